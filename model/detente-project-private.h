@@ -1,0 +1,20 @@
+/* detente-project-private.h
+ *
+ * Copyright 2026 The Détente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "detente-project.h"
+
+G_BEGIN_DECLS
+
+/* Fills an empty project in one go, without undo steps or per-item
+ * signals: the reader has already checked ids and references. */
+void _detente_project_take_loaded (DetenteProject *self,
+                                   GPtrArray      *sources,
+                                   GPtrArray      *actors,
+                                   GPtrArray      *engagements);
+
+G_END_DECLS
