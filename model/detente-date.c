@@ -386,6 +386,17 @@ detente_date_format (const DetenteDate *date)
     return g_steal_pointer (&start);
 
   end = format_one (date->end_year, date->end_month, date->end_day);
+  if (date->precision == DETENTE_DATE_PRECISION_DAY &&
+      date->end_precision == DETENTE_DATE_PRECISION_DAY &&
+      date->year == date->end_year && date->month == date->end_month)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (date->year, date->month, date->day, 0, 0, 0);
+      g_autofree char *day = g_date_time_format (dt, C_("date range in one month", "%-d"));
+
+      /* Translators: a range of days in one month: the first day, then
+       * the full last date ("18–19 June 2023") */
+      return g_strdup_printf (C_("date range in one month", "%s–%s"), day, end);
+    }
   /* Translators: a date range, start and end */
   return g_strdup_printf (C_("date range", "%s – %s"), start, end);
 }

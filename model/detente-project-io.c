@@ -547,6 +547,8 @@ typedef struct
   guint              evidence_offset;
   guint              evidence_length;
   gboolean           seen_root;
+  gboolean           seen_first_byte;
+  gboolean           looks_like_xml;
 } Loader;
 
 static void
@@ -625,6 +627,17 @@ read_cb (void *context,
   n = g_input_stream_read (l->stream, buffer, len, l->cancellable, &l->io_error);
   if (n < 0)
     return -1;
+
+  /* Tells a broken project from a file that never was one. */
+  for (gssize i = 0; i < n && !l->seen_first_byte; i++)
+    {
+      guchar c = buffer[i];
+
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF)
+        continue;
+      l->seen_first_byte = TRUE;
+      l->looks_like_xml = c == '<';
+    }
 
   l->bytes_read += n;
   if (l->bytes_read > DETENTE_PROJECT_MAX_FILE_SIZE)
@@ -1239,6 +1252,11 @@ load (Loader        *l,
   if (l->error == NULL && l->bytes_read == 0)
     l->error = g_error_new_literal (DETENTE_PROJECT_IO_ERROR, DETENTE_PROJECT_IO_ERROR_NOT_A_PROJECT,
                                     _("The file is empty"));
+  if (l->error == NULL && !l->looks_like_xml && (ret < 0 || l->xml_error != NULL))
+    l->error = g_error_new (DETENTE_PROJECT_IO_ERROR, DETENTE_PROJECT_IO_ERROR_NOT_A_PROJECT,
+                            _("Line %d: This is not a Détente project file (%s)"),
+                            l->xml_error ? l->xml_error_line : line_of (l),
+                            l->xml_error ? l->xml_error : _("The XML is not well-formed"));
   if (l->error == NULL && (ret < 0 || l->xml_error != NULL))
     l->error = g_error_new (DETENTE_PROJECT_IO_ERROR, DETENTE_PROJECT_IO_ERROR_MALFORMED,
                             _("Line %d: %s"),

@@ -158,7 +158,9 @@ test_format (void)
   DetenteDate month = parse ("2023-06");
   DetenteDate year = parse ("2023");
   DetenteDate range = parse ("2023-06-18/2023-06-19");
+  DetenteDate long_range = parse ("2023-06-30/2023-07-02");
   DetenteDate unknown = DETENTE_DATE_INIT;
+  g_autofree char *f = detente_date_format (&long_range);
   g_autofree char *a = detente_date_format (&day);
   g_autofree char *b = detente_date_format (&month);
   g_autofree char *c = detente_date_format (&year);
@@ -168,8 +170,9 @@ test_format (void)
   g_assert_cmpstr (a, ==, "18 June 2023");
   g_assert_cmpstr (b, ==, "June 2023");
   g_assert_cmpstr (c, ==, "2023");
-  g_assert_cmpstr (d, ==, "18 June 2023 – 19 June 2023");
+  g_assert_cmpstr (d, ==, "18–19 June 2023");
   g_assert_cmpstr (e, ==, "");
+  g_assert_cmpstr (f, ==, "30 June 2023 – 2 July 2023");
 }
 
 static void

@@ -306,7 +306,7 @@ test_hostile (void)
     { "truncated.detente", HEAD "<detente-project version=\"1\">\n<actors><actor id=\"a\" na",
       DETENTE_PROJECT_IO_ERROR_MALFORMED, "Line 3" },
     { "empty.detente", "", DETENTE_PROJECT_IO_ERROR_NOT_A_PROJECT, NULL },
-    { "binary.detente", "\x89PNG\r\n\x1a\n\x01\x02\x03", DETENTE_PROJECT_IO_ERROR_MALFORMED, NULL },
+    { "binary.detente", "\x89PNG\r\n\x1a\n\x01\x02\x03", DETENTE_PROJECT_IO_ERROR_NOT_A_PROJECT, "not a Détente project" },
     { "wrong-root.detente", HEAD "<html><body/></html>", DETENTE_PROJECT_IO_ERROR_NOT_A_PROJECT, "<html>" },
     { "no-version.detente", HEAD "<detente-project/>", DETENTE_PROJECT_IO_ERROR_VERSION, NULL },
     { "future.detente", HEAD "<detente-project version=\"7\"/>", DETENTE_PROJECT_IO_ERROR_VERSION, "7" },

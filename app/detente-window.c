@@ -1,0 +1,778 @@
+/* detente-window.c
+ *
+ * Copyright 2026 The Détente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "detente-project-io.h"
+#include "detente-window.h"
+
+#define SAMPLE_RESOURCE RESOURCE_PREFIX "/samples/sample.detente"
+
+/* What to do once unsaved changes are dealt with. */
+typedef enum
+{
+  THEN_NOTHING,
+  THEN_CLOSE,
+  THEN_OPEN_FILE,
+  THEN_CHOOSE_FILE,
+  THEN_OPEN_SAMPLE,
+} Then;
+
+struct _DetenteWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  DetenteProject       *project;
+  GSettings            *settings;
+  GCancellable         *loading;
+  GFile                *pending_file;
+  GtkFileChooserNative *chooser;
+
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  GtkSpinner           *spinner;
+  DetenteProjectTable  *actor_table;
+  DetenteProjectTable  *engagement_table;
+
+  Then                  then;
+  guint                 is_sample : 1;
+  guint                 closing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DetenteWindow, detente_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void save_as (DetenteWindow *self,
+                     Then           then);
+static void proceed (DetenteWindow *self);
+
+static void
+show_error (DetenteWindow *self,
+            const char    *heading,
+            const GError  *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+project_name (DetenteWindow *self)
+{
+  GFile *file;
+  g_autofree char *base = NULL;
+
+  if (self->project == NULL)
+    return g_strdup (_("Détente"));
+  if (self->is_sample)
+    return g_strdup (_("Sample Project"));
+  file = detente_project_get_file (self->project);
+  if (file == NULL)
+    return g_strdup (_("Untitled Project"));
+
+  base = g_file_get_basename (file);
+  if (g_str_has_suffix (base, ".detente"))
+    base[strlen (base) - strlen (".detente")] = '\0';
+  return g_steal_pointer (&base);
+}
+
+static void
+update_title (DetenteWindow *self)
+{
+  g_autofree char *name = project_name (self);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  gboolean dirty = self->project != NULL && detente_project_get_dirty (self->project);
+  GFile *file = self->project ? detente_project_get_file (self->project) : NULL;
+
+  if (file != NULL && !self->is_sample)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+      const char *home = g_get_home_dir ();
+
+      if (path != NULL && home != NULL && g_str_has_prefix (path, home))
+        subtitle = g_strconcat ("~", path + strlen (home), NULL);
+      else
+        subtitle = g_steal_pointer (&path);
+    }
+  else if (self->is_sample)
+    subtitle = g_strdup (_("Not saved yet"));
+
+  title = dirty ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_actions (DetenteWindow *self)
+{
+  gboolean have = self->project != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 have && detente_project_can_undo (self->project));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 have && detente_project_can_redo (self->project));
+}
+
+static void
+on_project_notify_cb (DetenteWindow *self)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+set_project (DetenteWindow  *self,
+             DetenteProject *project,
+             gboolean        is_sample)
+{
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+
+  g_set_object (&self->project, project);
+  self->is_sample = is_sample;
+
+  if (project != NULL)
+    {
+      g_signal_connect_object (project, "notify::dirty", G_CALLBACK (on_project_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "notify::can-undo", G_CALLBACK (on_project_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "notify::can-redo", G_CALLBACK (on_project_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "notify::file", G_CALLBACK (on_project_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  detente_project_table_set_project (self->actor_table, project);
+  detente_project_table_set_project (self->engagement_table, project);
+  gtk_stack_set_visible_child_name (self->stack, project ? "project" : "empty");
+  update_title (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+static void
+remember_file (DetenteWindow *self,
+               GFile         *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  g_settings_set_string (self->settings, "last-project", uri);
+}
+
+/* ---- loading ------------------------------------------------------ */
+
+static void
+stop_spinner (DetenteWindow *self)
+{
+  gtk_spinner_stop (self->spinner);
+  g_clear_object (&self->loading);
+}
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(DetenteWindow) self = user_data;
+  g_autoptr(DetenteProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = detente_project_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  stop_spinner (self);
+  if (project == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, self->project ? "project" : "empty");
+      show_error (self, _("Could Not Open the Project"), error);
+      return;
+    }
+
+  remember_file (self, detente_project_get_file (project));
+  set_project (self, project, FALSE);
+}
+
+static void
+load_file (DetenteWindow *self,
+           GFile         *file)
+{
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
+
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_spinner_start (self->spinner);
+  detente_project_load_async (file, self->loading, on_loaded_cb, g_object_ref (self));
+}
+
+static void
+load_sample (DetenteWindow *self)
+{
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(DetenteProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The sample is small and bundled: read it at once. */
+  in = g_resources_open_stream (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (in != NULL)
+    project = detente_project_load_from_stream (in, _("Sample Project"), NULL, &error);
+  if (project == NULL)
+    {
+      show_error (self, _("Could Not Open the Sample Project"), error);
+      return;
+    }
+  set_project (self, project, TRUE);
+}
+
+/* ---- saving ------------------------------------------------------- */
+
+/**
+ * detente_window_save_to:
+ * @self: a window
+ * @file: where to save
+ * @error: return location for a #GError
+ *
+ * Saves the project to @file, which becomes its file and the last project.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+detente_window_save_to (DetenteWindow  *self,
+                        GFile          *file,
+                        GError        **error)
+{
+  g_return_val_if_fail (DETENTE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->project != NULL, FALSE);
+
+  if (!detente_project_save (self->project, file, NULL, error))
+    return FALSE;
+
+  self->is_sample = FALSE;
+  remember_file (self, file);
+  update_title (self);
+  return TRUE;
+}
+
+static gboolean
+save_and_report (DetenteWindow *self,
+                 GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (detente_window_save_to (self, file, &error))
+    return TRUE;
+  show_error (self, _("Could Not Save the Project"), error);
+  return FALSE;
+}
+
+static void
+on_save_as_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        DetenteWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    return;
+
+  /* Give the file its extension, as users expect of a document. */
+  if (!g_str_has_suffix (g_file_peek_path (file) ? g_file_peek_path (file) : "", ".detente"))
+    {
+      g_autofree char *path = g_strconcat (g_file_peek_path (file), ".detente", NULL);
+
+      g_clear_object (&file);
+      file = g_file_new_for_path (path);
+    }
+
+  if (save_and_report (self, file))
+    proceed (self);
+}
+
+static GtkFileFilter *
+project_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Détente Projects"));
+  gtk_file_filter_add_pattern (filter, "*.detente");
+  gtk_file_filter_add_mime_type (filter, "application/x-detente-project");
+  return filter;
+}
+
+static void
+save_as (DetenteWindow *self,
+         Then           then)
+{
+  g_autofree char *name = project_name (self);
+  g_autofree char *file_name = g_strconcat (name, ".detente", NULL);
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+
+  self->then = then;
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), file_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Saves in place, or asks where; then goes on with self->then. */
+static void
+save (DetenteWindow *self,
+      Then           then)
+{
+  GFile *file = detente_project_get_file (self->project);
+
+  if (file == NULL || self->is_sample)
+    {
+      save_as (self, then);
+      return;
+    }
+  self->then = then;
+  if (save_and_report (self, file))
+    proceed (self);
+}
+
+/* ---- the unsaved-changes question ---------------------------------- */
+
+static void
+on_open_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     DetenteWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+
+  if (file != NULL)
+    load_file (self, file);
+}
+
+static void
+choose_file (DetenteWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Carries out what was waiting for the unsaved changes to be dealt with. */
+static void
+proceed (DetenteWindow *self)
+{
+  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
+
+  switch (self->then)
+    {
+    case THEN_CLOSE:
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+    case THEN_OPEN_FILE:
+      if (file != NULL)
+        load_file (self, file);
+      break;
+    case THEN_CHOOSE_FILE:
+      choose_file (self);
+      break;
+    case THEN_OPEN_SAMPLE:
+      load_sample (self);
+      break;
+    default:
+      break;
+    }
+  self->then = THEN_NOTHING;
+}
+
+static void
+on_unsaved_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        DetenteWindow    *self)
+{
+  if (g_str_equal (response, "save"))
+    save (self, self->then);
+  else if (g_str_equal (response, "discard"))
+    proceed (self);
+  else
+    g_clear_object (&self->pending_file);
+}
+
+static void
+then_after_unsaved (DetenteWindow *self,
+                    Then           then)
+{
+  GtkWidget *dialog;
+  g_autofree char *name = NULL;
+
+  self->then = then;
+  if (self->project == NULL || !detente_project_get_dirty (self->project))
+    {
+      proceed (self);
+      return;
+    }
+
+  name = project_name (self);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Changes that are not saved "
+                                    "will be lost."), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- actions ------------------------------------------------------ */
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  then_after_unsaved (DETENTE_WINDOW (widget), THEN_CHOOSE_FILE);
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  then_after_unsaved (DETENTE_WINDOW (widget), THEN_OPEN_SAMPLE);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DetenteWindow *self = DETENTE_WINDOW (widget);
+
+  if (self->project != NULL)
+    save (self, THEN_NOTHING);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DetenteWindow *self = DETENTE_WINDOW (widget);
+
+  if (self->project != NULL)
+    save_as (self, THEN_NOTHING);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DetenteWindow *self = DETENTE_WINDOW (widget);
+
+  if (self->project != NULL)
+    detente_project_undo (self->project);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DetenteWindow *self = DETENTE_WINDOW (widget);
+
+  if (self->project != NULL)
+    detente_project_redo (self->project);
+}
+
+static void
+on_removed_cb (DetenteWindow *self,
+               const char    *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ---- GObject / GtkWindow ------------------------------------------ */
+
+static gboolean
+detente_window_close_request (GtkWindow *window)
+{
+  DetenteWindow *self = DETENTE_WINDOW (window);
+
+  if (!self->closing && self->project != NULL && detente_project_get_dirty (self->project))
+    {
+      then_after_unsaved (self, THEN_CLOSE);
+      return TRUE;
+    }
+
+  if (!gtk_window_is_maximized (window))
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (detente_window_parent_class)->close_request (window);
+}
+
+static void
+detente_window_dispose (GObject *object)
+{
+  DetenteWindow *self = (DetenteWindow *) object;
+
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_object (&self->project);
+  g_clear_object (&self->pending_file);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DETENTE_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (detente_window_parent_class)->dispose (object);
+}
+
+static void
+detente_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DetenteWindow *self = DETENTE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+detente_window_class_init (DetenteWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = detente_window_dispose;
+  object_class->get_property = detente_window_get_property;
+  window_class->close_request = detente_window_close_request;
+
+  /**
+   * DetenteWindow:project:
+   *
+   * The open project, or %NULL.
+   */
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, DETENTE_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DETENTE_TYPE_PROJECT_TABLE);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/detente-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, actor_table);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, engagement_table);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+}
+
+static void
+detente_window_init (DetenteWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->then = THEN_NOTHING;
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_object (self->actor_table, "removed", G_CALLBACK (on_removed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->engagement_table, "removed", G_CALLBACK (on_removed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  set_project (self, NULL, FALSE);
+}
+
+/**
+ * detente_window_new:
+ * @application: the application
+ *
+ * Returns: (transfer full): a new main window showing no project
+ */
+DetenteWindow *
+detente_window_new (GtkApplication *application)
+{
+  return g_object_new (DETENTE_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * detente_window_get_project:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the open project
+ */
+DetenteProject *
+detente_window_get_project (DetenteWindow *self)
+{
+  g_return_val_if_fail (DETENTE_IS_WINDOW (self), NULL);
+  return self->project;
+}
+
+/**
+ * detente_window_open_file:
+ * @self: a window
+ * @file: a project file
+ *
+ * Opens @file in the background, after asking about unsaved changes.
+ */
+void
+detente_window_open_file (DetenteWindow *self,
+                          GFile         *file)
+{
+  g_return_if_fail (DETENTE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_set_object (&self->pending_file, file);
+  then_after_unsaved (self, THEN_OPEN_FILE);
+}
+
+/**
+ * detente_window_open_sample:
+ * @self: a window
+ *
+ * Opens the bundled sample project, after asking about unsaved changes.
+ */
+void
+detente_window_open_sample (DetenteWindow *self)
+{
+  g_return_if_fail (DETENTE_IS_WINDOW (self));
+
+  then_after_unsaved (self, THEN_OPEN_SAMPLE);
+}
+
+/**
+ * detente_window_get_actor_table:
+ * @self: a window
+ *
+ * Returns: (transfer none): the table of actors
+ */
+DetenteProjectTable *
+detente_window_get_actor_table (DetenteWindow *self)
+{
+  g_return_val_if_fail (DETENTE_IS_WINDOW (self), NULL);
+  return self->actor_table;
+}
+
+/**
+ * detente_window_get_engagement_table:
+ * @self: a window
+ *
+ * Returns: (transfer none): the table of engagements
+ */
+DetenteProjectTable *
+detente_window_get_engagement_table (DetenteWindow *self)
+{
+  g_return_val_if_fail (DETENTE_IS_WINDOW (self), NULL);
+  return self->engagement_table;
+}
+
+/**
+ * detente_window_get_page:
+ * @self: a window
+ *
+ * Returns: (transfer none): what the window shows: "empty", "loading" or
+ *   "project"
+ */
+const char *
+detente_window_get_page (DetenteWindow *self)
+{
+  g_return_val_if_fail (DETENTE_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
