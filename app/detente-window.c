@@ -397,6 +397,13 @@ choose_file (DetenteWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+static gboolean
+close_idle (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 /* Carries out what was waiting for the unsaved changes to be dealt with. */
 static void
 proceed (DetenteWindow *self)
@@ -406,8 +413,9 @@ proceed (DetenteWindow *self)
   switch (self->then)
     {
     case THEN_CLOSE:
+      /* Not from inside the dialog's response: it still refers to us. */
       self->closing = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_idle, g_object_ref (self), g_object_unref);
       break;
     case THEN_OPEN_FILE:
       if (file != NULL)

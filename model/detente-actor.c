@@ -280,7 +280,8 @@ detente_actor_new (const char       *id,
   g_return_val_if_fail (id != NULL && *id != '\0', NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  self = g_object_new (DETENTE_TYPE_ACTOR, "id", id, NULL);
+  self = g_object_new (DETENTE_TYPE_ACTOR, NULL);
+  self->id = g_strdup (id);
   self->name = g_strdup (name);
   self->kind = kind;
   return self;

@@ -305,17 +305,30 @@ invalid:
   return FALSE;
 }
 
-static void
-append_iso (GString *s,
-            int      year,
-            int      month,
-            int      day)
+/* By hand rather than printf: project files write one per engagement. */
+static char *
+append_iso (char *p,
+            int   year,
+            int   month,
+            int   day)
 {
-  g_string_append_printf (s, "%04d", year);
+  *p++ = '0' + year / 1000;
+  *p++ = '0' + year / 100 % 10;
+  *p++ = '0' + year / 10 % 10;
+  *p++ = '0' + year % 10;
   if (month > 0)
-    g_string_append_printf (s, "-%02d", month);
+    {
+      *p++ = '-';
+      *p++ = '0' + month / 10;
+      *p++ = '0' + month % 10;
+    }
   if (day > 0)
-    g_string_append_printf (s, "-%02d", day);
+    {
+      *p++ = '-';
+      *p++ = '0' + day / 10;
+      *p++ = '0' + day % 10;
+    }
+  return p;
 }
 
 /**
@@ -328,21 +341,21 @@ append_iso (GString *s,
 char *
 detente_date_to_iso (const DetenteDate *date)
 {
-  GString *s;
+  char buf[32];
+  char *p;
 
   g_return_val_if_fail (date != NULL, NULL);
 
   if (!detente_date_is_set (date))
     return NULL;
 
-  s = g_string_new (NULL);
-  append_iso (s, date->year, date->month, date->day);
+  p = append_iso (buf, date->year, date->month, date->day);
   if (detente_date_has_end (date))
     {
-      g_string_append_c (s, '/');
-      append_iso (s, date->end_year, date->end_month, date->end_day);
+      *p++ = '/';
+      p = append_iso (p, date->end_year, date->end_month, date->end_day);
     }
-  return g_string_free (s, FALSE);
+  return g_strndup (buf, p - buf);
 }
 
 static char *

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "detente-engagement.h"
 #include "detente-enums.h"
 #include "detente-model-private.h"
@@ -288,7 +290,9 @@ detente_engagement_new (const char            *id,
 
   g_return_val_if_fail (id != NULL && *id != '\0', NULL);
 
-  self = g_object_new (DETENTE_TYPE_ENGAGEMENT, "id", id, NULL);
+  /* Fields set directly: a large project makes a hundred thousand. */
+  self = g_object_new (DETENTE_TYPE_ENGAGEMENT, NULL);
+  self->id = g_strdup (id);
   self->kind = kind;
   return self;
 }
@@ -518,7 +522,7 @@ detente_engagement_get_confidence (DetenteEngagement *self)
 /**
  * detente_engagement_set_confidence:
  * @self: an engagement
- * @confidence: 0 to 1
+ * @confidence: 0 to 1, kept to four decimals
  */
 void
 detente_engagement_set_confidence (DetenteEngagement *self,
@@ -526,7 +530,9 @@ detente_engagement_set_confidence (DetenteEngagement *self,
 {
   g_return_if_fail (DETENTE_IS_ENGAGEMENT (self));
 
-  confidence = CLAMP (confidence, 0.0, 1.0);
+  /* Four decimals are more than any estimate means, and they let the
+   * project file write it back exactly. */
+  confidence = round (CLAMP (confidence, 0.0, 1.0) * 10000) / 10000;
   if (self->confidence == confidence)
     return;
   self->confidence = confidence;

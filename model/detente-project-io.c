@@ -69,11 +69,18 @@ close_cb (void *context)
 
 /* Characters XML 1.0 cannot carry would make a file that never loads
  * again; each becomes a character of the same byte length, so evidence
- * offsets stay right. */
+ * offsets stay right. Returns NULL when @s can be written as it is, which
+ * is nearly always. */
 static char *
 xml_safe (const char *s)
 {
   char *copy = NULL;
+  const guchar *q;
+
+  for (q = (const guchar *) s; *q >= 0x20 && *q < 0x80; q++)
+    ;
+  if (*q == '\0')
+    return NULL;
 
   if (!g_utf8_validate (s, -1, NULL))
     s = copy = g_utf8_make_valid (s, -1);
@@ -97,7 +104,7 @@ xml_safe (const char *s)
         ((guchar *) p)[2] = 0xBD;  /* U+FFFD */
     }
 
-  return copy ? copy : g_strdup (s);
+  return copy;
 }
 
 static int
@@ -110,7 +117,7 @@ write_attr (xmlTextWriterPtr  w,
   if (value == NULL || *value == '\0')
     return 0;
   safe = xml_safe (value);
-  return xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST safe);
+  return xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST (safe ? safe : value));
 }
 
 static int
@@ -143,7 +150,7 @@ write_text_element (xmlTextWriterPtr  w,
   if (text == NULL)
     return 0;
   safe = xml_safe (text);
-  return xmlTextWriterWriteElement (w, BAD_CAST name, BAD_CAST safe);
+  return xmlTextWriterWriteElement (w, BAD_CAST name, BAD_CAST (safe ? safe : text));
 }
 
 #define TRY(expr) G_STMT_START { if ((expr) < 0) return FALSE; } G_STMT_END
@@ -225,37 +232,50 @@ write_engagement (xmlTextWriterPtr   w,
   TRY (write_attr (w, "id", detente_engagement_get_id (e)));
   TRY (write_attr (w, "kind", detente_enum_to_nick (DETENTE_TYPE_ENGAGEMENT_KIND,
                                                     detente_engagement_get_kind (e))));
-  TRY (write_attr (w, "status", detente_enum_to_nick (DETENTE_TYPE_ENGAGEMENT_STATUS,
-                                                      detente_engagement_get_status (e))));
+  /* Defaults (held, extracted, confidence 1) are left out: most
+   * engagements have them, and every attribute costs the reader. */
+  if (detente_engagement_get_status (e) != DETENTE_ENGAGEMENT_STATUS_HELD)
+    TRY (write_attr (w, "status", detente_enum_to_nick (DETENTE_TYPE_ENGAGEMENT_STATUS,
+                                                        detente_engagement_get_status (e))));
   TRY (write_date_attr (w, "date", detente_engagement_get_date (e)));
   TRY (write_attr (w, "place", detente_engagement_get_place (e)));
   TRY (write_attr (w, "place-country", detente_engagement_get_place_country (e)));
-  TRY (write_double_attr (w, "confidence", detente_engagement_get_confidence (e)));
-  TRY (write_attr (w, "origin", detente_enum_to_nick (DETENTE_TYPE_ORIGIN,
-                                                      detente_engagement_get_origin (e))));
+  if (detente_engagement_get_confidence (e) < 1.0)
+    {
+      /* Confidence is kept to four decimals, so this is exact. */
+      int v = (int) (detente_engagement_get_confidence (e) * 10000 + 0.5);
+      char buf[8] = { '0', '.', '0' + v / 1000, '0' + v / 100 % 10, '0' + v / 10 % 10, '0' + v % 10, 0 };
+
+      for (int i = 5; i > 2 && buf[i] == '0'; i--)
+        buf[i] = '\0';
+      TRY (write_attr (w, "confidence", buf));
+    }
+  if (detente_engagement_get_origin (e) != DETENTE_ORIGIN_EXTRACTED)
+    TRY (write_attr (w, "origin", detente_enum_to_nick (DETENTE_TYPE_ORIGIN,
+                                                        detente_engagement_get_origin (e))));
   if (detente_engagement_get_hidden (e))
     TRY (write_attr (w, "hidden", "true"));
 
-  for (const char * const *p = detente_engagement_get_participants (e); p && *p; p++)
+  if (detente_engagement_get_participants (e) != NULL)
     {
-      TRY (xmlTextWriterStartElement (w, BAD_CAST "participant"));
-      TRY (write_attr (w, "actor", *p));
-      TRY (xmlTextWriterEndElement (w));
+      g_autofree char *ids = g_strjoinv (" ", (char **) detente_engagement_get_participants (e));
+
+      TRY (write_attr (w, "participants", ids));
     }
 
   for (guint i = 0; i < evidence->len; i++)
     {
       DetenteEvidence *ev = g_ptr_array_index (evidence, i);
-      g_autofree char *sentence = xml_safe (detente_evidence_get_sentence (ev));
       char num[32];
 
+      /* The sentence itself is not written: the source's text in the same
+       * file holds it, and the reader takes it from there. */
       TRY (xmlTextWriterStartElement (w, BAD_CAST "evidence"));
       TRY (write_attr (w, "source", detente_evidence_get_source_id (ev)));
       g_snprintf (num, sizeof num, "%u", detente_evidence_get_offset (ev));
       TRY (write_attr (w, "offset", num));
       g_snprintf (num, sizeof num, "%u", detente_evidence_get_length (ev));
       TRY (write_attr (w, "length", num));
-      TRY (xmlTextWriterWriteString (w, BAD_CAST sentence));
       TRY (xmlTextWriterEndElement (w));
     }
 
@@ -275,13 +295,14 @@ write_list (xmlTextWriterPtr   w,
   guint n = g_list_model_get_n_items (model);
 
   TRY (xmlTextWriterStartElement (w, BAD_CAST name));
+  TRY (xmlTextWriterWriteRaw (w, BAD_CAST "\n"));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
       if (i % 1024 == 0 && g_cancellable_is_cancelled (cancellable))
         return FALSE;
-      if (!write_item (w, item))
+      if (!write_item (w, item) || xmlTextWriterWriteRaw (w, BAD_CAST "\n") < 0)
         return FALSE;
     }
   TRY (xmlTextWriterEndElement (w));
@@ -304,7 +325,7 @@ write_project (DetenteProject  *project,
 
   out = xmlOutputBufferCreateIO (write_cb, close_cb, &target, NULL);
   w = xmlNewTextWriter (out);
-  xmlTextWriterSetIndent (w, 1);
+  xmlTextWriterSetIndent (w, 0);
   xmlTextWriterSetIndentString (w, BAD_CAST "  ");
 
   g_snprintf (version, sizeof version, "%d", DETENTE_PROJECT_FORMAT_VERSION);
@@ -513,9 +534,22 @@ typedef enum
   LEAF_EVIDENCE,
 } Leaf;
 
+#define MAX_ATTRIBUTES 16
+
+/* The attributes of the element being read, taken in one pass: asking the
+ * reader for each by name would scan and copy them again and again. */
+typedef struct
+{
+  const char *names[MAX_ATTRIBUTES];
+  const char *values[MAX_ATTRIBUTES];
+  GPtrArray  *owned;
+  guint       n;
+} Attributes;
+
 typedef struct
 {
   xmlTextReaderPtr   reader;
+  Attributes         attributes;
   GInputStream      *stream;
   GCancellable      *cancellable;
   GError            *error;
@@ -544,6 +578,7 @@ typedef struct
   GString           *leaf_text;
   Leaf               leaf;
   char              *evidence_source;
+  DetenteSource     *evidence_source_object;
   guint              evidence_offset;
   guint              evidence_length;
   gboolean           seen_root;
@@ -552,8 +587,49 @@ typedef struct
 } Loader;
 
 static void
+attributes_clear (Attributes *a)
+{
+  if (a->owned != NULL)
+    g_ptr_array_set_size (a->owned, 0);
+  a->n = 0;
+}
+
+/* The values are borrowed from the reader's current node, which lives
+ * until the next read; copying each would cost as much as parsing it. */
+static void
+attributes_read (xmlTextReaderPtr  reader,
+                 Attributes       *a)
+{
+  xmlNodePtr node = xmlTextReaderCurrentNode (reader);
+
+  attributes_clear (a);
+  for (xmlAttrPtr attr = node ? node->properties : NULL; attr && a->n < MAX_ATTRIBUTES; attr = attr->next)
+    {
+      a->names[a->n] = (const char *) attr->name;
+      if (attr->children == NULL)
+        a->values[a->n] = "";
+      else if (attr->children->type == XML_TEXT_NODE && attr->children->next == NULL)
+        a->values[a->n] = (const char *) attr->children->content;
+      else
+        {
+          char *value = (char *) xmlNodeListGetString (node->doc, attr->children, 1);
+          char *copy = g_strdup (value ? value : "");
+
+          xmlFree (value);
+          if (a->owned == NULL)
+            a->owned = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (a->owned, copy);
+          a->values[a->n] = copy;
+        }
+      a->n++;
+    }
+}
+
+static void
 loader_clear (Loader *l)
 {
+  attributes_clear (&l->attributes);
+  g_clear_pointer (&l->attributes.owned, g_ptr_array_unref);
   g_clear_error (&l->error);
   g_clear_error (&l->io_error);
   g_clear_pointer (&l->xml_error, g_free);
@@ -669,30 +745,25 @@ on_xml_error (void        *data,
   l->xml_error_line = error->line;
 }
 
-static char *
+static const char *
 attr (Loader     *l,
       const char *name)
 {
-  xmlChar *value = xmlTextReaderGetAttribute (l->reader, BAD_CAST name);
-  char *copy;
-
-  if (value == NULL)
-    return NULL;
-  copy = g_strdup ((const char *) value);
-  xmlFree (value);
-  return copy;
+  for (guint i = 0; i < l->attributes.n; i++)
+    if (strcmp (l->attributes.names[i], name) == 0)
+      return l->attributes.values[i];
+  return NULL;
 }
 
-static char *
+static const char *
 required_attr (Loader     *l,
                const char *element,
                const char *name)
 {
-  char *value = attr (l, name);
+  const char *value = attr (l, name);
 
   if (value == NULL || *value == '\0')
     {
-      g_free (value);
       fail (l, DETENTE_PROJECT_IO_ERROR_INVALID,
             _("<%s> needs a “%s” attribute"), element, name);
       return NULL;
@@ -708,7 +779,7 @@ enum_attr (Loader     *l,
            gboolean    required,
            int        *value)
 {
-  g_autofree char *text = attr (l, name);
+  const char *text = attr (l, name);
 
   if (text == NULL && !required)
     return TRUE;
@@ -726,7 +797,7 @@ date_attr (Loader      *l,
            const char  *name,
            DetenteDate *date)
 {
-  g_autofree char *text = attr (l, name);
+  const char *text = attr (l, name);
   g_autoptr(GError) error = NULL;
 
   if (text == NULL)
@@ -744,7 +815,7 @@ double_attr (Loader     *l,
              double      max,
              double     *value)
 {
-  g_autofree char *text = attr (l, name);
+  const char *text = attr (l, name);
   char *end = NULL;
   double v;
 
@@ -764,7 +835,7 @@ uint_attr (Loader     *l,
            const char *name,
            guint      *value)
 {
-  g_autofree char *text = attr (l, name);
+  const char *text = attr (l, name);
   guint64 v;
 
   if (text == NULL)
@@ -804,10 +875,10 @@ start_source (Loader *l)
   l->pending_source = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      char *value = attr (l, names[i]);
+      const char *value = attr (l, names[i]);
 
       if (value != NULL)
-        g_hash_table_insert (l->pending_source, (gpointer) names[i], value);
+        g_hash_table_insert (l->pending_source, (gpointer) names[i], g_strdup (value));
     }
   if (!g_hash_table_contains (l->pending_source, "id"))
     return fail (l, DETENTE_PROJECT_IO_ERROR_INVALID, _("<%s> needs a “%s” attribute"), "source", "id");
@@ -860,9 +931,9 @@ end_source (Loader     *l,
 static gboolean
 start_actor (Loader *l)
 {
-  g_autofree char *id = required_attr (l, "actor", "id");
-  g_autofree char *name = NULL;
-  g_autofree char *country = NULL;
+  const char *id = required_attr (l, "actor", "id");
+  const char *name = NULL;
+  const char *country = NULL;
   int kind = DETENTE_ACTOR_KIND_PERSON;
 
   if (id == NULL || !check_new_id (l, l->actor_ids, "actor", id))
@@ -883,8 +954,8 @@ start_actor (Loader *l)
 static gboolean
 read_role (Loader *l)
 {
-  g_autofree char *title = required_attr (l, "role", "title");
-  g_autofree char *organisation = attr (l, "organisation");
+  const char *title = required_attr (l, "role", "title");
+  const char *organisation = attr (l, "organisation");
   DetenteDate from = DETENTE_DATE_INIT;
   DetenteDate to = DETENTE_DATE_INIT;
 
@@ -926,12 +997,37 @@ end_actor (Loader *l)
 }
 
 static gboolean
+read_participants (Loader *l)
+{
+  const char *ids = attr (l, "participants");
+  const char *p = ids;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *end = p;
+      char *id;
+
+      while (*end != '\0' && !g_ascii_isspace (*end))
+        end++;
+      if (end > p)
+        {
+          id = g_strndup (p, end - p);
+          g_ptr_array_add (l->participants, id);
+          if (!g_hash_table_contains (l->actor_ids, id))
+            return fail (l, DETENTE_PROJECT_IO_ERROR_INVALID, _("No actor has the id “%s”"), id);
+        }
+      p = *end ? end + 1 : end;
+    }
+  return TRUE;
+}
+
+static gboolean
 start_engagement (Loader *l)
 {
-  g_autofree char *id = required_attr (l, "engagement", "id");
-  g_autofree char *place = NULL;
-  g_autofree char *place_country = NULL;
-  g_autofree char *hidden = NULL;
+  const char *id = required_attr (l, "engagement", "id");
+  const char *place = NULL;
+  const char *place_country = NULL;
+  const char *hidden = NULL;
   DetenteDate date = DETENTE_DATE_INIT;
   int kind = 0, status = DETENTE_ENGAGEMENT_STATUS_HELD, origin = DETENTE_ORIGIN_EXTRACTED;
   double confidence = 1.0;
@@ -963,57 +1059,46 @@ start_engagement (Loader *l)
   detente_engagement_set_hidden (l->engagement, g_strcmp0 (hidden, "true") == 0);
   g_ptr_array_set_size (l->participants, 0);
   g_ptr_array_set_size (l->evidence, 0);
-  return TRUE;
-}
-
-static gboolean
-read_participant (Loader *l)
-{
-  char *id = required_attr (l, "participant", "actor");
-
-  if (id == NULL)
-    return FALSE;
-  if (!g_hash_table_contains (l->actor_ids, id))
-    {
-      fail (l, DETENTE_PROJECT_IO_ERROR_INVALID, _("No actor has the id “%s”"), id);
-      g_free (id);
-      return FALSE;
-    }
-  g_ptr_array_add (l->participants, id);
-  return TRUE;
+  return read_participants (l);
 }
 
 static gboolean
 start_evidence (Loader *l)
 {
   g_clear_pointer (&l->evidence_source, g_free);
-  if (!(l->evidence_source = required_attr (l, "evidence", "source")))
+  if (!(l->evidence_source = g_strdup (required_attr (l, "evidence", "source"))))
     return FALSE;
-  if (!g_hash_table_contains (l->source_ids, l->evidence_source))
+  if (!(l->evidence_source_object = g_hash_table_lookup (l->source_ids, l->evidence_source)))
     return fail (l, DETENTE_PROJECT_IO_ERROR_INVALID, _("No source has the id “%s”"), l->evidence_source);
   return uint_attr (l, "evidence", "offset", &l->evidence_offset) &&
          uint_attr (l, "evidence", "length", &l->evidence_length);
 }
 
+/* @sentence is the element's content; empty when the writer left it to
+ * the source's text, as Détente does. */
 static gboolean
 end_evidence (Loader     *l,
               const char *sentence)
 {
-  DetenteSource *source = g_hash_table_lookup (l->source_ids, l->evidence_source);
+  DetenteSource *source = l->evidence_source_object;
+  const char *text = detente_source_get_text (source);
   gsize text_length = detente_source_get_text_length (source);
-  gsize len = strlen (sentence);
+  g_autofree char *span = NULL;
 
   /* Evidence must be the exact span it claims to be: the article view
    * highlights it by offset. */
   if ((guint64) l->evidence_offset + l->evidence_length > text_length ||
-      len != l->evidence_length ||
-      memcmp (detente_source_get_text (source) + l->evidence_offset, sentence, len) != 0)
+      !g_utf8_validate_len (text + l->evidence_offset, l->evidence_length, NULL) ||
+      (*sentence != '\0' &&
+       (strlen (sentence) != l->evidence_length ||
+        memcmp (text + l->evidence_offset, sentence, l->evidence_length) != 0)))
     return fail (l, DETENTE_PROJECT_IO_ERROR_INVALID,
                  _("The evidence does not match the text of its source at offset %u"),
                  l->evidence_offset);
 
+  span = g_strndup (text + l->evidence_offset, l->evidence_length);
   g_ptr_array_add (l->evidence, detente_evidence_new (l->evidence_source, l->evidence_offset,
-                                                      l->evidence_length, sentence));
+                                                      l->evidence_length, span));
   return TRUE;
 }
 
@@ -1049,7 +1134,7 @@ start_element (Loader     *l,
     {
     case 0:
       {
-        g_autofree char *version = NULL;
+        const char *version = NULL;
         guint64 v = 0;
 
         if (!g_str_equal (name, "detente-project"))
@@ -1102,8 +1187,6 @@ start_element (Loader     *l,
         return read_role (l);
       else if (l->actor != NULL && g_str_equal (name, "position"))
         return read_position (l);
-      else if (l->engagement != NULL && g_str_equal (name, "participant"))
-        return read_participant (l);
       else if (l->engagement != NULL && g_str_equal (name, "evidence"))
         {
           if (!start_evidence (l))
@@ -1189,6 +1272,7 @@ read_node (Loader *l)
                    _("Document type declarations and entities are not allowed in a project"));
 
     case XML_READER_TYPE_ELEMENT:
+      attributes_read (l->reader, &l->attributes);
       return start_element (l, (const char *) xmlTextReaderConstName (l->reader), depth,
                             xmlTextReaderIsEmptyElement (l->reader));
 
@@ -1232,7 +1316,8 @@ load (Loader        *l,
   /* No XML_PARSE_NOENT (no entity substitution), no DTDLOAD, no HUGE, and
    * NONET: nothing is ever fetched. */
   l->reader = xmlReaderForIO (read_cb, input_close_cb, l, NULL, NULL,
-                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                              XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_NOERROR |
+                              XML_PARSE_NOWARNING);
   if (l->reader == NULL)
     {
       g_set_error_literal (error, DETENTE_PROJECT_IO_ERROR, DETENTE_PROJECT_IO_ERROR_MALFORMED,

@@ -21,8 +21,14 @@ const char *
 detente_enum_to_nick (GType enum_type,
                       int   value)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
-  GEnumValue *ev = g_enum_get_value (klass, value);
+  /* Enum classes are static types: once referenced they stay, and a
+   * peek is cheap where a ref is not. */
+  GEnumClass *klass = g_type_class_peek (enum_type);
+  GEnumValue *ev;
+
+  if (klass == NULL)
+    klass = g_type_class_ref (enum_type);
+  ev = g_enum_get_value (klass, value);
 
   return ev != NULL ? ev->value_nick : NULL;
 }
@@ -40,7 +46,7 @@ detente_enum_from_nick (GType       enum_type,
                         const char *nick,
                         int        *value)
 {
-  g_autoptr(GEnumClass) klass = NULL;
+  GEnumClass *klass;
   GEnumValue *ev;
 
   g_return_val_if_fail (value != NULL, FALSE);
@@ -48,7 +54,8 @@ detente_enum_from_nick (GType       enum_type,
   if (nick == NULL)
     return FALSE;
 
-  klass = g_type_class_ref (enum_type);
+  if (!(klass = g_type_class_peek (enum_type)))
+    klass = g_type_class_ref (enum_type);
   ev = g_enum_get_value_by_nick (klass, nick);
   if (ev == NULL)
     return FALSE;

@@ -343,7 +343,7 @@ test_hostile (void)
       DETENTE_PROJECT_IO_ERROR_INVALID, "id" },
     { "duplicate-id.detente", HEAD "<detente-project version=\"1\"><actors><actor id=\"a\" name=\"A\" kind=\"person\"/>\n<actor id=\"a\" name=\"B\" kind=\"person\"/></actors></detente-project>",
       DETENTE_PROJECT_IO_ERROR_INVALID, "Line 3" },
-    { "dangling-actor.detente", HEAD "<detente-project version=\"1\">" ACTORS "<engagements><engagement id=\"e\" kind=\"meeting\"><participant actor=\"zed\"/></engagement></engagements></detente-project>",
+    { "dangling-actor.detente", HEAD "<detente-project version=\"1\">" ACTORS "<engagements><engagement id=\"e\" kind=\"meeting\" participants=\"a  zed\"/></engagements></detente-project>",
       DETENTE_PROJECT_IO_ERROR_INVALID, "zed" },
     { "dangling-source.detente", HEAD "<detente-project version=\"1\">" ACTORS "<engagements><engagement id=\"e\" kind=\"meeting\"><evidence source=\"s9\" offset=\"0\" length=\"3\">Bli</evidence></engagement></engagements></detente-project>",
       DETENTE_PROJECT_IO_ERROR_INVALID, "s9" },
@@ -353,6 +353,8 @@ test_hostile (void)
       DETENTE_PROJECT_IO_ERROR_INVALID, NULL },
     { "wrong-sentence.detente", HEAD "<detente-project version=\"1\">" SOURCES ACTORS "<engagements><engagement id=\"e\" kind=\"meeting\"><evidence source=\"s1\" offset=\"0\" length=\"3\">Xyz</evidence></engagement></engagements></detente-project>",
       DETENTE_PROJECT_IO_ERROR_INVALID, "offset 0" },
+    { "split-character.detente", HEAD "<detente-project version=\"1\"><sources><source id=\"s1\"><text>Wang Yi (王毅) spoke.</text></source></sources>" ACTORS "<engagements><engagement id=\"e\" kind=\"meeting\"><evidence source=\"s1\" offset=\"10\" length=\"2\"/></engagement></engagements></detente-project>",
+      DETENTE_PROJECT_IO_ERROR_INVALID, "offset 10" },
     { "negative-offset.detente", HEAD "<detente-project version=\"1\">" SOURCES ACTORS "<engagements><engagement id=\"e\" kind=\"meeting\"><evidence source=\"s1\" offset=\"-1\" length=\"3\">Bli</evidence></engagement></engagements></detente-project>",
       DETENTE_PROJECT_IO_ERROR_INVALID, NULL },
     { "absurd-year.detente", HEAD "<detente-project version=\"1\"><engagements><engagement id=\"e\" kind=\"meeting\" date=\"99999-01-01\"/></engagements></detente-project>",
@@ -460,6 +462,44 @@ test_async (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* The bundled sample is written by hand (by a script); hold it to the
+ * rules every project file follows. */
+static void
+test_sample (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "resources", "samples",
+                                                 "sample.detente", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DetenteProject) project = detente_project_load (file, NULL, &error);
+  GListModel *sources, *engagements;
+
+  g_assert_no_error (error);
+  sources = detente_project_get_sources (project);
+  engagements = detente_project_get_engagements (project);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), >=, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (engagements), >=, 5);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DetenteSource) source = g_list_model_get_item (sources, i);
+      g_autoptr(DetenteSource) again = detente_source_new (detente_source_get_text (source));
+
+      /* The id is the SHA-256 of the normalised text. */
+      g_assert_cmpstr (detente_source_get_id (source), ==, detente_source_get_id (again));
+      g_assert_true (detente_date_is_set (detente_source_get_published (source)));
+      g_assert_nonnull (detente_source_get_title (source));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (engagements); i++)
+    {
+      g_autoptr(DetenteEngagement) e = g_list_model_get_item (engagements, i);
+
+      g_assert_cmpuint (g_strv_length ((char **) detente_engagement_get_participants (e)), >=, 2);
+      g_assert_cmpuint (detente_engagement_get_evidence (e)->len, >=, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +518,7 @@ main (int   argc,
   g_test_add_func ("/model/project-io/hostile", test_hostile);
   g_test_add_func ("/model/project-io/file-errors", test_file_errors);
   g_test_add_func ("/model/project-io/async", test_async);
+  g_test_add_func ("/model/project-io/sample", test_sample);
 
   ret = g_test_run ();
 

@@ -719,6 +719,24 @@ detente_project_table_get_n_rows (DetenteProjectTable *self)
 }
 
 /**
+ * detente_project_table_get_item:
+ * @self: a table
+ * @row: a row, in the order shown
+ *
+ * Returns: (transfer full) (nullable) (type GObject): the item on that row
+ */
+gpointer
+detente_project_table_get_item (DetenteProjectTable *self,
+                                guint                row)
+{
+  g_return_val_if_fail (DETENTE_IS_PROJECT_TABLE (self), NULL);
+
+  if (row >= detente_project_table_get_n_rows (self))
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->sorted), row);
+}
+
+/**
  * detente_project_table_get_cell_text:
  * @self: a table
  * @row: a row, in the order shown
@@ -736,9 +754,8 @@ detente_project_table_get_cell_text (DetenteProjectTable *self,
   g_return_val_if_fail (DETENTE_IS_PROJECT_TABLE (self), NULL);
   g_return_val_if_fail (column < self->columns->len, NULL);
 
-  if (row >= detente_project_table_get_n_rows (self))
+  if (!(item = detente_project_table_get_item (self, row)))
     return NULL;
-  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), row);
   return ((Column *) g_ptr_array_index (self->columns, column))->spec->text (self, item);
 }
 

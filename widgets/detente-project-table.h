@@ -31,6 +31,8 @@ gpointer            detente_project_table_get_selected (DetenteProjectTable *sel
 void                detente_project_table_select       (DetenteProjectTable *self,
                                                         gpointer             item);
 guint               detente_project_table_get_n_rows   (DetenteProjectTable *self);
+gpointer            detente_project_table_get_item     (DetenteProjectTable *self,
+                                                        guint                row);
 char               *detente_project_table_get_cell_text (DetenteProjectTable *self,
                                                          guint                row,
                                                          guint                column);

@@ -533,10 +533,9 @@ def build(output):
             ("id", e["id"]), ("kind", e["kind"]), ("status", e["status"]),
             ("date", e.get("date")), ("place", e.get("place")),
             ("place-country", e.get("place-country")),
-            ("confidence", number(e["confidence"])),
-            ("origin", e.get("origin", "manual"))]) + ">")
-        for pid in e["participants"]:
-            out.append(f"{i3}<participant" + attrs([("actor", pid)]) + "/>")
+            ("confidence", number(e["confidence"]) if e["confidence"] < 1 else None),
+            ("origin", e.get("origin", "manual")),
+            ("participants", " ".join(e["participants"]))]) + ">")
         for file_name, sentence in e["evidence"]:
             if file_name not in by_file:
                 fail(f"{e['id']}: evidence names unknown article {file_name!r}")
@@ -570,9 +569,9 @@ def verify(data):
         texts[s.get("id")] = text.encode("utf-8")
     actor_ids = {a.get("id") for a in root.iterfind("actors/actor")}
     for e in root.iterfind("engagements/engagement"):
-        for p in e.iterfind("participant"):
-            if p.get("actor") not in actor_ids:
-                fail(f"{e.get('id')}: participant {p.get('actor')} is not an actor")
+        for pid in e.get("participants", "").split():
+            if pid not in actor_ids:
+                fail(f"{e.get('id')}: participant {pid} is not an actor")
         for ev in e.iterfind("evidence"):
             text = texts.get(ev.get("source"))
             if text is None:
