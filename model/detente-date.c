@@ -404,6 +404,10 @@ detente_date_format (const DetenteDate *date)
       date->year == date->end_year && date->month == date->end_month)
     {
       g_autoptr(GDateTime) dt = g_date_time_new_utc (date->year, date->month, date->day, 0, 0, 0);
+      /* Translators: the first day of a range within one month; see
+       * g_date_time_format(). A language that puts the year first may give
+       * the whole date here. */
+      /* xgettext:no-c-format */
       g_autofree char *day = g_date_time_format (dt, C_("date range in one month", "%-d"));
 
       /* Translators: a range of days in one month: the first day, then

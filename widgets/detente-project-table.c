@@ -147,7 +147,8 @@ engagement_participants (DetenteProjectTable *self,
       DetenteActor *actor = detente_project_lookup_actor (self->project, *p);
 
       if (s->len > 0)
-        g_string_append (s, ", ");
+        /* Translators: between the names of an engagement's participants */
+        g_string_append (s, C_("list separator", ", "));
       g_string_append (s, actor ? detente_actor_get_name (actor) : *p);
     }
   return g_string_free (s, FALSE);
