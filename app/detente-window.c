@@ -39,6 +39,9 @@ struct _DetenteWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GtkSpinner           *spinner;
+  AdwLeaflet           *leaflet;
+  GtkToggleButton      *show_actors_button;
+  GtkToggleButton      *show_engagements_button;
   DetenteProjectTable  *actor_table;
   DetenteProjectTable  *engagement_table;
 
@@ -542,6 +545,29 @@ redo_action (GtkWidget  *widget,
     detente_project_redo (self->project);
 }
 
+/* In a narrow window the tables take turns; the switcher picks one. */
+static void
+on_switcher_toggled_cb (DetenteWindow   *self,
+                        GtkToggleButton *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  adw_leaflet_set_visible_child_name (self->leaflet,
+                                      button == self->show_actors_button ? "actors" : "engagements");
+}
+
+/* A swipe moves between the tables too; the switcher follows. */
+static void
+on_leaflet_visible_child_cb (DetenteWindow *self)
+{
+  const char *name = adw_leaflet_get_visible_child_name (self->leaflet);
+
+  if (g_strcmp0 (name, "engagements") == 0)
+    gtk_toggle_button_set_active (self->show_engagements_button, TRUE);
+  else if (g_strcmp0 (name, "actors") == 0)
+    gtk_toggle_button_set_active (self->show_actors_button, TRUE);
+}
+
 static void
 on_removed_cb (DetenteWindow *self,
                const char    *message)
@@ -646,6 +672,10 @@ detente_window_class_init (DetenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DetenteWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DetenteWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DetenteWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, show_actors_button);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, show_engagements_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_switcher_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, DetenteWindow, actor_table);
   gtk_widget_class_bind_template_child (widget_class, DetenteWindow, engagement_table);
 
@@ -673,6 +703,8 @@ detente_window_init (DetenteWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (on_leaflet_visible_child_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actor_table, "removed", G_CALLBACK (on_removed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->engagement_table, "removed", G_CALLBACK (on_removed_cb),

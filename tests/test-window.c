@@ -281,6 +281,36 @@ test_open_broken_file (void)
   flush_events ();
 }
 
+/* A narrow window shows one table at a time, picked with a switcher. */
+static void
+test_narrow (void)
+{
+  DetenteWindow *window = detente_window_new (GTK_APPLICATION (app));
+  AdwLeaflet *leaflet;
+  GtkToggleButton *engagements;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  detente_window_open_sample (window);
+  leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window), DETENTE_TYPE_WINDOW, "leaflet"));
+  engagements = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), DETENTE_TYPE_WINDOW,
+                                                                  "show_engagements_button"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  for (int i = 0; i < 50 && !adw_leaflet_get_folded (leaflet); i++)
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "actors");
+
+  gtk_toggle_button_set_active (engagements, TRUE);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "engagements");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +334,7 @@ main (int   argc,
 
   g_test_add_func ("/app/window/sample-save-reopen", test_sample_save_reopen);
   g_test_add_func ("/app/window/open-broken-file", test_open_broken_file);
+  g_test_add_func ("/app/window/narrow", test_narrow);
 
   ret = g_test_run ();
 
