@@ -248,11 +248,70 @@ test_sample_save_reopen (void)
   g_assert_nonnull (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
-  /* Discard closes it. */
+  /* Save keeps the change in the file, then closes. */
   gtk_window_close (GTK_WINDOW (window));
   wait_until (has_dialog, NULL);
-  adw_message_dialog_response (find_dialog (), "discard");
+  adw_message_dialog_response (find_dialog (), "save");
   wait_until (is_gone, &window);
+  {
+    g_autoptr(DetenteProject) reread = detente_project_load (file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (detente_project_get_actors (reread)), ==,
+                      g_list_model_get_n_items (detente_project_get_actors (expected)) - 1);
+  }
+}
+
+static DetenteWindow *
+only_window (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  return DETENTE_WINDOW (windows->data);
+}
+
+/* The very first start shows the sample; later starts reopen the last
+ * project. */
+static void
+test_first_launch_and_reopen (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(DetenteProject) sample = expected_sample ();
+  g_autofree char *path = g_build_filename (tmpdir, "last.detente", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GError) error = NULL;
+  DetenteWindow *window;
+
+  g_settings_reset (settings, "first-run");
+  g_settings_reset (settings, "last-project");
+  g_application_activate (G_APPLICATION (app));
+  window = only_window ();
+  g_assert_cmpstr (detente_window_get_page (window), ==, "project");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Sample Project");
+  g_assert_false (g_settings_get_boolean (settings, "first-run"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+
+  g_assert_true (detente_project_save (sample, file, NULL, &error));
+  g_settings_set_string (settings, "last-project", uri);
+  g_application_activate (G_APPLICATION (app));
+  window = only_window ();
+  wait_until (shows_project, window);
+  g_assert_true (g_file_equal (detente_project_get_file (detente_window_get_project (window)), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "last");
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+
+  /* A last project that is gone leaves the window empty, not broken. */
+  g_unlink (path);
+  g_application_activate (G_APPLICATION (app));
+  window = only_window ();
+  flush_events ();
+  g_assert_cmpstr (detente_window_get_page (window), ==, "empty");
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
 }
 
 static void
@@ -332,6 +391,7 @@ main (int   argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
+  g_test_add_func ("/app/window/first-launch-reopen", test_first_launch_and_reopen);
   g_test_add_func ("/app/window/sample-save-reopen", test_sample_save_reopen);
   g_test_add_func ("/app/window/open-broken-file", test_open_broken_file);
   g_test_add_func ("/app/window/narrow", test_narrow);
@@ -342,7 +402,9 @@ main (int   argc,
   {
     g_autofree char *saved = g_build_filename (tmpdir, "saved.detente", NULL);
     g_autofree char *broken = g_build_filename (tmpdir, "broken.detente", NULL);
+    g_autofree char *backup = g_build_filename (tmpdir, "saved.detente~", NULL);
 
+    g_unlink (backup);
     g_unlink (saved);
     g_unlink (broken);
     g_rmdir (tmpdir);
