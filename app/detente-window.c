@@ -524,24 +524,17 @@ save_as_action (GtkWidget  *widget,
 }
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   DetenteWindow *self = DETENTE_WINDOW (widget);
 
-  if (self->project != NULL)
+  if (self->project == NULL)
+    return;
+  if (g_str_equal (action_name, "win.undo"))
     detente_project_undo (self->project);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  DetenteWindow *self = DETENTE_WINDOW (widget);
-
-  if (self->project != NULL)
+  else
     detente_project_redo (self->project);
 }
 
@@ -683,8 +676,8 @@ detente_window_class_init (DetenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
 
   /* Keys for these are application accelerators (see DetenteApplication),
    * so that the shortcuts window shows them. */

@@ -56,21 +56,6 @@ copy_roles (GPtrArray *roles)
   return copy;
 }
 
-static gboolean
-roles_equal (GPtrArray *a,
-             GPtrArray *b)
-{
-  guint la = a ? a->len : 0;
-  guint lb = b ? b->len : 0;
-
-  if (la != lb)
-    return FALSE;
-  for (guint i = 0; i < la; i++)
-    if (!detente_role_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 detente_actor_finalize (GObject *object)
 {
@@ -490,7 +475,7 @@ detente_actor_set_roles (DetenteActor *self,
 {
   g_return_if_fail (DETENTE_IS_ACTOR (self));
 
-  if (roles_equal (self->roles, roles))
+  if (_detente_ptr_array_equal (self->roles, roles, (GEqualFunc) detente_role_equal))
     return;
   g_ptr_array_unref (self->roles);
   self->roles = copy_roles (roles);

@@ -50,21 +50,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-evidence_equal (GPtrArray *a,
-                GPtrArray *b)
-{
-  guint la = a ? a->len : 0;
-  guint lb = b ? b->len : 0;
-
-  if (la != lb)
-    return FALSE;
-  for (guint i = 0; i < la; i++)
-    if (!detente_evidence_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 detente_engagement_finalize (GObject *object)
 {
@@ -628,7 +613,7 @@ detente_engagement_set_evidence (DetenteEngagement *self,
 
   g_return_if_fail (DETENTE_IS_ENGAGEMENT (self));
 
-  if (evidence_equal (self->evidence, evidence))
+  if (_detente_ptr_array_equal (self->evidence, evidence, (GEqualFunc) detente_evidence_equal))
     return;
 
   copy = g_ptr_array_new_full (evidence ? evidence->len : 0, g_object_unref);

@@ -56,4 +56,21 @@ _detente_set_strv (char               ***field,
   return TRUE;
 }
 
+/* Element-wise equality of two arrays, NULL counting as empty. */
+static inline gboolean
+_detente_ptr_array_equal (GPtrArray  *a,
+                          GPtrArray  *b,
+                          GEqualFunc  equal)
+{
+  guint la = a ? a->len : 0;
+  guint lb = b ? b->len : 0;
+
+  if (la != lb)
+    return FALSE;
+  for (guint i = 0; i < la; i++)
+    if (!equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
 G_END_DECLS
