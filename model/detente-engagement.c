@@ -8,7 +8,7 @@
 
 #include <math.h>
 
-#include "detente-engagement.h"
+#include "detente-engagement-private.h"
 #include "detente-enums.h"
 #include "detente-model-private.h"
 
@@ -597,6 +597,22 @@ detente_engagement_get_evidence (DetenteEngagement *self)
 {
   g_return_val_if_fail (DETENTE_IS_ENGAGEMENT (self), NULL);
   return self->evidence;
+}
+
+void
+_detente_engagement_take_participants (DetenteEngagement  *self,
+                                       char              **participants)
+{
+  g_strfreev (self->participants);
+  self->participants = participants;
+}
+
+void
+_detente_engagement_take_evidence (DetenteEngagement *self,
+                                   GPtrArray         *evidence)
+{
+  g_ptr_array_unref (self->evidence);
+  self->evidence = evidence;
 }
 
 /**

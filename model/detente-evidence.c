@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "detente-evidence.h"
+#include "detente-evidence-private.h"
 
 /* Evidence is immutable: its properties are construct-only. An engagement's
  * evidence list is replaced, never edited in place, so the undo history can
@@ -164,17 +164,26 @@ detente_evidence_new (const char *source_id,
                       guint       length,
                       const char *sentence)
 {
-  DetenteEvidence *self;
-
   g_return_val_if_fail (source_id != NULL, NULL);
   g_return_val_if_fail (sentence != NULL, NULL);
 
-  /* Set the fields directly: loading a large project makes many of these. */
+  return _detente_evidence_new_take (source_id, offset, length, g_strdup (sentence));
+}
+
+DetenteEvidence *
+_detente_evidence_new_take (const char *source_id,
+                            guint       offset,
+                            guint       length,
+                            char       *sentence)
+{
+  DetenteEvidence *self;
+
+  /* Fields set directly: loading a large project makes many of these. */
   self = g_object_new (DETENTE_TYPE_EVIDENCE, NULL);
   self->source_id = g_strdup (source_id);
   self->offset = offset;
   self->length = length;
-  self->sentence = g_strdup (sentence);
+  self->sentence = sentence;
   return self;
 }
 

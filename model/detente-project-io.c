@@ -18,7 +18,9 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 
+#include "detente-engagement-private.h"
 #include "detente-enums.h"
+#include "detente-evidence-private.h"
 #include "detente-project-io.h"
 #include "detente-project-private.h"
 
@@ -1083,8 +1085,6 @@ end_evidence (Loader     *l,
   DetenteSource *source = l->evidence_source_object;
   const char *text = detente_source_get_text (source);
   gsize text_length = detente_source_get_text_length (source);
-  g_autofree char *span = NULL;
-
   /* Evidence must be the exact span it claims to be: the article view
    * highlights it by offset. */
   if ((guint64) l->evidence_offset + l->evidence_length > text_length ||
@@ -1096,20 +1096,22 @@ end_evidence (Loader     *l,
                  _("The evidence does not match the text of its source at offset %u"),
                  l->evidence_offset);
 
-  span = g_strndup (text + l->evidence_offset, l->evidence_length);
-  g_ptr_array_add (l->evidence, detente_evidence_new (l->evidence_source, l->evidence_offset,
-                                                      l->evidence_length, span));
+  g_ptr_array_add (l->evidence,
+                   _detente_evidence_new_take (l->evidence_source, l->evidence_offset, l->evidence_length,
+                                               g_strndup (text + l->evidence_offset, l->evidence_length)));
   return TRUE;
 }
 
 static gboolean
 end_engagement (Loader *l)
 {
+  /* Both arrays go to the engagement whole; new ones take their place. */
   g_ptr_array_add (l->participants, NULL);
-  detente_engagement_set_participants (l->engagement, (const char * const *) l->participants->pdata);
-  g_ptr_array_set_size (l->participants, 0);
-  detente_engagement_set_evidence (l->engagement, l->evidence);
-  g_ptr_array_set_size (l->evidence, 0);
+  _detente_engagement_take_participants (l->engagement,
+                                         (char **) g_ptr_array_free (g_steal_pointer (&l->participants), FALSE));
+  l->participants = g_ptr_array_new_with_free_func (g_free);
+  _detente_engagement_take_evidence (l->engagement, g_steal_pointer (&l->evidence));
+  l->evidence = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_hash_table_insert (l->engagement_ids, (gpointer) detente_engagement_get_id (l->engagement),
                        l->engagement);
@@ -1363,7 +1365,8 @@ load (Loader        *l,
     }
 
   project = detente_project_new ();
-  _detente_project_take_loaded (project, l->sources, l->actors, l->engagements);
+  _detente_project_take_loaded (project, l->sources, l->actors, l->engagements,
+                                l->source_ids, l->actor_ids, l->engagement_ids);
   return g_steal_pointer (&project);
 }
 

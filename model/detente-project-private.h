@@ -11,10 +11,15 @@
 G_BEGIN_DECLS
 
 /* Fills an empty project in one go, without undo steps or per-item
- * signals: the reader has already checked ids and references. */
+ * signals: the reader has already checked ids and references. Each index
+ * maps the id of an item of the matching array to the item (the key is the
+ * item's own id string); the project takes them over. */
 void _detente_project_take_loaded (DetenteProject *self,
                                    GPtrArray      *sources,
                                    GPtrArray      *actors,
-                                   GPtrArray      *engagements);
+                                   GPtrArray      *engagements,
+                                   GHashTable     *source_index,
+                                   GHashTable     *actor_index,
+                                   GHashTable     *engagement_index);
 
 G_END_DECLS

@@ -1257,28 +1257,30 @@ detente_project_set_file (DetenteProject *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
-static void
-splice_all (GListStore *store,
-            GHashTable *index,
-            GPtrArray  *items)
-{
-  for (guint i = 0; i < items->len; i++)
-    g_hash_table_insert (index, (gpointer) id_of (g_ptr_array_index (items, i)),
-                         g_ptr_array_index (items, i));
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
-}
-
 void
 _detente_project_take_loaded (DetenteProject *self,
                               GPtrArray      *sources,
                               GPtrArray      *actors,
-                              GPtrArray      *engagements)
+                              GPtrArray      *engagements,
+                              GHashTable     *source_index,
+                              GHashTable     *actor_index,
+                              GHashTable     *engagement_index)
 {
   g_return_if_fail (DETENTE_IS_PROJECT (self));
   g_return_if_fail (g_list_model_get_n_items (G_LIST_MODEL (self->actors)) == 0);
+  g_assert (g_hash_table_size (actor_index) == actors->len);
+  g_assert (g_hash_table_size (engagement_index) == engagements->len);
+  g_assert (g_hash_table_size (source_index) == sources->len);
 
-  splice_all (self->sources, self->source_index, sources);
-  splice_all (self->actors, self->actor_index, actors);
-  splice_all (self->engagements, self->engagement_index, engagements);
+  g_hash_table_unref (self->source_index);
+  g_hash_table_unref (self->actor_index);
+  g_hash_table_unref (self->engagement_index);
+  self->source_index = g_hash_table_ref (source_index);
+  self->actor_index = g_hash_table_ref (actor_index);
+  self->engagement_index = g_hash_table_ref (engagement_index);
+
+  g_list_store_splice (self->sources, 0, 0, sources->pdata, sources->len);
+  g_list_store_splice (self->actors, 0, 0, actors->pdata, actors->len);
+  g_list_store_splice (self->engagements, 0, 0, engagements->pdata, engagements->len);
   g_clear_pointer (&self->counts, g_hash_table_unref);
 }

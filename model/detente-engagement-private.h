@@ -1,0 +1,21 @@
+/* detente-engagement-private.h
+ *
+ * Copyright 2026 The Détente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "detente-engagement.h"
+
+G_BEGIN_DECLS
+
+/* For the project reader, which builds these itself: take them without the
+ * copies the public setters make, and without notifying (nothing can be
+ * connected to an engagement that is still being read). */
+void _detente_engagement_take_participants (DetenteEngagement  *self,
+                                            char              **participants);
+void _detente_engagement_take_evidence     (DetenteEngagement  *self,
+                                            GPtrArray          *evidence);
+
+G_END_DECLS
