@@ -69,7 +69,8 @@ show_error (DetenteWindow *self,
             const char    *heading,
             const GError  *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                              error ? error->message : NULL);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -127,7 +128,8 @@ update_title (DetenteWindow *self)
 static void
 update_actions (DetenteWindow *self)
 {
-  gboolean have = self->project != NULL;
+  /* While a project loads, it is about to replace this one: no edits. */
+  gboolean have = self->project != NULL && self->loading == NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", have);
@@ -145,10 +147,23 @@ on_project_notify_cb (DetenteWindow *self)
 }
 
 static void
+cancel_loading (DetenteWindow *self)
+{
+  if (self->loading == NULL)
+    return;
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  gtk_spinner_stop (self->spinner);
+}
+
+static void
 set_project (DetenteWindow  *self,
              DetenteProject *project,
              gboolean        is_sample)
 {
+  /* Whatever was loading must not replace what is now shown. */
+  cancel_loading (self);
+
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
 
@@ -187,13 +202,6 @@ remember_file (DetenteWindow *self,
 /* ---- loading ------------------------------------------------------ */
 
 static void
-stop_spinner (DetenteWindow *self)
-{
-  gtk_spinner_stop (self->spinner);
-  g_clear_object (&self->loading);
-}
-
-static void
 on_loaded_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -206,10 +214,11 @@ on_loaded_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  stop_spinner (self);
+  cancel_loading (self);
   if (project == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, self->project ? "project" : "empty");
+      update_actions (self);
       show_error (self, _("Could Not Open the Project"), error);
       return;
     }
@@ -222,13 +231,12 @@ static void
 load_file (DetenteWindow *self,
            GFile         *file)
 {
-  if (self->loading != NULL)
-    g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  cancel_loading (self);
   self->loading = g_cancellable_new ();
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_spinner_start (self->spinner);
+  update_actions (self);
   detente_project_load_async (file, self->loading, on_loaded_cb, g_object_ref (self));
 }
 
@@ -305,15 +313,24 @@ on_save_as_response_cb (GtkNativeDialog *dialog,
   g_clear_object (&self->chooser);
 
   if (file == NULL)
-    return;
+    {
+      /* Cancelled: nothing waits for this save any more. */
+      self->then = THEN_NOTHING;
+      g_clear_object (&self->pending_file);
+      return;
+    }
 
-  /* Give the file its extension, as users expect of a document. */
-  if (!g_str_has_suffix (g_file_peek_path (file) ? g_file_peek_path (file) : "", ".detente"))
+  /* Give the file its extension, as users expect of a document, unless
+   * that would replace a file the chooser did not ask about. */
+  if (g_file_peek_path (file) != NULL && !g_str_has_suffix (g_file_peek_path (file), ".detente"))
     {
       g_autofree char *path = g_strconcat (g_file_peek_path (file), ".detente", NULL);
 
-      g_clear_object (&file);
-      file = g_file_new_for_path (path);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_clear_object (&file);
+          file = g_file_new_for_path (path);
+        }
     }
 
   if (save_and_report (self, file))
@@ -380,6 +397,7 @@ on_open_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_clear_object (&self->chooser);
+  self->then = THEN_NOTHING;
 
   if (file != NULL)
     load_file (self, file);
@@ -446,7 +464,10 @@ on_unsaved_response_cb (AdwMessageDialog *dialog,
   else if (g_str_equal (response, "discard"))
     proceed (self);
   else
-    g_clear_object (&self->pending_file);
+    {
+      self->then = THEN_NOTHING;
+      g_clear_object (&self->pending_file);
+    }
 }
 
 static void

@@ -36,6 +36,7 @@ main (int   argc,
       status = g_application_run (G_APPLICATION (app), argc, argv);
     }
 
-  xmlCleanupParser ();
+  /* No xmlCleanupParser (): a project may still be loading on a worker
+   * thread when the last window closes. */
   return status;
 }

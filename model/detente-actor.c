@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "detente-actor.h"
 #include "detente-enums.h"
 #include "detente-model-private.h"
@@ -45,6 +47,15 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Graph positions are finite and bounded, as project files require. */
+static double
+clamp_position (double v)
+{
+  if (!isfinite (v))
+    return 0.0;
+  return CLAMP (v, -DETENTE_ACTOR_MAX_POSITION, DETENTE_ACTOR_MAX_POSITION);
+}
 
 static GPtrArray *
 copy_roles (GPtrArray *roles)
@@ -229,14 +240,14 @@ detente_actor_class_init (DetenteActorClass *klass)
    * The pinned node's horizontal position in graph units.
    */
   properties[PROP_X] =
-    g_param_spec_double ("x", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
+    g_param_spec_double ("x", NULL, NULL, -DETENTE_ACTOR_MAX_POSITION, DETENTE_ACTOR_MAX_POSITION, 0, rw);
   /**
    * DetenteActor:y:
    *
    * The pinned node's vertical position in graph units.
    */
   properties[PROP_Y] =
-    g_param_spec_double ("y", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
+    g_param_spec_double ("y", NULL, NULL, -DETENTE_ACTOR_MAX_POSITION, DETENTE_ACTOR_MAX_POSITION, 0, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -310,9 +321,17 @@ detente_actor_make_id (const char *name)
   if (slug->len == 0)
     {
       g_autofree char *folded = g_utf8_strdown (name, -1);
+      g_auto(GStrv) words = NULL;
+      g_autoptr(GPtrArray) kept = g_ptr_array_new ();
 
+      /* Ids never hold white space: project files list them space-separated. */
       g_string_free (slug, TRUE);
-      return g_strdelimit (g_strstrip (g_steal_pointer (&folded)), " \t\n", '-');
+      words = g_strsplit_set (folded, " \t\n\r\v\f", -1);
+      for (guint i = 0; words[i] != NULL; i++)
+        if (*words[i] != '\0')
+          g_ptr_array_add (kept, words[i]);
+      g_ptr_array_add (kept, NULL);
+      return kept->len > 1 ? g_strjoinv ("-", (char **) kept->pdata) : g_strdup ("actor");
     }
 
   return g_string_free (slug, FALSE);
@@ -565,6 +584,7 @@ detente_actor_set_x (DetenteActor *self,
 {
   g_return_if_fail (DETENTE_IS_ACTOR (self));
 
+  x = clamp_position (x);
   if (self->x == x)
     return;
   self->x = x;
@@ -595,6 +615,7 @@ detente_actor_set_y (DetenteActor *self,
 {
   g_return_if_fail (DETENTE_IS_ACTOR (self));
 
+  y = clamp_position (y);
   if (self->y == y)
     return;
   self->y = y;

@@ -14,6 +14,7 @@
 G_BEGIN_DECLS
 
 #define DETENTE_TYPE_ACTOR (detente_actor_get_type ())
+#define DETENTE_ACTOR_MAX_POSITION 1e9
 
 G_DECLARE_FINAL_TYPE (DetenteActor, detente_actor, DETENTE, ACTOR, GObject)
 

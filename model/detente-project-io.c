@@ -122,6 +122,17 @@ write_attr (xmlTextWriterPtr  w,
   return xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST (safe ? safe : value));
 }
 
+/* For attributes the reader requires even when empty. */
+static int
+write_required_attr (xmlTextWriterPtr  w,
+                     const char       *name,
+                     const char       *value)
+{
+  if (value == NULL || *value == '\0')
+    return xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST "");
+  return write_attr (w, name, value);
+}
+
 static int
 write_date_attr (xmlTextWriterPtr   w,
                  const char        *name,
@@ -190,7 +201,7 @@ write_actor (xmlTextWriterPtr  w,
 
   TRY (xmlTextWriterStartElement (w, BAD_CAST "actor"));
   TRY (write_attr (w, "id", detente_actor_get_id (actor)));
-  TRY (write_attr (w, "name", detente_actor_get_name (actor)));
+  TRY (write_required_attr (w, "name", detente_actor_get_name (actor)));
   TRY (write_attr (w, "kind", detente_enum_to_nick (DETENTE_TYPE_ACTOR_KIND,
                                                     detente_actor_get_kind (actor))));
   TRY (write_attr (w, "country", detente_actor_get_country (actor)));
@@ -203,7 +214,7 @@ write_actor (xmlTextWriterPtr  w,
       DetenteRole *role = g_ptr_array_index (roles, i);
 
       TRY (xmlTextWriterStartElement (w, BAD_CAST "role"));
-      TRY (write_attr (w, "title", role->title));
+      TRY (write_required_attr (w, "title", role->title));
       TRY (write_attr (w, "organisation", role->organisation));
       TRY (write_date_attr (w, "from", &role->from));
       TRY (write_date_attr (w, "to", &role->to));
@@ -399,13 +410,40 @@ sync_directory (const char *dir)
     }
 }
 
-/* Refuse now what could not be read back. */
+/* g_set_str() came in GLib 2.76. */
+static void
+set_str (char       **ptr,
+                  const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*ptr);
+  *ptr = copy;
+}
+
+/* Refuse now what could not be read back: texts and notes over libxml2's
+ * limit. */
 static gboolean
 check_sizes (DetenteProject  *project,
              GError         **error)
 {
   GListModel *sources = detente_project_get_sources (project);
+  GListModel *actors = detente_project_get_actors (project);
   guint n = g_list_model_get_n_items (sources);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(DetenteActor) actor = g_list_model_get_item (actors, i);
+      const char *notes = detente_actor_get_notes (actor);
+
+      if (notes != NULL && strlen (notes) > DETENTE_PROJECT_MAX_STRING)
+        {
+          g_set_error (error, DETENTE_PROJECT_IO_ERROR, DETENTE_PROJECT_IO_ERROR_TOO_LARGE,
+                       _("The notes on “%s” are longer than a project can hold (10 MB)"),
+                       detente_actor_get_name (actor));
+          return FALSE;
+        }
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -448,7 +486,7 @@ detente_project_save (DetenteProject  *project,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
-  struct stat old;
+  struct stat old, written;
   gboolean exists;
   int fd;
 
@@ -466,6 +504,15 @@ detente_project_save (DetenteProject  *project,
                            _("Projects can only be saved to local folders"));
       return FALSE;
     }
+
+  /* Through a symbolic link, save the file it points to, and keep the
+   * link: the temporary file and the backup go beside the real file. */
+  {
+    g_autofree char *real = realpath (path, NULL);
+
+    if (real != NULL)
+      set_str (&path, real);
+  }
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
@@ -490,9 +537,15 @@ detente_project_save (DetenteProject  *project,
 
   if (!write_project (project, fd, cancellable, error))
     goto fail;
-  if (fsync (fd) != 0)
+  if (fsync (fd) != 0 || fstat (fd, &written) != 0)
     {
       set_errno_error (error, errno, path);
+      goto fail;
+    }
+  if ((guint64) written.st_size > DETENTE_PROJECT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, DETENTE_PROJECT_IO_ERROR, DETENTE_PROJECT_IO_ERROR_TOO_LARGE,
+                   _("The project is larger than %s, the most a project file may be"), "1 GiB");
       goto fail;
     }
   if (close (fd) != 0)
@@ -537,6 +590,143 @@ typedef enum
 } Leaf;
 
 #define MAX_ATTRIBUTES 16
+#define MAX_TAG_LENGTH (64 * 1024)
+
+/* A look at the raw bytes before libxml2 parses them. libxml2's push
+ * parser, which the streaming reader uses, parses a start tag again from
+ * its beginning each time more input arrives; a crafted tag of megabytes
+ * (or a DOCTYPE's internal subset) then costs minutes. Real tags are short
+ * and projects have no DOCTYPE, so both are refused here, at once. */
+typedef enum
+{
+  SCAN_TEXT,
+  SCAN_LT,
+  SCAN_TAG,
+  SCAN_BANG,
+  SCAN_COMMENT,
+  SCAN_PI,
+  SCAN_CDATA,
+} ScanState;
+
+typedef struct
+{
+  ScanState state;
+  char      quote;
+  char      bang[8];
+  guint     bang_length;
+  guint     matched;
+  gsize     tag_length;
+  int       line;
+} Scanner;
+
+/* Returns FALSE and sets @error if the bytes must not reach the parser. */
+static gboolean
+scan (Scanner     *s,
+      const char  *buffer,
+      gsize        n,
+      GError     **error)
+{
+  const char *p = buffer;
+  const char *end = buffer + n;
+
+  while (p < end)
+    {
+      char c;
+
+      if (s->state == SCAN_TEXT)
+        {
+          const char *lt = memchr (p, '<', end - p);
+
+          for (const char *q = p; (q = memchr (q, '\n', (lt ? lt : end) - q)); q++)
+            s->line++;
+          if (lt == NULL)
+            return TRUE;
+          p = lt + 1;
+          s->state = SCAN_LT;
+          continue;
+        }
+
+      c = *p++;
+      if (c == '\n')
+        s->line++;
+
+      switch (s->state)
+        {
+        case SCAN_LT:
+          s->tag_length = 1;
+          s->quote = 0;
+          s->bang_length = 0;
+          s->matched = 0;
+          s->state = c == '!' ? SCAN_BANG : c == '?' ? SCAN_PI : SCAN_TAG;
+          if (s->state == SCAN_TAG && c == '>')
+            s->state = SCAN_TEXT;
+          break;
+
+        case SCAN_TAG:
+          if (++s->tag_length > MAX_TAG_LENGTH)
+            {
+              g_set_error (error, DETENTE_PROJECT_IO_ERROR, DETENTE_PROJECT_IO_ERROR_TOO_LARGE,
+                           _("Line %d: A tag is longer than %d bytes"), s->line, MAX_TAG_LENGTH);
+              return FALSE;
+            }
+          if (s->quote != 0)
+            s->quote = c == s->quote ? 0 : s->quote;
+          else if (c == '"' || c == '\'')
+            s->quote = c;
+          else if (c == '>')
+            s->state = SCAN_TEXT;
+          break;
+
+        case SCAN_BANG:
+          s->bang[s->bang_length++] = c;
+          if (s->bang_length == 2 && memcmp (s->bang, "--", 2) == 0)
+            s->state = SCAN_COMMENT;
+          else if (s->bang_length == 7 && memcmp (s->bang, "[CDATA[", 7) == 0)
+            s->state = SCAN_CDATA;
+          else if (s->bang_length == 7 && memcmp (s->bang, "DOCTYPE", 7) == 0)
+            {
+              g_set_error (error, DETENTE_PROJECT_IO_ERROR, DETENTE_PROJECT_IO_ERROR_FORBIDDEN,
+                           _("Line %d: Document type declarations and entities are not allowed "
+                             "in a project"), s->line);
+              return FALSE;
+            }
+          else if (s->bang_length == 7)
+            s->state = SCAN_TAG;  /* not well-formed; libxml2 will say so */
+          break;
+
+        case SCAN_COMMENT:
+          /* Ends at "-->". */
+          if (c == '-')
+            s->matched = MIN (s->matched + 1, 2);
+          else if (c == '>' && s->matched == 2)
+            s->state = SCAN_TEXT;
+          else
+            s->matched = 0;
+          break;
+
+        case SCAN_PI:
+          if (c == '>' && s->matched == 1)
+            s->state = SCAN_TEXT;
+          s->matched = c == '?';
+          break;
+
+        case SCAN_CDATA:
+          /* Ends at "]]>". */
+          if (c == ']')
+            s->matched = MIN (s->matched + 1, 2);
+          else if (c == '>' && s->matched == 2)
+            s->state = SCAN_TEXT;
+          else
+            s->matched = 0;
+          break;
+
+        case SCAN_TEXT:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return TRUE;
+}
 
 /* The attributes of the element being read, taken in one pass: asking the
  * reader for each by name would scan and copy them again and again. */
@@ -546,6 +736,7 @@ typedef struct
   const char *values[MAX_ATTRIBUTES];
   GPtrArray  *owned;
   guint       n;
+  gboolean    overflow;
 } Attributes;
 
 typedef struct
@@ -586,6 +777,7 @@ typedef struct
   gboolean           seen_root;
   gboolean           seen_first_byte;
   gboolean           looks_like_xml;
+  Scanner            scanner;
 } Loader;
 
 static void
@@ -605,8 +797,17 @@ attributes_read (xmlTextReaderPtr  reader,
   xmlNodePtr node = xmlTextReaderCurrentNode (reader);
 
   attributes_clear (a);
-  for (xmlAttrPtr attr = node ? node->properties : NULL; attr && a->n < MAX_ATTRIBUTES; attr = attr->next)
+  a->overflow = FALSE;
+  for (xmlAttrPtr attr = node ? node->properties : NULL; attr; attr = attr->next)
     {
+      /* Ours have no namespace; "f:id" is not "id". */
+      if (attr->ns != NULL)
+        continue;
+      if (a->n == MAX_ATTRIBUTES)
+        {
+          a->overflow = TRUE;
+          break;
+        }
       a->names[a->n] = (const char *) attr->name;
       if (attr->children == NULL)
         a->values[a->n] = "";
@@ -716,6 +917,9 @@ read_cb (void *context,
       l->seen_first_byte = TRUE;
       l->looks_like_xml = c == '<';
     }
+
+  if (!scan (&l->scanner, buffer, n, &l->io_error))
+    return -1;
 
   l->bytes_read += n;
   if (l->bytes_read > DETENTE_PROJECT_MAX_FILE_SIZE)
@@ -940,8 +1144,9 @@ start_actor (Loader *l)
 
   if (id == NULL || !check_new_id (l, l->actor_ids, "actor", id))
     return FALSE;
-  if (!(name = required_attr (l, "actor", "name")))
-    return FALSE;
+  /* A name may be empty, but it is always written. */
+  if (!(name = attr (l, "name")))
+    return fail (l, DETENTE_PROJECT_IO_ERROR_INVALID, _("<%s> needs a “%s” attribute"), "actor", "name");
   if (!enum_attr (l, "actor", "kind", DETENTE_TYPE_ACTOR_KIND, TRUE, &kind))
     return FALSE;
 
@@ -956,13 +1161,14 @@ start_actor (Loader *l)
 static gboolean
 read_role (Loader *l)
 {
-  const char *title = required_attr (l, "role", "title");
+  const char *title = attr (l, "title");
   const char *organisation = attr (l, "organisation");
   DetenteDate from = DETENTE_DATE_INIT;
   DetenteDate to = DETENTE_DATE_INIT;
 
-  if (title == NULL ||
-      !date_attr (l, "role", "from", &from) ||
+  if (title == NULL)
+    return fail (l, DETENTE_PROJECT_IO_ERROR_INVALID, _("<%s> needs a “%s” attribute"), "role", "title");
+  if (!date_attr (l, "role", "from", &from) ||
       !date_attr (l, "role", "to", &to))
     return FALSE;
 
@@ -1017,6 +1223,10 @@ read_participants (Loader *l)
           g_ptr_array_add (l->participants, id);
           if (!g_hash_table_contains (l->actor_ids, id))
             return fail (l, DETENTE_PROJECT_IO_ERROR_INVALID, _("No actor has the id “%s”"), id);
+          for (guint i = 0; i + 1 < l->participants->len; i++)
+            if (g_str_equal (g_ptr_array_index (l->participants, i), id))
+              return fail (l, DETENTE_PROJECT_IO_ERROR_INVALID,
+                           _("The actor “%s” takes part twice"), id);
         }
       p = *end ? end + 1 : end;
     }
@@ -1106,10 +1316,14 @@ static gboolean
 end_engagement (Loader *l)
 {
   /* Both arrays go to the engagement whole; new ones take their place. */
-  g_ptr_array_add (l->participants, NULL);
-  _detente_engagement_take_participants (l->engagement,
-                                         (char **) g_ptr_array_free (g_steal_pointer (&l->participants), FALSE));
-  l->participants = g_ptr_array_new_with_free_func (g_free);
+  /* An engagement keeps "no participants" as NULL, not as an empty list. */
+  if (l->participants->len > 0)
+    {
+      g_ptr_array_add (l->participants, NULL);
+      _detente_engagement_take_participants (l->engagement,
+                                             (char **) g_ptr_array_free (g_steal_pointer (&l->participants), FALSE));
+      l->participants = g_ptr_array_new_with_free_func (g_free);
+    }
   _detente_engagement_take_evidence (l->engagement, g_steal_pointer (&l->evidence));
   l->evidence = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -1275,6 +1489,10 @@ read_node (Loader *l)
 
     case XML_READER_TYPE_ELEMENT:
       attributes_read (l->reader, &l->attributes);
+      if (l->attributes.overflow)
+        return fail (l, DETENTE_PROJECT_IO_ERROR_INVALID,
+                     _("<%s> has more than %d attributes"),
+                     (const char *) xmlTextReaderConstName (l->reader), MAX_ATTRIBUTES);
       return start_element (l, (const char *) xmlTextReaderConstName (l->reader), depth,
                             xmlTextReaderIsEmptyElement (l->reader));
 
@@ -1410,6 +1628,7 @@ detente_project_load_from_stream (GInputStream  *stream,
   l.participants = g_ptr_array_new_with_free_func (g_free);
   l.evidence = g_ptr_array_new_with_free_func (g_object_unref);
   l.leaf_text = g_string_new (NULL);
+  l.scanner.line = 1;
 
   project = load (&l, name, error);
   loader_clear (&l);

@@ -60,6 +60,7 @@ struct _DetenteProject
   GFile      *file;
   guint64     next_serial;
   guint64     saved_serial;
+  guint64     base_serial;
   guint       group_depth;
 };
 
@@ -159,8 +160,10 @@ owns (DetenteProject *self,
 static guint64
 top_serial (DetenteProject *self)
 {
+  /* With every step undone, the state is the one the oldest kept step
+   * started from: the last forgotten step's, or the start. */
   if (self->undo_stack->len == 0)
-    return 0;
+    return self->base_serial;
   return ((Step *) g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->serial;
 }
 
@@ -300,14 +303,83 @@ do_remove (DetenteProject *self,
   record (self, op);
 }
 
+/* An engagement's participants must be distinct actors of the project and
+ * its evidence must cite the text of its sources; a project file that
+ * broke this could not be read back. */
+static gboolean
+check_references (DetenteProject      *self,
+                  const char * const  *participants,
+                  GPtrArray           *evidence,
+                  GError             **error)
+{
+  for (const char * const *p = participants; p != NULL && *p; p++)
+    {
+      if (!g_hash_table_contains (self->actor_index, *p))
+        {
+          g_set_error (error, DETENTE_PROJECT_ERROR, DETENTE_PROJECT_ERROR_UNKNOWN_ACTOR,
+                       _("The project has no actor with the id “%s”"), *p);
+          return FALSE;
+        }
+      for (const char * const *q = participants; q < p; q++)
+        if (g_str_equal (*p, *q))
+          {
+            g_set_error (error, DETENTE_PROJECT_ERROR, DETENTE_PROJECT_ERROR_INVALID,
+                         _("The actor “%s” takes part twice"), *p);
+            return FALSE;
+          }
+    }
+
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    {
+      DetenteEvidence *ev = g_ptr_array_index (evidence, i);
+      DetenteSource *source = g_hash_table_lookup (self->source_index, detente_evidence_get_source_id (ev));
+
+      if (source == NULL ||
+          (guint64) detente_evidence_get_offset (ev) + detente_evidence_get_length (ev) >
+            detente_source_get_text_length (source))
+        {
+          g_set_error (error, DETENTE_PROJECT_ERROR, DETENTE_PROJECT_ERROR_UNKNOWN_SOURCE,
+                       _("The evidence cites no text of the project’s sources"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Refuses, as a programming error, a value that would break the rules
+ * check_references() keeps. */
+static gboolean
+value_acceptable (DetenteProject *self,
+                  GObject        *object,
+                  GParamSpec     *pspec,
+                  const GValue   *value)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (DETENTE_IS_ENGAGEMENT (object) && g_str_equal (pspec->name, "participants"))
+    ok = check_references (self, g_value_get_boxed (value), NULL, &error);
+  else if (DETENTE_IS_ENGAGEMENT (object) && g_str_equal (pspec->name, "evidence"))
+    ok = check_references (self, NULL, g_value_get_boxed (value), &error);
+
+  if (!ok)
+    g_critical ("Refusing to set %s of engagement “%s”: %s", pspec->name,
+                detente_engagement_get_id (DETENTE_ENGAGEMENT (object)), error->message);
+  return ok;
+}
+
 static void
 do_set (DetenteProject *self,
         GObject        *object,
         GParamSpec     *pspec,
         const GValue   *value)
 {
-  Op *op = g_new0 (Op, 1);
+  Op *op;
 
+  if (!value_acceptable (self, object, pspec, value))
+    return;
+
+  op = g_new0 (Op, 1);
   g_value_init (&op->old_value, pspec->value_type);
   g_value_init (&op->new_value, pspec->value_type);
   g_object_get_property (object, pspec->name, &op->old_value);
@@ -647,8 +719,7 @@ detente_project_end_group (DetenteProject *self)
   g_ptr_array_set_size (self->redo_stack, 0);
   if (self->undo_stack->len > MAX_UNDO_STEPS)
     {
-      /* The saved state may be among the forgotten steps; then it can no
-       * longer be reached, which the serials express by themselves. */
+      self->base_serial = ((Step *) g_ptr_array_index (self->undo_stack, 0))->serial;
       g_ptr_array_remove_index (self->undo_stack, 0);
     }
 
@@ -656,11 +727,20 @@ detente_project_end_group (DetenteProject *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Ids are written space-separated in project files; see
+ * docs/project-format.md. */
 static gboolean
 check_new_id (DetenteProject  *self,
               GObject         *object,
               GError         **error)
 {
+  for (const char *p = id_of (object); *p; p++)
+    if (g_ascii_isspace (*p))
+      {
+        g_set_error (error, DETENTE_PROJECT_ERROR, DETENTE_PROJECT_ERROR_INVALID,
+                     _("The id “%s” has a space in it"), id_of (object));
+        return FALSE;
+      }
   if (g_hash_table_contains (index_for (self, object), id_of (object)))
     {
       g_set_error (error, DETENTE_PROJECT_ERROR, DETENTE_PROJECT_ERROR_DUPLICATE_ID,
@@ -716,21 +796,15 @@ detente_project_add_engagement (DetenteProject     *self,
                                 DetenteEngagement  *engagement,
                                 GError            **error)
 {
-  const char * const *p;
-
   g_return_val_if_fail (DETENTE_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (DETENTE_IS_ENGAGEMENT (engagement), FALSE);
 
   if (!check_new_id (self, G_OBJECT (engagement), error))
     return FALSE;
 
-  for (p = detente_engagement_get_participants (engagement); p != NULL && *p; p++)
-    if (!g_hash_table_contains (self->actor_index, *p))
-      {
-        g_set_error (error, DETENTE_PROJECT_ERROR, DETENTE_PROJECT_ERROR_UNKNOWN_ACTOR,
-                     _("The project has no actor with the id “%s”"), *p);
-        return FALSE;
-      }
+  if (!check_references (self, detente_engagement_get_participants (engagement),
+                         detente_engagement_get_evidence (engagement), error))
+    return FALSE;
 
   add_object (self, G_OBJECT (engagement), _("Add Engagement"));
   return TRUE;
@@ -1196,6 +1270,7 @@ detente_project_clear_history (DetenteProject *self)
   g_ptr_array_set_size (self->undo_stack, 0);
   g_ptr_array_set_size (self->redo_stack, 0);
   self->saved_serial = 0;
+  self->base_serial = 0;
   notify_history (self);
 }
 

@@ -293,6 +293,7 @@ detente_source_new_with_id (const char *id,
 {
   g_return_val_if_fail (id != NULL && *id != '\0', NULL);
   g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
 
   return g_object_new (DETENTE_TYPE_SOURCE, "id", id, "text", text, NULL);
 }

@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "detente-project-io.h"
@@ -355,6 +357,11 @@ test_hostile (void)
       DETENTE_PROJECT_IO_ERROR_INVALID, "offset 0" },
     { "split-character.detente", HEAD "<detente-project version=\"1\"><sources><source id=\"s1\"><text>Wang Yi (王毅) spoke.</text></source></sources>" ACTORS "<engagements><engagement id=\"e\" kind=\"meeting\"><evidence source=\"s1\" offset=\"10\" length=\"2\"/></engagement></engagements></detente-project>",
       DETENTE_PROJECT_IO_ERROR_INVALID, "offset 10" },
+    { "double-participant.detente", HEAD "<detente-project version=\"1\">" ACTORS "<engagements><engagement id=\"e\" kind=\"meeting\" participants=\"a b a\"/></engagements></detente-project>",
+      DETENTE_PROJECT_IO_ERROR_INVALID, "twice" },
+    { "many-attributes.detente", HEAD "<detente-project version=\"1\"><actors><actor id=\"a\" name=\"A\" kind=\"person\" "
+      "a1=\"\" a2=\"\" a3=\"\" a4=\"\" a5=\"\" a6=\"\" a7=\"\" a8=\"\" a9=\"\" a10=\"\" a11=\"\" a12=\"\" a13=\"\" a14=\"\"/></actors></detente-project>",
+      DETENTE_PROJECT_IO_ERROR_INVALID, "attributes" },
     { "negative-offset.detente", HEAD "<detente-project version=\"1\">" SOURCES ACTORS "<engagements><engagement id=\"e\" kind=\"meeting\"><evidence source=\"s1\" offset=\"-1\" length=\"3\">Bli</evidence></engagement></engagements></detente-project>",
       DETENTE_PROJECT_IO_ERROR_INVALID, NULL },
     { "absurd-year.detente", HEAD "<detente-project version=\"1\"><engagements><engagement id=\"e\" kind=\"meeting\" date=\"99999-01-01\"/></engagements></detente-project>",
@@ -391,6 +398,155 @@ test_hostile (void)
         }
       load_string_expect (&h);
     }
+}
+
+/* Inputs that would make libxml2's push parser rescan a long tag, or a
+ * DOCTYPE's internal subset, for minutes: refused at once. */
+static void
+test_slow_inputs (void)
+{
+  GString *tag = g_string_new (HEAD "<detente-project version=\"1\"><actors>\n<actor id=\"a\" kind=\"person\" name=\"");
+  GString *doctype = g_string_new (HEAD "<!DOCTYPE detente-project [\n");
+  struct { const char *name; GString *xml; int code; } cases[] = {
+    { "long-tag.detente", tag, DETENTE_PROJECT_IO_ERROR_TOO_LARGE },
+    { "long-doctype.detente", doctype, DETENTE_PROJECT_IO_ERROR_FORBIDDEN },
+  };
+
+  for (int i = 0; i < 200000; i++)
+    g_string_append (tag, "x>x>x>x>x>");
+  g_string_append (tag, "\"/></actors></detente-project>");
+  for (int i = 0; i < 50000; i++)
+    g_string_append_printf (doctype, "<!ENTITY e%d \"%d\">\n", i, i);
+  g_string_append (doctype, "]><detente-project version=\"1\"/>");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (cases[i].xml->str, cases[i].xml->len, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DetenteProject) project = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      project = detente_project_load_from_stream (in, cases[i].name, NULL, &error);
+      g_assert_null (project);
+      g_assert_error (error, DETENTE_PROJECT_IO_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, "Line "));
+      /* Not a timing test: a generous bound that only a rescan would break. */
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+      g_string_free (cases[i].xml, TRUE);
+    }
+}
+
+/* What the reader must take that hand-edited files may contain. */
+static void
+test_lenient (void)
+{
+  static const char xml[] =
+    HEAD "<!-- a comment with > and \" and - - inside -->\n"
+    "<?some-tool note=\"a > b\"?>\n"
+    "<detente-project version=\"1\" xmlns:f=\"urn:other\">\n"
+    "<sources><source id=\"s1\" title=\"A &gt; B &amp; C\"><text><![CDATA[Blinken met Wang. <Really> ]]]]><![CDATA[>]]></text></source></sources>\n"
+    "<actors><actor f:id=\"zz\" id=\"a\" name=\"\" kind=\"person\" future-attribute=\"1\"><role title=\"\"/></actor>"
+    "<actor id=\"b\" name=\"B\" kind=\"country\"/></actors>\n"
+    "<engagements><engagement id=\"e\" kind=\"meeting\" participants=\" a\tb \">"
+    "<evidence source=\"s1\" offset=\"0\" length=\"17\"/></engagement></engagements>\n"
+    "</detente-project>\n";
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (xml, -1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DetenteProject) project = detente_project_load_from_stream (in, "lenient", NULL, &error);
+  DetenteActor *a;
+  DetenteEngagement *e;
+  DetenteSource *s;
+
+  g_assert_no_error (error);
+  a = detente_project_lookup_actor (project, "a");
+  g_assert_nonnull (a);
+  g_assert_null (detente_project_lookup_actor (project, "zz"));
+  g_assert_cmpstr (detente_actor_get_name (a), ==, "");
+  g_assert_cmpuint (detente_actor_get_roles (a)->len, ==, 1);
+  e = detente_project_lookup_engagement (project, "e");
+  g_assert_cmpuint (g_strv_length ((char **) detente_engagement_get_participants (e)), ==, 2);
+  g_assert_cmpstr (detente_evidence_get_sentence (g_ptr_array_index (detente_engagement_get_evidence (e), 0)),
+                   ==, "Blinken met Wang.");
+  s = detente_project_lookup_source (project, "s1");
+  g_assert_cmpstr (detente_source_get_title (s), ==, "A > B & C");
+  g_assert_cmpstr (detente_source_get_text (s), ==, "Blinken met Wang. <Really> ]]>");
+}
+
+/* Whatever the model accepts, a saved file gives back. */
+static void
+test_awkward_content (void)
+{
+  g_autoptr(DetenteProject) project = detente_project_new ();
+  g_autoptr(DetenteActor) nameless = detente_actor_new ("nameless", "", DETENTE_ACTOR_KIND_PERSON);
+  g_autoptr(DetenteActor) far = detente_actor_new ("far", "Far", DETENTE_ACTOR_KIND_COUNTRY);
+  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func ((GDestroyNotify) detente_role_free);
+  g_autoptr(DetenteProject) loaded = NULL;
+  g_autofree char *path = tmp_path ("awkward.detente");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cjk_id = detente_actor_make_id ("王\r毅\v ");
+  g_autoptr(DetenteActor) cjk = detente_actor_new (cjk_id, "王 毅", DETENTE_ACTOR_KIND_PERSON);
+  g_autoptr(DetenteEngagement) e = detente_engagement_new ("e", DETENTE_ENGAGEMENT_KIND_CALL);
+  const char *who[] = { "nameless", cjk_id, NULL };
+
+  g_assert_cmpstr (cjk_id, ==, "王-毅");
+  g_ptr_array_add (roles, detente_role_new ("", NULL, NULL, NULL));
+  detente_actor_set_roles (nameless, roles);
+  /* A control character written straight into notes, past the source
+   * normalisation. */
+  detente_actor_set_notes (nameless, "bell\x07here\x7f and \xef\xbf\xbe");
+  detente_actor_set_pinned (far, TRUE);
+  detente_actor_set_x (far, 1e300);
+  detente_actor_set_y (far, NAN);
+  g_assert_cmpfloat (detente_actor_get_x (far), ==, DETENTE_ACTOR_MAX_POSITION);
+  g_assert_cmpfloat (detente_actor_get_y (far), ==, 0.0);
+  detente_engagement_set_participants (e, who);
+
+  g_assert_true (detente_project_add_actor (project, nameless, NULL));
+  g_assert_true (detente_project_add_actor (project, far, NULL));
+  g_assert_true (detente_project_add_actor (project, cjk, NULL));
+  g_assert_true (detente_project_add_engagement (project, e, NULL));
+  g_assert_true (detente_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+
+  loaded = detente_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (detente_actor_get_name (detente_project_lookup_actor (loaded, "nameless")), ==, "");
+  g_assert_cmpstr (detente_actor_get_notes (detente_project_lookup_actor (loaded, "nameless")), ==,
+                   "bell here\x7f and \xef\xbf\xbd");
+  g_assert_cmpfloat (detente_actor_get_x (detente_project_lookup_actor (loaded, "far")), ==,
+                     DETENTE_ACTOR_MAX_POSITION);
+  g_assert_cmpuint (g_strv_length ((char **) detente_engagement_get_participants (
+                      detente_project_lookup_engagement (loaded, "e"))), ==, 2);
+}
+
+/* Saving through a symbolic link writes the file it points to. */
+static void
+test_save_symlink (void)
+{
+  g_autoptr(DetenteProject) project = make_project ();
+  g_autofree char *real = tmp_path ("real.detente");
+  g_autofree char *link_path = tmp_path ("link.detente");
+  g_autofree char *real_backup = g_strconcat (real, "~", NULL);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link_path);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (symlink (real, link_path), ==, 0);
+  g_assert_true (detente_project_save (project, link_file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (link_path, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *backup = NULL;
+
+    g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "<detente-project"));
+    g_assert_true (g_file_get_contents (real_backup, &backup, NULL, NULL));
+    g_assert_cmpstr (backup, ==, "old");
+  }
 }
 
 static void
@@ -517,6 +673,10 @@ main (int   argc,
   g_test_add_func ("/model/project-io/save-errors", test_save_errors);
   g_test_add_func ("/model/project-io/hostile", test_hostile);
   g_test_add_func ("/model/project-io/file-errors", test_file_errors);
+  g_test_add_func ("/model/project-io/slow-inputs", test_slow_inputs);
+  g_test_add_func ("/model/project-io/lenient", test_lenient);
+  g_test_add_func ("/model/project-io/awkward-content", test_awkward_content);
+  g_test_add_func ("/model/project-io/save-symlink", test_save_symlink);
   g_test_add_func ("/model/project-io/async", test_async);
   g_test_add_func ("/model/project-io/sample", test_sample);
 

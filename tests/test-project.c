@@ -369,6 +369,65 @@ test_dirty (void)
   g_assert_false (detente_project_can_redo (project));
 }
 
+/* The undo history keeps 1000 steps; undoing all that are kept does not
+ * reach the saved state if older steps were forgotten. */
+static void
+test_dirty_after_trim (void)
+{
+  g_autoptr(DetenteProject) project = detente_project_new ();
+  DetenteActor *actor = add_actor (project, "Antony Blinken");
+
+  detente_project_clear_history (project);
+  for (int i = 0; i < 1001; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("N%d", i);
+
+      detente_project_set (project, actor, "name", name, NULL);
+    }
+  while (detente_project_undo (project))
+    ;
+  g_assert_cmpstr (detente_actor_get_name (actor), ==, "N0");
+  g_assert_true (detente_project_get_dirty (project));
+}
+
+/* What a project file could not hold is refused up front. */
+static void
+test_refusals (void)
+{
+  g_autoptr(DetenteProject) project = detente_project_new ();
+  g_autoptr(DetenteActor) spaced = detente_actor_new ("a b", "A B", DETENTE_ACTOR_KIND_PERSON);
+  g_autoptr(DetenteEngagement) twice = detente_engagement_new ("e1", DETENTE_ENGAGEMENT_KIND_MEETING);
+  g_autoptr(DetenteEngagement) cited = detente_engagement_new ("e2", DETENTE_ENGAGEMENT_KIND_MEETING);
+  g_autoptr(GPtrArray) evidence = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *who_twice[] = { "wang-yi", "wang-yi", NULL };
+  const char *ghost[] = { "wang-yi", "ghost", NULL };
+  g_autoptr(GError) error = NULL;
+  DetenteEngagement *e;
+
+  g_assert_false (detente_project_add_actor (project, spaced, &error));
+  g_assert_error (error, DETENTE_PROJECT_ERROR, DETENTE_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  add_actor (project, "Wang Yi");
+  add_actor (project, "Antony Blinken");
+  detente_engagement_set_participants (twice, who_twice);
+  g_assert_false (detente_project_add_engagement (project, twice, &error));
+  g_assert_error (error, DETENTE_PROJECT_ERROR, DETENTE_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_ptr_array_add (evidence, detente_evidence_new ("no-such-source", 0, 3, "abc"));
+  detente_engagement_set_evidence (cited, evidence);
+  g_assert_false (detente_project_add_engagement (project, cited, &error));
+  g_assert_error (error, DETENTE_PROJECT_ERROR, DETENTE_PROJECT_ERROR_UNKNOWN_SOURCE);
+  g_clear_error (&error);
+
+  e = add_meeting (project, "e3", "wang-yi", "antony-blinken");
+  g_test_expect_message ("Detente-Model", G_LOG_LEVEL_CRITICAL, "*no actor with the id “ghost”*");
+  detente_project_set (project, e, "participants", ghost, NULL);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (detente_engagement_get_participants (e)[1], ==, "antony-blinken");
+}
+
 static void
 test_finalize (void)
 {
@@ -397,6 +456,8 @@ main (int   argc,
   g_test_add_func ("/model/project/merge", test_merge);
   g_test_add_func ("/model/project/remove-source", test_remove_source);
   g_test_add_func ("/model/project/dirty", test_dirty);
+  g_test_add_func ("/model/project/dirty-after-trim", test_dirty_after_trim);
+  g_test_add_func ("/model/project/refusals", test_refusals);
   g_test_add_func ("/model/project/finalize", test_finalize);
 
   return g_test_run ();
