@@ -619,37 +619,89 @@ typedef struct
   int       line;
 } Scanner;
 
-/* Returns FALSE and sets @error if the bytes must not reach the parser. */
+static int
+count_lines (const char *p,
+             const char *end)
+{
+  int n = 0;
+
+  while ((p = memchr (p, '\n', end - p)) != NULL)
+    {
+      n++;
+      p++;
+    }
+  return n;
+}
+
+/* Returns FALSE and sets @error if the bytes must not reach the parser.
+ * The common states (text, quoted values, the rest of a tag) move in
+ * strides; the rare ones (comments, CDATA, "<!" and "<?") byte by byte. */
 static gboolean
 scan (Scanner     *s,
       const char  *buffer,
       gsize        n,
       GError     **error)
 {
+  static gboolean tag_stop[256] = { ['"'] = TRUE, ['\''] = TRUE, ['>'] = TRUE };
   const char *p = buffer;
   const char *end = buffer + n;
 
   while (p < end)
     {
+      const char *q;
       char c;
 
-      if (s->state == SCAN_TEXT)
+      switch (s->state)
         {
-          const char *lt = memchr (p, '<', end - p);
-
-          for (const char *q = p; (q = memchr (q, '\n', (lt ? lt : end) - q)); q++)
-            s->line++;
-          if (lt == NULL)
-            return TRUE;
-          p = lt + 1;
-          s->state = SCAN_LT;
+        case SCAN_TEXT:
+          q = memchr (p, '<', end - p);
+          if (q == NULL)
+            p = end;
+          else
+            {
+              p = q + 1;
+              s->state = SCAN_LT;
+            }
           continue;
+
+        case SCAN_TAG:
+          if (s->quote != 0)
+            {
+              q = memchr (p, s->quote, end - p);
+              if (q == NULL)
+                q = end;
+              else
+                s->quote = 0, q++;
+            }
+          else
+            {
+              for (q = p; q < end && !tag_stop[(guchar) *q]; q++)
+                ;
+              if (q < end)
+                {
+                  if (*q == '>')
+                    s->state = SCAN_TEXT;
+                  else
+                    s->quote = *q;
+                  q++;
+                }
+            }
+          s->tag_length += q - p;
+          p = q;
+          if (s->tag_length > MAX_TAG_LENGTH)
+            {
+              g_set_error (error, DETENTE_PROJECT_IO_ERROR, DETENTE_PROJECT_IO_ERROR_TOO_LARGE,
+                           _("Line %d: A tag is longer than %d bytes"),
+                           s->line + count_lines (buffer, p), MAX_TAG_LENGTH);
+              return FALSE;
+            }
+          continue;
+
+        default:
+          break;
         }
 
       c = *p++;
-      if (c == '\n')
-        s->line++;
-
       switch (s->state)
         {
         case SCAN_LT:
@@ -657,24 +709,7 @@ scan (Scanner     *s,
           s->quote = 0;
           s->bang_length = 0;
           s->matched = 0;
-          s->state = c == '!' ? SCAN_BANG : c == '?' ? SCAN_PI : SCAN_TAG;
-          if (s->state == SCAN_TAG && c == '>')
-            s->state = SCAN_TEXT;
-          break;
-
-        case SCAN_TAG:
-          if (++s->tag_length > MAX_TAG_LENGTH)
-            {
-              g_set_error (error, DETENTE_PROJECT_IO_ERROR, DETENTE_PROJECT_IO_ERROR_TOO_LARGE,
-                           _("Line %d: A tag is longer than %d bytes"), s->line, MAX_TAG_LENGTH);
-              return FALSE;
-            }
-          if (s->quote != 0)
-            s->quote = c == s->quote ? 0 : s->quote;
-          else if (c == '"' || c == '\'')
-            s->quote = c;
-          else if (c == '>')
-            s->state = SCAN_TEXT;
+          s->state = c == '!' ? SCAN_BANG : c == '?' ? SCAN_PI : c == '>' ? SCAN_TEXT : SCAN_TAG;
           break;
 
         case SCAN_BANG:
@@ -687,7 +722,7 @@ scan (Scanner     *s,
             {
               g_set_error (error, DETENTE_PROJECT_IO_ERROR, DETENTE_PROJECT_IO_ERROR_FORBIDDEN,
                            _("Line %d: Document type declarations and entities are not allowed "
-                             "in a project"), s->line);
+                             "in a project"), s->line + count_lines (buffer, p));
               return FALSE;
             }
           else if (s->bang_length == 7)
@@ -695,8 +730,9 @@ scan (Scanner     *s,
           break;
 
         case SCAN_COMMENT:
-          /* Ends at "-->". */
-          if (c == '-')
+        case SCAN_CDATA:
+          /* Ends at "-->" or "]]>". */
+          if (c == (s->state == SCAN_COMMENT ? '-' : ']'))
             s->matched = MIN (s->matched + 1, 2);
           else if (c == '>' && s->matched == 2)
             s->state = SCAN_TEXT;
@@ -710,21 +746,14 @@ scan (Scanner     *s,
           s->matched = c == '?';
           break;
 
-        case SCAN_CDATA:
-          /* Ends at "]]>". */
-          if (c == ']')
-            s->matched = MIN (s->matched + 1, 2);
-          else if (c == '>' && s->matched == 2)
-            s->state = SCAN_TEXT;
-          else
-            s->matched = 0;
-          break;
-
         case SCAN_TEXT:
+        case SCAN_TAG:
         default:
           g_assert_not_reached ();
         }
     }
+
+  s->line += count_lines (buffer, end);
   return TRUE;
 }
 
