@@ -529,19 +529,12 @@ save_action (GtkWidget  *widget,
 {
   DetenteWindow *self = DETENTE_WINDOW (widget);
 
-  if (self->project != NULL)
-    save (self, THEN_NOTHING);
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  DetenteWindow *self = DETENTE_WINDOW (widget);
-
-  if (self->project != NULL)
+  if (self->project == NULL)
+    return;
+  if (g_str_equal (action_name, "win.save-as"))
     save_as (self, THEN_NOTHING);
+  else
+    save (self, THEN_NOTHING);
 }
 
 static void
@@ -696,7 +689,7 @@ detente_window_class_init (DetenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
 
