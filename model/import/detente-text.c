@@ -1,0 +1,540 @@
+/* detente-text.c
+ *
+ * Copyright 2026 The Détente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "detente-text.h"
+
+/* Sentences and tokens of a UTF-8 text, by byte offsets into it. A full
+ * stop ends a sentence unless it closes an abbreviation ("Mr.", "Nov."), an
+ * initial ("J.") or an acronym ("U.S.") that the next word does not show to
+ * be the end; a blank line always ends one. The text is never changed, so
+ * every span can be cut from it exactly. */
+
+struct _DetenteText
+{
+  gatomicrefcount  ref;
+  char            *text;
+  gsize            length;
+  GArray          *sentences;
+  GArray          *tokens;
+};
+
+G_DEFINE_BOXED_TYPE (DetenteText, detente_text, detente_text_ref, detente_text_unref)
+
+/* Words whose full stop does not end a sentence. */
+static const char * const abbreviations[] = {
+  "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Rev", "Hon", "Amb", "Pres",
+  "Lt", "Col", "Gen", "Maj", "Capt", "Cmdr", "Adm", "Sgt", "Cpl", "Gov", "Sen", "Rep",
+  "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "Dept", "Univ",
+  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+  "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+  "No", "Nos", "vs", "approx", "est", "Vol", "pp", "Fig",
+};
+
+/* Words that, capitalised after an acronym such as "U.S.", show that the
+ * acronym ended the sentence: "…in the U.S. The talks…". A name after it
+ * ("U.S. President…") does not. */
+static const char * const sentence_starters[] = {
+  "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Yet",
+  "In", "On", "At", "As", "By", "For", "From", "With", "This", "That", "These", "Those",
+  "His", "Her", "Their", "Its", "Our", "There", "Then", "After", "Before", "When", "While",
+  "However", "Meanwhile", "Still", "Also", "Both", "Neither", "Some", "Many", "Most",
+  "If", "Although", "Though", "Since", "Because", "Last", "Next", "Earlier", "Later",
+};
+
+static gboolean
+in_list (const char * const *list,
+         gsize               n,
+         const char         *word,
+         gsize               len)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strlen (list[i]) == len && memcmp (list[i], word, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_cjk (gunichar c)
+{
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  GUnicodeType t = g_unichar_type (c);
+
+  return g_unichar_isalnum (c) || t == G_UNICODE_NON_SPACING_MARK ||
+         t == G_UNICODE_SPACING_MARK || t == G_UNICODE_ENCLOSING_MARK;
+}
+
+static gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019;
+}
+
+static gboolean
+is_joining_hyphen (gunichar c)
+{
+  return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+static gboolean
+is_terminal (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 ||
+         c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E;
+}
+
+/* Closing quotes and brackets that stay with the sentence they close. */
+static gboolean
+is_closer (gunichar c)
+{
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x2019 || c == 0x201D ||
+         c == 0x00BB || c == 0x300D || c == 0x300F || c == 0xFF09;
+}
+
+static gunichar
+char_at (DetenteText *self,
+         gsize        offset)
+{
+  if (offset >= self->length)
+    return 0;
+  return g_utf8_get_char (self->text + offset);
+}
+
+static gsize
+next_offset (DetenteText *self,
+             gsize        offset)
+{
+  return g_utf8_next_char (self->text + offset) - self->text;
+}
+
+static void
+add_token (DetenteText      *self,
+           gsize             start,
+           gsize             end,
+           DetenteTokenKind  kind)
+{
+  DetenteToken token = { { start, end - start }, 0, kind };
+
+  g_array_append_val (self->tokens, token);
+}
+
+/* A word, a number, or an acronym with its dots. */
+static gsize
+read_word (DetenteText *self,
+           gsize        start)
+{
+  gsize p = start;
+
+  for (;;)
+    {
+      gunichar c = char_at (self, p);
+      gsize q;
+
+      if (c != 0 && is_word_char (c) && !is_cjk (c))
+        {
+          p = next_offset (self, p);
+          continue;
+        }
+      if (p == start || c == 0)
+        break;
+
+      q = next_offset (self, p);
+      /* Inside a word: "Xi's", "co-operation", "3.5", "1,000". */
+      if ((is_apostrophe (c) || is_joining_hyphen (c)) && is_word_char (char_at (self, q)) &&
+          !is_cjk (char_at (self, q)))
+        {
+          p = q;
+          continue;
+        }
+      if ((c == '.' || c == ',') && g_unichar_isdigit (char_at (self, p - 1)) &&
+          g_unichar_isdigit (char_at (self, q)))
+        {
+          p = q;
+          continue;
+        }
+      /* "U.S.", "U.K.": single letters joined by dots, the last dot kept. */
+      if (c == '.' && g_ascii_isupper (self->text[q]) && self->text[q + 1] == '.' &&
+          g_ascii_isupper (self->text[p - 1]) && (p - start == 1 || self->text[p - 2] == '.'))
+        {
+          p = q + 2;
+          continue;
+        }
+      break;
+    }
+  return p;
+}
+
+static void
+tokenize (DetenteText *self)
+{
+  gsize p = 0;
+
+  while (p < self->length)
+    {
+      gunichar c = char_at (self, p);
+      gsize end;
+
+      if (g_unichar_isspace (c) || c == 0xFEFF || c == 0x200B)
+        {
+          p = next_offset (self, p);
+          continue;
+        }
+
+      if (is_cjk (c))
+        {
+          end = next_offset (self, p);
+          add_token (self, p, end, DETENTE_TOKEN_WORD);
+        }
+      else if (is_word_char (c))
+        {
+          gboolean number = TRUE;
+
+          end = read_word (self, p);
+          for (gsize q = p; q < end && number; q = next_offset (self, q))
+            number = g_unichar_isdigit (char_at (self, q)) || char_at (self, q) == '.' ||
+                     char_at (self, q) == ',';
+          add_token (self, p, end, number ? DETENTE_TOKEN_NUMBER : DETENTE_TOKEN_WORD);
+        }
+      else
+        {
+          end = next_offset (self, p);
+          /* "..." is one mark, as "…" is. */
+          if (c == '.')
+            while (char_at (self, end) == '.')
+              end++;
+          add_token (self, p, end, DETENTE_TOKEN_PUNCTUATION);
+        }
+      p = end;
+    }
+}
+
+static const DetenteToken *
+token (DetenteText *self,
+       guint        i)
+{
+  return &g_array_index (self->tokens, DetenteToken, i);
+}
+
+static gsize
+token_end (const DetenteToken *t)
+{
+  return t->span.offset + t->span.length;
+}
+
+/* A blank line between two tokens. */
+static gboolean
+paragraph_between (DetenteText *self,
+                   gsize        from,
+                   gsize        to)
+{
+  const char *nl = memchr (self->text + from, '\n', to - from);
+
+  return nl != NULL && memchr (nl + 1, '\n', self->text + to - (nl + 1)) != NULL;
+}
+
+static gboolean
+may_start_sentence (DetenteText        *self,
+                    const DetenteToken *t)
+{
+  gunichar c = char_at (self, t->span.offset);
+
+  return g_unichar_isupper (c) || g_unichar_istitle (c) || g_unichar_isdigit (c) || is_cjk (c) ||
+         c == '"' || c == '\'' || c == '(' || c == '[' || c == 0x201C || c == 0x2018 ||
+         c == 0x00AB || c == 0x300C || c == 0x2014 || c == 0x2013 || c == '-';
+}
+
+/* Whether the sentence ends with token @i, the last of a candidate ending
+ * (a mark and any closing quotes), @mark being the mark itself. */
+static gboolean
+ends_sentence (DetenteText *self,
+               guint        mark,
+               guint        i)
+{
+  const DetenteToken *m = token (self, mark);
+  gunichar c = char_at (self, m->span.offset);
+  const DetenteToken *next;
+
+  if (i + 1 >= self->tokens->len)
+    return TRUE;
+  next = token (self, i + 1);
+  if (paragraph_between (self, token_end (token (self, i)), next->span.offset))
+    return TRUE;
+  /* Ideographic full stops need no space after them. */
+  if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0E)
+    return TRUE;
+  if (next->span.offset == token_end (token (self, i)))
+    return FALSE;
+
+  if (m->kind == DETENTE_TOKEN_PUNCTUATION && c == '.' && m->span.length == 1 && mark > 0)
+    {
+      const DetenteToken *w = token (self, mark - 1);
+
+      /* "Mr. Wang", "J. Blinken": only when the word touches the dot. */
+      if (token_end (w) == m->span.offset && w->kind == DETENTE_TOKEN_WORD &&
+          (in_list (abbreviations, G_N_ELEMENTS (abbreviations), self->text + w->span.offset, w->span.length) ||
+           (g_utf8_strlen (self->text + w->span.offset, w->span.length) == 1 &&
+            g_unichar_isupper (char_at (self, w->span.offset)))))
+        return FALSE;
+    }
+
+  return may_start_sentence (self, next);
+}
+
+static void
+add_sentence (DetenteText *self,
+              guint        first,
+              guint        last)
+{
+  DetenteSpan span = { token (self, first)->span.offset, 0 };
+  guint index = self->sentences->len;
+
+  span.length = token_end (token (self, last)) - span.offset;
+  g_array_append_val (self->sentences, span);
+  for (guint i = first; i <= last; i++)
+    g_array_index (self->tokens, DetenteToken, i).sentence = index;
+}
+
+static void
+split_sentences (DetenteText *self)
+{
+  guint first = 0;
+
+  for (guint i = 0; i < self->tokens->len; i++)
+    {
+      const DetenteToken *t = token (self, i);
+      gunichar c = char_at (self, t->span.offset);
+      guint last = i;
+      gboolean end;
+
+      if (t->kind == DETENTE_TOKEN_PUNCTUATION && is_terminal (c))
+        {
+          /* Closing quotes and brackets belong to the sentence. */
+          while (last + 1 < self->tokens->len &&
+                 token (self, last + 1)->span.offset == token_end (token (self, last)) &&
+                 token (self, last + 1)->kind == DETENTE_TOKEN_PUNCTUATION &&
+                 is_closer (char_at (self, token (self, last + 1)->span.offset)))
+            last++;
+          end = ends_sentence (self, i, last);
+        }
+      else if (t->kind == DETENTE_TOKEN_WORD && t->span.length > 2 &&
+               self->text[token_end (t) - 1] == '.')
+        {
+          /* An acronym "U.S." ends a sentence only before a word that
+           * starts sentences, a blank line, or the end. */
+          const DetenteToken *next = i + 1 < self->tokens->len ? token (self, i + 1) : NULL;
+
+          end = next == NULL || paragraph_between (self, token_end (t), next->span.offset) ||
+                (next->kind == DETENTE_TOKEN_WORD &&
+                 in_list (sentence_starters, G_N_ELEMENTS (sentence_starters),
+                          self->text + next->span.offset, next->span.length));
+        }
+      else
+        end = i + 1 >= self->tokens->len ||
+              paragraph_between (self, token_end (t), token (self, i + 1)->span.offset);
+
+      if (end)
+        {
+          add_sentence (self, first, last);
+          first = last + 1;
+          i = last;
+        }
+    }
+}
+
+/**
+ * detente_text_new:
+ * @text: valid UTF-8
+ *
+ * Splits @text into sentences and tokens.
+ *
+ * Returns: (transfer full): the analysed text
+ */
+DetenteText *
+detente_text_new (const char *text)
+{
+  DetenteText *self;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
+
+  self = g_new0 (DetenteText, 1);
+  g_atomic_ref_count_init (&self->ref);
+  self->text = g_strdup (text);
+  self->length = strlen (text);
+  self->sentences = g_array_new (FALSE, FALSE, sizeof (DetenteSpan));
+  self->tokens = g_array_new (FALSE, FALSE, sizeof (DetenteToken));
+
+  tokenize (self);
+  split_sentences (self);
+  return self;
+}
+
+/**
+ * detente_text_ref:
+ * @self: a text
+ *
+ * Returns: (transfer full): @self
+ */
+DetenteText *
+detente_text_ref (DetenteText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+/**
+ * detente_text_unref:
+ * @self: a text
+ */
+void
+detente_text_unref (DetenteText *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  g_free (self->text);
+  g_array_unref (self->sentences);
+  g_array_unref (self->tokens);
+  g_free (self);
+}
+
+/**
+ * detente_text_get_text:
+ * @self: a text
+ *
+ * Returns: (transfer none): the text the spans point into
+ */
+const char *
+detente_text_get_text (DetenteText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->text;
+}
+
+/**
+ * detente_text_get_n_sentences:
+ * @self: a text
+ *
+ * Returns: how many sentences it has
+ */
+guint
+detente_text_get_n_sentences (DetenteText *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->sentences->len;
+}
+
+/**
+ * detente_text_get_sentence:
+ * @self: a text
+ * @index: a sentence index
+ *
+ * Returns: (transfer none): where the sentence is, without the white space
+ *   around it
+ */
+const DetenteSpan *
+detente_text_get_sentence (DetenteText *self,
+                           guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->sentences->len, NULL);
+  return &g_array_index (self->sentences, DetenteSpan, index);
+}
+
+/**
+ * detente_text_dup_sentence:
+ * @self: a text
+ * @index: a sentence index
+ *
+ * Returns: (transfer full): the sentence exactly as it stands in the text
+ */
+char *
+detente_text_dup_sentence (DetenteText *self,
+                           guint        index)
+{
+  const DetenteSpan *span = detente_text_get_sentence (self, index);
+
+  g_return_val_if_fail (span != NULL, NULL);
+  return g_strndup (self->text + span->offset, span->length);
+}
+
+/**
+ * detente_text_get_n_tokens:
+ * @self: a text
+ *
+ * Returns: how many tokens it has
+ */
+guint
+detente_text_get_n_tokens (DetenteText *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->tokens->len;
+}
+
+/**
+ * detente_text_get_token:
+ * @self: a text
+ * @index: a token index
+ *
+ * Returns: (transfer none): the token
+ */
+const DetenteToken *
+detente_text_get_token (DetenteText *self,
+                        guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->tokens->len, NULL);
+  return token (self, index);
+}
+
+/**
+ * detente_text_sentence_at:
+ * @self: a text
+ * @offset: a byte offset
+ *
+ * Returns: the index of the sentence that contains or follows @offset, or
+ *   the number of sentences if none does
+ */
+guint
+detente_text_sentence_at (DetenteText *self,
+                          guint        offset)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  hi = self->sentences->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const DetenteSpan *s = &g_array_index (self->sentences, DetenteSpan, mid);
+
+      if (s->offset + s->length <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
