@@ -1,0 +1,544 @@
+/* detente-article.c
+ *
+ * Copyright 2026 The Détente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "detente-article.h"
+#include "detente-source.h"
+
+/* Reading plain-text and Markdown articles: any encoding a saved article
+ * is likely to have, header lines for metadata, and a headline and byline
+ * taken from the top. Nothing here fails on a stray byte. */
+
+G_DEFINE_BOXED_TYPE (DetenteArticle, detente_article, detente_article_copy, detente_article_free)
+G_DEFINE_QUARK (detente-article-error-quark, detente_article_error)
+
+/* Windows-1252's 0x80-0x9F; the rest of its upper half is Latin-1. */
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+/**
+ * detente_article_copy:
+ * @article: an article
+ *
+ * Returns: (transfer full): a copy
+ */
+DetenteArticle *
+detente_article_copy (const DetenteArticle *article)
+{
+  DetenteArticle *copy;
+
+  g_return_val_if_fail (article != NULL, NULL);
+
+  copy = g_new0 (DetenteArticle, 1);
+  copy->file_name = g_strdup (article->file_name);
+  copy->title = g_strdup (article->title);
+  copy->author = g_strdup (article->author);
+  copy->url = g_strdup (article->url);
+  copy->published = article->published;
+  copy->text = g_strdup (article->text);
+  copy->encoding = g_strdup (article->encoding);
+  return copy;
+}
+
+/**
+ * detente_article_free:
+ * @article: an article
+ */
+void
+detente_article_free (DetenteArticle *article)
+{
+  if (article == NULL)
+    return;
+  g_free (article->file_name);
+  g_free (article->title);
+  g_free (article->author);
+  g_free (article->url);
+  g_free (article->text);
+  g_free (article->encoding);
+  g_free (article);
+}
+
+static char *
+decode_cp1252 (const guint8 *data,
+               gsize         length)
+{
+  GString *s = g_string_sized_new (length + length / 8);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guint8 b = data[i];
+
+      if (b < 0x80)
+        g_string_append_c (s, b);
+      else
+        g_string_append_unichar (s, b < 0xA0 ? cp1252_high[b - 0x80] : b);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* UTF-16 with any unpaired surrogate replaced, so conversion cannot fail. */
+static char *
+decode_utf16 (const guint8 *data,
+              gsize         length,
+              gboolean      big_endian)
+{
+  gsize n = length / 2;
+  g_autofree gunichar2 *units = g_new (gunichar2, n + 1);
+
+  for (gsize i = 0; i < n; i++)
+    units[i] = big_endian ? (data[2 * i] << 8 | data[2 * i + 1]) : (data[2 * i + 1] << 8 | data[2 * i]);
+  for (gsize i = 0; i < n; i++)
+    {
+      gboolean high = units[i] >= 0xD800 && units[i] < 0xDC00;
+      gboolean low = units[i] >= 0xDC00 && units[i] < 0xE000;
+
+      if (high && i + 1 < n && units[i + 1] >= 0xDC00 && units[i + 1] < 0xE000)
+        i++;
+      else if (high || low)
+        units[i] = 0xFFFD;
+    }
+  return g_utf16_to_utf8 (units, n, NULL, NULL, NULL);
+}
+
+/* Mostly UTF-8 with a few bad bytes is UTF-8 damaged, not another
+ * encoding. */
+static gboolean
+mostly_utf8 (const guint8 *data,
+             gsize         length)
+{
+  const char *p = (const char *) data;
+  const char *end = p + length;
+  gsize good = 0, bad = 0;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          bad++;
+          p++;
+        }
+      else
+        {
+          if (c >= 0x80)
+            good++;
+          p = g_utf8_next_char (p);
+        }
+    }
+  return good > bad;
+}
+
+/* GB18030 (a superset of GBK) is taken only when the result reads as
+ * Chinese: most bytes of a Western legacy text also decode as GB18030. */
+static char *
+try_gb18030 (const guint8 *data,
+             gsize         length)
+{
+  g_autofree char *out = g_convert ((const char *) data, length, "UTF-8", "GB18030", NULL, NULL, NULL);
+  gsize han = 0, other = 0;
+
+  if (out == NULL)
+    return NULL;
+  for (const char *p = out; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80)
+        continue;
+      if (g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN || (c >= 0x3000 && c < 0x3040) ||
+          (c >= 0xFF00 && c < 0xFFF0))
+        han++;
+      else
+        other++;
+    }
+  return han > 0 && han >= 4 * other ? g_steal_pointer (&out) : NULL;
+}
+
+/**
+ * detente_article_decode:
+ * @data: the bytes of a text file
+ * @length: how many
+ * @encoding: (out) (optional) (transfer none): the encoding found
+ *
+ * Decodes UTF-8 (with or without a byte-order mark), UTF-16 with a
+ * byte-order mark, GB18030/GBK and Windows-1252. Bytes that fit no
+ * encoding become U+FFFD; decoding never fails.
+ *
+ * Returns: (transfer full): valid UTF-8
+ */
+char *
+detente_article_decode (const guint8  *data,
+                        gsize          length,
+                        const char   **encoding)
+{
+  const char *found;
+  char *out;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    {
+      data += 3;
+      length -= 3;
+      found = "UTF-8";
+      out = g_utf8_make_valid ((const char *) data, length);
+    }
+  else if (length >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    {
+      gboolean big = data[0] == 0xFE;
+
+      found = big ? "UTF-16BE" : "UTF-16LE";
+      out = decode_utf16 (data + 2, length - 2, big);
+    }
+  else if (g_utf8_validate_len ((const char *) data, length, NULL) || mostly_utf8 (data, length))
+    {
+      found = "UTF-8";
+      out = g_utf8_make_valid ((const char *) data, length);
+    }
+  else if ((out = try_gb18030 (data, length)))
+    found = "GB18030";
+  else
+    {
+      found = "WINDOWS-1252";
+      out = decode_cp1252 (data, length);
+    }
+
+  if (encoding != NULL)
+    *encoding = found;
+  return out;
+}
+
+static gboolean
+looks_binary (const guint8 *data,
+              gsize         length)
+{
+  gsize controls = 0;
+
+  /* UTF-16 has zero bytes of its own; its byte-order mark says so. */
+  if (length >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    return FALSE;
+  for (gsize i = 0; i < MIN (length, 65536); i++)
+    {
+      if (data[i] == 0)
+        return TRUE;
+      if (data[i] < 0x20 && data[i] != '\t' && data[i] != '\n' && data[i] != '\r' && data[i] != '\f')
+        controls++;
+    }
+  return controls * 10 > MIN (length, 65536);
+}
+
+static const char *months[] = {
+  "january", "february", "march", "april", "may", "june", "july",
+  "august", "september", "october", "november", "december",
+};
+
+static int
+month_of (const char *word)
+{
+  gsize len = strlen (word);
+
+  for (int m = 0; m < 12; m++)
+    if (len >= 3 && g_ascii_strncasecmp (months[m], word, len) == 0 && (len == strlen (months[m]) || len <= 4))
+      return m + 1;
+  return 0;
+}
+
+/* A header's date: ISO ("2023-06-19", "2023-06-19T10:00:00Z"), "June 19,
+ * 2023" or "19 June 2023". Full expressions come with date parsing. */
+static void
+parse_header_date (const char  *value,
+                   DetenteDate *date)
+{
+  g_auto(GStrv) words = NULL;
+  guint n;
+
+  if (strlen (value) >= 10 && value[4] == '-' && value[7] == '-')
+    {
+      g_autofree char *day = g_strndup (value, 10);
+
+      if (detente_date_parse (day, date, NULL))
+        return;
+    }
+
+  words = g_strsplit_set (value, " ,.", -1);
+  n = 0;
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      words[n++] = words[i];
+    else
+      g_free (words[i]);
+  words[n] = NULL;
+
+  if (n >= 3)
+    {
+      int m0 = month_of (words[0]), m1 = month_of (words[1]);
+      guint64 a, b;
+
+      if (m0 && g_ascii_string_to_unsigned (words[1], 10, 1, 31, &a, NULL) &&
+          g_ascii_string_to_unsigned (words[2], 10, 1, 9999, &b, NULL))
+        detente_date_set (date, b, m0, a);
+      else if (m1 && g_ascii_string_to_unsigned (words[0], 10, 1, 31, &a, NULL) &&
+               g_ascii_string_to_unsigned (words[2], 10, 1, 9999, &b, NULL))
+        detente_date_set (date, b, m1, a);
+    }
+}
+
+static void
+take_string (char **field,
+             char  *value)
+{
+  g_free (*field);
+  *field = value;
+}
+
+static gboolean
+is_blank (const char *line)
+{
+  for (; *line; line++)
+    if (!g_ascii_isspace (*line))
+      return FALSE;
+  return TRUE;
+}
+
+/* "Title: …" and the like; returns the key's canonical name. */
+static const char *
+header_key (const char  *line,
+            const char **value)
+{
+  static const struct { const char *key; const char *name; } keys[] = {
+    { "title", "title" }, { "date", "date" }, { "published", "date" },
+    { "source", "url" }, { "url", "url" }, { "author", "author" }, { "by", "author" },
+  };
+  const char *colon = strchr (line, ':');
+
+  if (colon == NULL || colon == line)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if ((gsize) (colon - line) == strlen (keys[i].key) && g_ascii_strncasecmp (line, keys[i].key, colon - line) == 0)
+      {
+        *value = colon + 1;
+        while (**value == ' ' || **value == '\t')
+          (*value)++;
+        return keys[i].name;
+      }
+  return NULL;
+}
+
+/* A byline: "By", "By Jane Doe", "by Jane Doe and John Roe". @author,
+ * if given, receives the name (NULL for a bare "By"). */
+static gboolean
+is_byline (const char  *line,
+           char       **author)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (line));
+  gboolean bare = g_ascii_strcasecmp (stripped, "by") == 0;
+
+  if (!bare && !(g_ascii_strncasecmp (stripped, "by ", 3) == 0 &&
+                 g_utf8_strlen (stripped, -1) <= 80 && strpbrk (stripped, ".!?") == NULL))
+    return FALSE;
+  if (author != NULL)
+    *author = bare ? NULL : g_strstrip (g_strdup (stripped + 3));
+  return TRUE;
+}
+
+/* A headline: one short line with no full stop at its end. */
+static gboolean
+is_headline (const char *line)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (line));
+  gsize len = strlen (stripped);
+
+  return len > 0 && g_utf8_strlen (stripped, -1) <= 200 && strchr (".:;,", stripped[len - 1]) == NULL;
+}
+
+/* Markdown to text: heading marks, emphasis, links and images. */
+static char *
+strip_markdown (const char *line)
+{
+  GString *s = g_string_new (NULL);
+  const char *p = line;
+
+  while (*p == '#')
+    p++;
+  if (p != line && *p == ' ')
+    p++;
+  else if (p != line)
+    p = line;
+  if (p[0] == '>' && p[1] == ' ')
+    p += 2;
+
+  while (*p)
+    {
+      const char *close, *paren;
+
+      if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_'))
+        {
+          p += 2;
+          continue;
+        }
+      if (p[0] == '!' && p[1] == '[' && (close = strstr (p, "](")) && (paren = strchr (close, ')')))
+        {
+          p = paren + 1;
+          continue;
+        }
+      if (p[0] == '[' && (close = strstr (p, "](")) && (paren = strchr (close, ')')) &&
+          memchr (p, '\n', close - p) == NULL)
+        {
+          g_string_append_len (s, p + 1, close - p - 1);
+          p = paren + 1;
+          continue;
+        }
+      g_string_append_c (s, *p++);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * detente_article_read_text:
+ * @bytes: the contents of a .txt or .md file
+ * @file_name: its name, for messages and to tell Markdown (".md")
+ * @error: return location for a #GError
+ *
+ * Reads a plain-text or Markdown article. Header lines at the top
+ * ("Title:", "Date:" or "Published:", "Source:" or "URL:", "Author:" or
+ * "By") are metadata, not text; without a Title line, a first line that
+ * looks like a headline is the title, and a byline after it the author.
+ *
+ * Returns: (transfer full) (nullable): the article, or %NULL if the file
+ *   is empty, binary or over 50 MB
+ */
+DetenteArticle *
+detente_article_read_text (GBytes      *bytes,
+                           const char  *file_name,
+                           GError     **error)
+{
+  g_autoptr(DetenteArticle) article = NULL;
+  g_autofree char *decoded = NULL;
+  g_autofree char *normal = NULL;
+  g_auto(GStrv) lines = NULL;
+  const guint8 *data;
+  GString *body;
+  gboolean markdown;
+  const char *encoding = NULL;
+  gsize length;
+  guint i = 0;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length > DETENTE_ARTICLE_MAX_SIZE)
+    {
+      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_LARGE,
+                   _("“%s” is larger than 50 MB, too large for an article"), file_name);
+      return NULL;
+    }
+  if (length > 0 && looks_binary (data, length))
+    {
+      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_BINARY,
+                   _("“%s” is not a text file"), file_name);
+      return NULL;
+    }
+
+  decoded = detente_article_decode (data, length, &encoding);
+  normal = detente_source_normalize_text (decoded);
+  if (is_blank (normal))
+    {
+      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_EMPTY,
+                   _("“%s” has no text"), file_name);
+      return NULL;
+    }
+
+  article = g_new0 (DetenteArticle, 1);
+  article->file_name = g_strdup (file_name);
+  article->encoding = g_strdup (encoding);
+  markdown = g_str_has_suffix (file_name, ".md") || g_str_has_suffix (file_name, ".markdown");
+  lines = g_strsplit (normal, "\n", -1);
+
+  while (lines[i] != NULL && is_blank (lines[i]))
+    i++;
+
+  /* Header lines, then the headline and byline. */
+  for (; lines[i] != NULL; i++)
+    {
+      const char *value = NULL;
+      const char *key = header_key (lines[i], &value);
+      g_autofree char *clean = NULL;
+
+      if (key == NULL)
+        break;
+      clean = g_strstrip (g_strdup (value));
+      if (*clean == '\0')
+        continue;
+      if (g_str_equal (key, "title"))
+        take_string (&article->title, g_steal_pointer (&clean));
+      else if (g_str_equal (key, "author"))
+        take_string (&article->author, g_steal_pointer (&clean));
+      else if (g_str_equal (key, "url"))
+        take_string (&article->url, g_steal_pointer (&clean));
+      else
+        parse_header_date (clean, &article->published);
+    }
+  while (lines[i] != NULL && is_blank (lines[i]))
+    i++;
+
+  if (article->title == NULL && lines[i] != NULL &&
+      ((markdown && lines[i][0] == '#') ||
+       (is_headline (lines[i]) && (lines[i + 1] == NULL || is_blank (lines[i + 1]) ||
+                                   is_byline (lines[i + 1], NULL)))))
+    {
+      g_autofree char *title = markdown ? strip_markdown (lines[i]) : g_strdup (lines[i]);
+
+      article->title = g_strstrip (g_steal_pointer (&title));
+      i++;
+      while (lines[i] != NULL && is_blank (lines[i]))
+        i++;
+    }
+  if (lines[i] != NULL)
+    {
+      char *author = NULL;
+
+      if (is_byline (lines[i], &author))
+        {
+          if (article->author == NULL)
+            article->author = author;
+          else
+            g_free (author);
+          i++;
+        }
+    }
+
+  /* The body, paragraphs separated by one blank line. */
+  body = g_string_new (NULL);
+  for (gboolean blank = FALSE; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = markdown ? strip_markdown (lines[i]) : g_strdup (lines[i]);
+
+      g_strchomp (line);
+      if (*line == '\0')
+        {
+          blank = body->len > 0;
+          continue;
+        }
+      if (body->len > 0)
+        g_string_append (body, blank ? "\n\n" : "\n");
+      g_string_append (body, line);
+      blank = FALSE;
+    }
+  article->text = g_string_free (body, FALSE);
+
+  return g_steal_pointer (&article);
+}
