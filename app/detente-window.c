@@ -301,16 +301,52 @@ save_and_report (DetenteWindow *self,
   return FALSE;
 }
 
+/* Shows the project chooser: for opening, or for saving under @name. */
+static void
+show_chooser (DetenteWindow        *self,
+              GtkFileChooserAction  action,
+              const char           *name,
+              GCallback             on_response)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  gboolean saving = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  gtk_file_filter_set_name (filter, _("Détente Projects"));
+  gtk_file_filter_add_pattern (filter, "*.detente");
+  gtk_file_filter_add_mime_type (filter, "application/x-detente-project");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (saving ? _("Save Project") : _("Open Project"),
+                                               GTK_WINDOW (self), action,
+                                               saving ? _("_Save") : _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  if (name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", on_response, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* The file the user chose, if any; the chooser is done with either way. */
+static GFile *
+take_chosen_file (DetenteWindow   *self,
+                  GtkNativeDialog *dialog,
+                  int              response)
+{
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  return file;
+}
+
 static void
 on_save_as_response_cb (GtkNativeDialog *dialog,
                         int              response,
                         DetenteWindow   *self)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_clear_object (&self->chooser);
+  g_autoptr(GFile) file = take_chosen_file (self, dialog, response);
 
   if (file == NULL)
     {
@@ -337,35 +373,15 @@ on_save_as_response_cb (GtkNativeDialog *dialog,
     proceed (self);
 }
 
-static GtkFileFilter *
-project_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Détente Projects"));
-  gtk_file_filter_add_pattern (filter, "*.detente");
-  gtk_file_filter_add_mime_type (filter, "application/x-detente-project");
-  return filter;
-}
-
 static void
 save_as (DetenteWindow *self,
          Then           then)
 {
   g_autofree char *name = project_name (self);
   g_autofree char *file_name = g_strconcat (name, ".detente", NULL);
-  g_autoptr(GtkFileFilter) filter = project_filter ();
 
   self->then = then;
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), file_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_save_as_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  show_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, file_name, G_CALLBACK (on_save_as_response_cb));
 }
 
 /* Saves in place, or asks where; then goes on with self->then. */
@@ -392,11 +408,8 @@ on_open_response_cb (GtkNativeDialog *dialog,
                      int              response,
                      DetenteWindow   *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = take_chosen_file (self, dialog, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_clear_object (&self->chooser);
   self->then = THEN_NOTHING;
 
   if (file != NULL)
@@ -406,16 +419,7 @@ on_open_response_cb (GtkNativeDialog *dialog,
 static void
 choose_file (DetenteWindow *self)
 {
-  g_autoptr(GtkFileFilter) filter = project_filter ();
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  show_chooser (self, GTK_FILE_CHOOSER_ACTION_OPEN, NULL, G_CALLBACK (on_open_response_cb));
 }
 
 static gboolean

@@ -799,8 +799,7 @@ typedef struct
   GPtrArray         *evidence;
   GString           *leaf_text;
   Leaf               leaf;
-  char              *evidence_source;
-  DetenteSource     *evidence_source_object;
+  DetenteSource     *evidence_source;
   guint              evidence_offset;
   guint              evidence_length;
   gboolean           seen_root;
@@ -879,7 +878,6 @@ loader_clear (Loader *l)
   g_clear_object (&l->engagement);
   g_clear_pointer (&l->participants, g_ptr_array_unref);
   g_clear_pointer (&l->evidence, g_ptr_array_unref);
-  g_clear_pointer (&l->evidence_source, g_free);
   if (l->leaf_text != NULL)
     g_string_free (g_steal_pointer (&l->leaf_text), TRUE);
 }
@@ -1306,11 +1304,12 @@ start_engagement (Loader *l)
 static gboolean
 start_evidence (Loader *l)
 {
-  g_clear_pointer (&l->evidence_source, g_free);
-  if (!(l->evidence_source = g_strdup (required_attr (l, "evidence", "source"))))
+  const char *id = required_attr (l, "evidence", "source");
+
+  if (id == NULL)
     return FALSE;
-  if (!(l->evidence_source_object = g_hash_table_lookup (l->source_ids, l->evidence_source)))
-    return fail (l, DETENTE_PROJECT_IO_ERROR_INVALID, _("No source has the id “%s”"), l->evidence_source);
+  if (!(l->evidence_source = g_hash_table_lookup (l->source_ids, id)))
+    return fail (l, DETENTE_PROJECT_IO_ERROR_INVALID, _("No source has the id “%s”"), id);
   return uint_attr (l, "evidence", "offset", &l->evidence_offset) &&
          uint_attr (l, "evidence", "length", &l->evidence_length);
 }
@@ -1321,7 +1320,7 @@ static gboolean
 end_evidence (Loader     *l,
               const char *sentence)
 {
-  DetenteSource *source = l->evidence_source_object;
+  DetenteSource *source = l->evidence_source;
   const char *text = detente_source_get_text (source);
   gsize text_length = detente_source_get_text_length (source);
   /* Evidence must be the exact span it claims to be: the article view
@@ -1336,7 +1335,7 @@ end_evidence (Loader     *l,
                  l->evidence_offset);
 
   g_ptr_array_add (l->evidence,
-                   _detente_evidence_new_take (l->evidence_source, l->evidence_offset, l->evidence_length,
+                   _detente_evidence_new_take (detente_source_get_id (source), l->evidence_offset, l->evidence_length,
                                                g_strndup (text + l->evidence_offset, l->evidence_length)));
   return TRUE;
 }
