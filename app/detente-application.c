@@ -221,7 +221,9 @@ detente_application_init (DetenteApplication *self)
   g_application_set_option_context_summary (G_APPLICATION (self),
     _("Explore who met whom in diplomacy.\n\n"
       "Commands that need no window:\n"
-      "  detente info FILE.detente    Print how many sources, actors and engagements a project has"));
+      "  detente extract --json FILE…  Print the actors found in articles, as JSON\n"
+      "  detente extract --text FILE   Print an article’s main text\n"
+      "  detente info FILE.detente     Print how many sources, actors and engagements a project has"));
 }
 
 /**

@@ -15,20 +15,34 @@
 /* Runs the built `detente` program as a user would. */
 
 static int
+run_argv (const char **args,
+          char       **out,
+          char       **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DETENTE"));
+  g_assert_nonnull (argv->pdata[0]);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error));
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL) ? 0 : (WIFEXITED (status) ? WEXITSTATUS (status) : -1);
+}
+
+static int
 run (const char  *arg1,
      const char  *arg2,
      char       **out,
      char       **err)
 {
-  const char *argv[] = { g_getenv ("DETENTE"), arg1, arg2, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
+  const char *args[] = { arg1, arg2, NULL };
 
-  g_assert_nonnull (argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  return g_spawn_check_wait_status (status, NULL) ? 0 : (WIFEXITED (status) ? WEXITSTATUS (status) : -1);
+  return run_argv (args, out, err);
 }
 
 static void
@@ -42,6 +56,7 @@ test_version_help (void)
   g_assert_cmpstr (out, ==, "detente " PACKAGE_VERSION "\n");
   g_assert_cmpint (run ("--help", NULL, &help, NULL), ==, 0);
   g_assert_nonnull (strstr (help, "detente info FILE.detente"));
+  g_assert_nonnull (strstr (help, "detente extract --json"));
   g_assert_nonnull (strstr (help, "--sample"));
 }
 
@@ -94,6 +109,79 @@ test_info_errors (void)
   g_rmdir (dir);
 }
 
+/* A JSON string value of @key in @json, crudely: enough to check what the
+ * verb printed without a JSON library. */
+static gboolean
+has_field (const char *json,
+           const char *key,
+           const char *value)
+{
+  g_autofree char *needle = g_strdup_printf ("\"%s\": \"%s\"", key, value);
+
+  return strstr (json, needle) != NULL;
+}
+
+static void
+test_extract (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("detente-cli-XXXXXX", NULL);
+  g_autofree char *article = g_build_filename (dir, "talks.txt", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.txt", NULL);
+  g_autofree char *quote = g_build_filename (dir, "quote \"1\".txt", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *out3 = NULL;
+  g_autofree char *err3 = NULL;
+  const char *json_args[] = { "extract", "--json", article, empty, NULL };
+  const char *dated_args[] = { "extract", "--json", "--published", "2019-05-01", quote, NULL };
+  const char *text_args[] = { "extract", "--text", article, NULL };
+  const char *bad_args[] = { "extract", "--json", "--published", "last Tuesday", article, NULL };
+  const char *usage_args[] = { "extract", article, NULL };
+
+  g_assert_true (g_file_set_contents (article,
+    "Title: Talks in Beijing\nDate: 2023-06-19\n\n"
+    "Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang in Beijing.\n\n"
+    "Ryan Hass, a senior fellow at the Brookings Institution, said the talks mattered.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (quote, "The US Secretary of State said \"no\"\ttoday.\n", -1, NULL));
+
+  /* A broken file is reported and the others are still read. */
+  g_assert_cmpint (run_argv (json_args, &out, &err), ==, 1);
+  g_assert_true (g_str_has_prefix (out, "{\"format\": \"detente-extract/1\""));
+  g_assert_true (has_field (out, "title", "Talks in Beijing"));
+  g_assert_true (has_field (out, "published", "2023-06-19"));
+  g_assert_true (has_field (out, "id", "antony-blinken"));
+  g_assert_true (has_field (out, "role", "Secretary of State"));
+  g_assert_true (has_field (out, "id", "qin-gang"));
+  g_assert_true (has_field (out, "name", "Ryan Hass"));
+  g_assert_true (has_field (out, "id", "china"));
+  g_assert_nonnull (strstr (out, "\"engagements\": []"));
+  g_assert_nonnull (strstr (err, "empty.txt"));
+
+  /* The date given wins over the file's; names are escaped. */
+  g_assert_cmpint (run_argv (dated_args, &out2, NULL), ==, 0);
+  g_assert_true (has_field (out2, "published", "2019-05-01"));
+  g_assert_true (has_field (out2, "id", "mike-pompeo"));
+  g_assert_nonnull (strstr (out2, "quote \\\"1\\\".txt"));
+
+  g_assert_cmpint (run_argv (text_args, &text, NULL), ==, 0);
+  g_assert_cmpstr (text, ==,
+                   "Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang in Beijing.\n\n"
+                   "Ryan Hass, a senior fellow at the Brookings Institution, said the talks mattered.\n");
+
+  g_assert_cmpint (run_argv (bad_args, NULL, &err3), ==, 1);
+  g_assert_nonnull (strstr (err3, "last Tuesday"));
+  g_assert_cmpint (run_argv (usage_args, &out3, NULL), ==, 1);
+  g_assert_cmpstr (out3, ==, "");
+
+  g_unlink (article);
+  g_unlink (empty);
+  g_unlink (quote);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -104,6 +192,7 @@ main (int   argc,
   g_test_add_func ("/app/cli/version-help", test_version_help);
   g_test_add_func ("/app/cli/info", test_info);
   g_test_add_func ("/app/cli/info-errors", test_info_errors);
+  g_test_add_func ("/app/cli/extract", test_extract);
 
   return g_test_run ();
 }

@@ -10,11 +10,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "detente-article.h"
+#include "detente-feed.h"
+#include "detente-html.h"
 #include "detente-source.h"
 
 /* Reading plain-text and Markdown articles: any encoding a saved article
  * is likely to have, header lines for metadata, and a headline and byline
- * taken from the top. Nothing here fails on a stray byte. */
+ * taken from the top. Nothing here fails on a stray byte. The dispatcher
+ * at the end sends pages and feeds to their own readers. */
 
 G_DEFINE_BOXED_TYPE (DetenteArticle, detente_article, detente_article_copy, detente_article_free)
 G_DEFINE_QUARK (detente-article-error-quark, detente_article_error)
@@ -202,7 +205,12 @@ detente_article_decode (const guint8  *data,
       found = big ? "UTF-16BE" : "UTF-16LE";
       out = decode_utf16 (data + 2, length - 2, big);
     }
-  else if (g_utf8_validate_len ((const char *) data, length, NULL) || mostly_utf8 (data, length))
+  else if (g_utf8_validate_len ((const char *) data, length, NULL))
+    {
+      found = "UTF-8";
+      out = g_strndup ((const char *) data, length);
+    }
+  else if (mostly_utf8 (data, length))
     {
       found = "UTF-8";
       out = g_utf8_make_valid ((const char *) data, length);
@@ -312,6 +320,16 @@ is_blank (const char *line)
   return TRUE;
 }
 
+static gboolean
+is_blank_bytes (const guint8 *data,
+                gsize         length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* "Title: …" and the like; returns the key's canonical name. */
 static const char *
 header_key (const char  *line,
@@ -405,6 +423,12 @@ strip_markdown (const char *line)
   return g_string_free (s, FALSE);
 }
 
+static gboolean
+is_markdown_name (const char *name)
+{
+  return g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown");
+}
+
 /**
  * detente_article_read_text:
  * @bytes: the contents of a .txt or .md file
@@ -419,10 +443,29 @@ strip_markdown (const char *line)
  * Returns: (transfer full) (nullable): the article, or %NULL if the file
  *   is empty, binary or over 50 MB
  */
+static DetenteArticle *
+read_text (GBytes      *bytes,
+           const char  *file_name,
+           gboolean     markdown,
+           GError     **error);
+
 DetenteArticle *
 detente_article_read_text (GBytes      *bytes,
                            const char  *file_name,
                            GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_text (bytes, file_name, is_markdown_name (file_name), error);
+}
+
+static DetenteArticle *
+read_text (GBytes      *bytes,
+           const char  *file_name,
+           gboolean     markdown,
+           GError     **error)
 {
   g_autoptr(DetenteArticle) article = NULL;
   g_autofree char *decoded = NULL;
@@ -430,16 +473,14 @@ detente_article_read_text (GBytes      *bytes,
   g_auto(GStrv) lines = NULL;
   const guint8 *data;
   GString *body;
-  gboolean markdown;
   const char *encoding = NULL;
   gsize length;
   guint i = 0;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (file_name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   data = g_bytes_get_data (bytes, &length);
+  /* Empty bytes may have no data at all. */
+  if (data == NULL)
+    data = (const guint8 *) "";
   if (length > DETENTE_ARTICLE_MAX_SIZE)
     {
       g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_LARGE,
@@ -465,7 +506,6 @@ detente_article_read_text (GBytes      *bytes,
   article = g_new0 (DetenteArticle, 1);
   article->file_name = g_strdup (file_name);
   article->encoding = g_strdup (encoding);
-  markdown = g_str_has_suffix (file_name, ".md") || g_str_has_suffix (file_name, ".markdown");
   lines = g_strsplit (normal, "\n", -1);
 
   while (lines[i] != NULL && is_blank (lines[i]))
@@ -541,4 +581,263 @@ detente_article_read_text (GBytes      *bytes,
   article->text = g_string_free (body, FALSE);
 
   return g_steal_pointer (&article);
+}
+
+typedef enum
+{
+  KIND_UNKNOWN,
+  KIND_TEXT,
+  KIND_HTML,
+  KIND_FEED,
+} ArticleKind;
+
+static ArticleKind
+kind_of_name (const char *name)
+{
+  static const struct { const char *ext; ArticleKind kind; } exts[] = {
+    { ".html", KIND_HTML }, { ".htm", KIND_HTML }, { ".xhtml", KIND_HTML }, { ".shtml", KIND_HTML },
+    { ".xml", KIND_FEED }, { ".rss", KIND_FEED }, { ".atom", KIND_FEED }, { ".rdf", KIND_FEED },
+    { ".txt", KIND_TEXT }, { ".md", KIND_TEXT }, { ".markdown", KIND_TEXT }, { ".text", KIND_TEXT },
+  };
+  g_autofree char *base = g_path_get_basename (name);
+  const char *dot = strrchr (base, '.');
+
+  if (dot == NULL)
+    return KIND_UNKNOWN;
+  for (guint i = 0; i < G_N_ELEMENTS (exts); i++)
+    if (g_ascii_strcasecmp (dot, exts[i].ext) == 0)
+      return exts[i].kind;
+  return KIND_UNKNOWN;
+}
+
+/* A file without a telling name: a feed by its root element, a page by
+ * its DOCTYPE, its <html> or its many tags, else text. */
+static ArticleKind
+kind_of_content (const char *data,
+                 gsize       length)
+{
+  gsize n = MIN (length, 65536);
+  gsize start = 0;
+  guint tags = 0;
+
+  if (detente_feed_sniff (data, length))
+    return KIND_FEED;
+  if (n >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    start = 3;
+  while (start < n && g_ascii_isspace (data[start]))
+    start++;
+  if (n - start >= 14 && g_ascii_strncasecmp (data + start, "<!doctype html", 14) == 0)
+    return KIND_HTML;
+  for (gsize i = start; i + 5 < n; i++)
+    {
+      if (data[i] != '<')
+        continue;
+      if (i < start + 1024 && g_ascii_strncasecmp (data + i, "<html", 5) == 0 &&
+          (g_ascii_isspace (data[i + 5]) || data[i + 5] == '>'))
+        return KIND_HTML;
+      if (g_ascii_isalpha (data[i + 1]) || (data[i + 1] == '/' && g_ascii_isalpha (data[i + 2])))
+        tags++;
+    }
+  /* Prose may hold a "<" or two; a page holds a tag every few lines. */
+  if (tags >= 8 && (tags >= 50 || tags * 200 >= n - start))
+    return KIND_HTML;
+  return KIND_TEXT;
+}
+
+/* Inflates gzip data up to the size limit. A truncated file gives what
+ * it holds; data that is not gzip at all is an error. */
+static GBytes *
+gunzip (const guint8  *data,
+        gsize          length,
+        const char    *file_name,
+        GError       **error)
+{
+  g_autoptr(GZlibDecompressor) z = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  gsize in_pos = 0;
+
+  for (;;)
+    {
+      guint8 buf[65536];
+      gsize read = 0, written = 0;
+      g_autoptr(GError) local = NULL;
+      GConverterResult r;
+
+      r = g_converter_convert (G_CONVERTER (z), data + in_pos, length - in_pos, buf, sizeof buf,
+                               G_CONVERTER_INPUT_AT_END, &read, &written, &local);
+      if (r == G_CONVERTER_ERROR)
+        {
+          if (out->len > 0 && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+            break;
+          g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_INVALID,
+                       _("“%s” is a damaged gzip file"), file_name);
+          return NULL;
+        }
+      in_pos += read;
+      g_byte_array_append (out, buf, written);
+      if (out->len > DETENTE_ARTICLE_MAX_SIZE)
+        {
+          g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_LARGE,
+                       _("“%s” is larger than 50 MB, too large for an article"), file_name);
+          return NULL;
+        }
+      if (r == G_CONVERTER_FINISHED)
+        break;
+      if (read == 0 && written == 0)
+        break;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/**
+ * detente_article_read_bytes:
+ * @bytes: the contents of an article file
+ * @file_name: its name, for messages, to choose the reader, and (with
+ *   "#N" after it) to name the items of a feed
+ * @error: return location for a #GError
+ *
+ * Reads any article file: plain text or Markdown
+ * (detente_article_read_text()), a saved web page (detente_html_read())
+ * or an RSS or Atom feed, one article per item (detente_feed_read()). The
+ * name's extension chooses the reader; without a known one, the contents
+ * do. Gzip data is inflated first, and a ".gz" at the end of the name
+ * is ignored. Empty, binary and over-large files are refused as
+ * detente_article_read_text() refuses them.
+ *
+ * Returns: (transfer full) (element-type DetenteArticle) (nullable): at
+ *   least one article, or %NULL on error
+ */
+GPtrArray *
+detente_article_read_bytes (GBytes      *bytes,
+                            const char  *file_name,
+                            GError     **error)
+{
+  g_autoptr(GBytes) inflated = NULL;
+  g_autofree char *name = NULL;
+  GPtrArray *articles = NULL;
+  DetenteArticle *article = NULL;
+  const guint8 *data;
+  gsize length;
+  ArticleKind kind;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = (const guint8 *) "";
+  name = g_strdup (file_name);
+  if (g_str_has_suffix (name, ".gz") || g_str_has_suffix (name, ".GZ"))
+    name[strlen (name) - 3] = '\0';
+  if (length > DETENTE_ARTICLE_MAX_SIZE)
+    {
+      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_LARGE,
+                   _("“%s” is larger than 50 MB, too large for an article"), file_name);
+      return NULL;
+    }
+  if (length >= 2 && data[0] == 0x1F && data[1] == 0x8B)
+    {
+      if ((inflated = gunzip (data, length, file_name, error)) == NULL)
+        return NULL;
+      data = g_bytes_get_data (inflated, &length);
+      bytes = inflated;
+    }
+  if (length > 0 && looks_binary (data, length))
+    {
+      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_BINARY,
+                   _("“%s” is not a text file"), file_name);
+      return NULL;
+    }
+
+  kind = kind_of_name (name);
+  if (kind == KIND_UNKNOWN)
+    kind = kind_of_content ((const char *) data, length);
+  if (kind != KIND_TEXT && is_blank_bytes (data, length))
+    kind = KIND_TEXT;
+
+  switch (kind)
+    {
+    case KIND_FEED:
+      return detente_feed_read ((const char *) data, length, file_name, error);
+    case KIND_HTML:
+      article = detente_html_read ((const char *) data, length, file_name, error);
+      break;
+    case KIND_TEXT:
+    case KIND_UNKNOWN:
+    default:
+      article = read_text (bytes, file_name, is_markdown_name (name), error);
+      break;
+    }
+  if (article == NULL)
+    return NULL;
+  articles = g_ptr_array_new_with_free_func ((GDestroyNotify) detente_article_free);
+  g_ptr_array_add (articles, article);
+  return articles;
+}
+
+/**
+ * detente_article_read_file:
+ * @path: an article file, as the user named it
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads an article file with detente_article_read_bytes(), the articles
+ * named after @path as given. A file over %DETENTE_ARTICLE_MAX_SIZE is
+ * refused before it is read.
+ *
+ * Returns: (transfer full) (element-type DetenteArticle) (nullable): at
+ *   least one article, or %NULL on error
+ */
+GPtrArray *
+detente_article_read_file (const char    *path,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local);
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not an article"), path);
+      return NULL;
+    }
+  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file"), path);
+      return NULL;
+    }
+  if (info != NULL && g_file_info_get_size (info) > DETENTE_ARTICLE_MAX_SIZE)
+    {
+      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_LARGE,
+                   _("“%s” is larger than 50 MB, too large for an article"), path);
+      return NULL;
+    }
+  if (info != NULL)
+    bytes = g_file_load_bytes (file, cancellable, NULL, &local);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local));
+      else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” does not exist"), path);
+      else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                     _("“%s” cannot be read: permission denied"), path);
+      else
+        g_set_error (error, local->domain, local->code, _("“%s” cannot be read: %s"), path, local->message);
+      return NULL;
+    }
+  return detente_article_read_bytes (bytes, path, error);
 }

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "detente-date.h"
 
@@ -16,11 +16,24 @@ G_BEGIN_DECLS
 #define DETENTE_ARTICLE_ERROR (detente_article_error_quark ())
 #define DETENTE_ARTICLE_MAX_SIZE (50 * 1024 * 1024)
 
+/**
+ * DetenteArticleError:
+ * @DETENTE_ARTICLE_ERROR_EMPTY: the file has no text, or the feed no items
+ * @DETENTE_ARTICLE_ERROR_TOO_LARGE: the file is over %DETENTE_ARTICLE_MAX_SIZE
+ * @DETENTE_ARTICLE_ERROR_BINARY: the file is not text
+ * @DETENTE_ARTICLE_ERROR_INVALID: the file is not what its name or its
+ *   start says: an XML file that is no feed, a damaged gzip file
+ * @DETENTE_ARTICLE_ERROR_UNSAFE: a feed that declares entities
+ *
+ * Why a file gives no article. Every message names the file.
+ */
 typedef enum
 {
   DETENTE_ARTICLE_ERROR_EMPTY,
   DETENTE_ARTICLE_ERROR_TOO_LARGE,
   DETENTE_ARTICLE_ERROR_BINARY,
+  DETENTE_ARTICLE_ERROR_INVALID,
+  DETENTE_ARTICLE_ERROR_UNSAFE,
 } DetenteArticleError;
 
 /**
@@ -56,6 +69,12 @@ DetenteArticle *detente_article_read_text      (GBytes               *bytes,
 char           *detente_article_decode         (const guint8         *data,
                                                 gsize                 length,
                                                 const char          **encoding);
+GPtrArray      *detente_article_read_bytes     (GBytes               *bytes,
+                                                const char           *file_name,
+                                                GError              **error);
+GPtrArray      *detente_article_read_file      (const char           *path,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DetenteArticle, detente_article_free)
 

@@ -23,6 +23,7 @@ struct _DetenteText
   gsize            length;
   GArray          *sentences;
   GArray          *tokens;
+  guint            n_tokens;     /* while tokenising, how many of tokens are used */
 };
 
 G_DEFINE_BOXED_TYPE (DetenteText, detente_text, detente_text_ref, detente_text_unref)
@@ -55,7 +56,7 @@ in_list (const char * const *list,
          gsize               len)
 {
   for (gsize i = 0; i < n; i++)
-    if (strlen (list[i]) == len && memcmp (list[i], word, len) == 0)
+    if (list[i][0] == word[0] && strlen (list[i]) == len && memcmp (list[i], word, len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -63,6 +64,9 @@ in_list (const char * const *list,
 static gboolean
 is_cjk (gunichar c)
 {
+  /* Most text is Latin: skip the script lookup below the CJK blocks. */
+  if (c < 0x2E80)
+    return FALSE;
   switch (g_unichar_get_script (c))
     {
     case G_UNICODE_SCRIPT_HAN:
@@ -75,12 +79,18 @@ is_cjk (gunichar c)
 }
 
 static gboolean
-is_word_char (gunichar c)
+is_word_char_slow (gunichar c)
 {
   GUnicodeType t = g_unichar_type (c);
 
   return g_unichar_isalnum (c) || t == G_UNICODE_NON_SPACING_MARK ||
          t == G_UNICODE_SPACING_MARK || t == G_UNICODE_ENCLOSING_MARK;
+}
+
+static inline gboolean
+is_word_char (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalnum (c) : is_word_char_slow (c);
 }
 
 static gboolean
@@ -116,6 +126,8 @@ char_at (DetenteText *self,
 {
   if (offset >= self->length)
     return 0;
+  if ((guchar) self->text[offset] < 0x80)
+    return (guchar) self->text[offset];
   return g_utf8_get_char (self->text + offset);
 }
 
@@ -134,7 +146,11 @@ add_token (DetenteText      *self,
 {
   DetenteToken token = { { start, end - start }, 0, kind };
 
-  g_array_append_val (self->tokens, token);
+  /* Grown by doubling and trimmed at the end: appending one by one costs
+   * more than cutting the text into tokens. */
+  if (self->n_tokens == self->tokens->len)
+    g_array_set_size (self->tokens, MAX (64, self->tokens->len * 2));
+  g_array_index (self->tokens, DetenteToken, self->n_tokens++) = token;
 }
 
 /* A word, a number, or an acronym with its dots. */
@@ -146,9 +162,13 @@ read_word (DetenteText *self,
 
   for (;;)
     {
-      gunichar c = char_at (self, p);
+      gunichar c;
       gsize q;
 
+      /* ASCII letters and digits, the bulk of any Latin text. */
+      while (p < self->length && g_ascii_isalnum (self->text[p]))
+        p++;
+      c = char_at (self, p);
       if (c != 0 && is_word_char (c) && !is_cjk (c))
         {
           p = next_offset (self, p);
@@ -193,7 +213,7 @@ tokenize (DetenteText *self)
       gunichar c = char_at (self, p);
       gsize end;
 
-      if (g_unichar_isspace (c) || c == 0xFEFF || c == 0x200B)
+      if (c < 0x80 ? g_ascii_isspace (c) : (g_unichar_isspace (c) || c == 0xFEFF || c == 0x200B))
         {
           p = next_offset (self, p);
           continue;
@@ -209,9 +229,10 @@ tokenize (DetenteText *self)
           gboolean number = TRUE;
 
           end = read_word (self, p);
-          for (gsize q = p; q < end && number; q = next_offset (self, q))
-            number = g_unichar_isdigit (char_at (self, q)) || char_at (self, q) == '.' ||
-                     char_at (self, q) == ',';
+          /* Numbers are ASCII digits, dots and commas; anything else,
+           * letters of any script included, makes a word. */
+          for (gsize q = p; q < end && number; q++)
+            number = g_ascii_isdigit (self->text[q]) || self->text[q] == '.' || self->text[q] == ',';
           add_token (self, p, end, number ? DETENTE_TOKEN_NUMBER : DETENTE_TOKEN_WORD);
         }
       else
@@ -246,8 +267,12 @@ paragraph_between (DetenteText *self,
                    gsize        from,
                    gsize        to)
 {
-  const char *nl = memchr (self->text + from, '\n', to - from);
+  const char *nl;
 
+  /* Two line breaks need two bytes. */
+  if (to - from < 2)
+    return FALSE;
+  nl = memchr (self->text + from, '\n', to - from);
   return nl != NULL && memchr (nl + 1, '\n', self->text + to - (nl + 1)) != NULL;
 }
 
@@ -384,6 +409,7 @@ detente_text_new (const char *text)
   self->tokens = g_array_new (FALSE, FALSE, sizeof (DetenteToken));
 
   tokenize (self);
+  g_array_set_size (self->tokens, self->n_tokens);
   split_sentences (self);
   return self;
 }

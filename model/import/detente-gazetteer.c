@@ -1,0 +1,1134 @@
+/* detente-gazetteer.c
+ *
+ * Copyright 2026 The Détente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "detente-gazetteer.h"
+#include "detente-gazetteer-data.h"
+#include "detente-role.h"
+#include "detente-text.h"
+
+/* The gazetteer: the people, countries, organisations, places and titles
+ * Détente knows before it reads anything, in one token trie.
+ *
+ * A name is matched token by token. Every node of the trie is one entry of
+ * a single hash table keyed by (parent node, folded token), so a lookup
+ * costs one hash of a short string and allocates nothing; workers share the
+ * finished gazetteer without locks because nothing changes it after it is
+ * built. */
+
+#define MAX_XML_SIZE (16 * 1024 * 1024)
+#define MAX_NAME_KEYS 16
+
+typedef struct
+{
+  guint       parent;
+  guint       length;
+  const char *key;
+} TrieKey;
+
+typedef struct
+{
+  GArray *matches;   /* DetenteMatch, or NULL */
+} TrieNode;
+
+struct _DetenteGazetteer
+{
+  GObject     parent_instance;
+
+  GPtrArray  *entries;
+  GHashTable *by_id;       /* "kind:id" → DetenteEntry */
+  GHashTable *trie;        /* TrieKey → node index + 1 */
+  GArray     *nodes;       /* TrieNode */
+  GHashTable *roles;       /* folded title → GPtrArray of people */
+  guint64     first_keys[1024];  /* a bit per hash of the names' first keys */
+  guint       counts[DETENTE_ENTRY_HONORIFIC + 1];
+};
+
+G_DEFINE_FINAL_TYPE (DetenteGazetteer, detente_gazetteer, G_TYPE_OBJECT)
+G_DEFINE_QUARK (detente-gazetteer-error-quark, detente_gazetteer_error)
+
+static const char * const builtin_files[] = {
+  "countries.xml",
+  "organisations.xml",
+  "places.xml",
+  "titles.xml",
+  "people-us.xml",
+  "people-cn.xml",
+  "people-world.xml",
+};
+
+static void
+entry_role_free (gpointer data)
+{
+  DetenteEntryRole *role = data;
+
+  g_free (role->title);
+  g_free (role->country);
+  g_free (role);
+}
+
+static void
+entry_free (gpointer data)
+{
+  DetenteEntry *entry = data;
+
+  g_free (entry->id);
+  g_free (entry->name);
+  g_free (entry->country);
+  g_free (entry->subkind);
+  g_clear_pointer (&entry->roles, g_ptr_array_unref);
+  g_free (entry);
+}
+
+static guint
+trie_key_hash (gconstpointer data)
+{
+  const TrieKey *k = data;
+  guint h = 5381 + k->parent * 2654435761u;
+
+  for (guint i = 0; i < k->length; i++)
+    h = h * 33 + (guchar) k->key[i];
+  return h;
+}
+
+static gboolean
+trie_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const TrieKey *x = a;
+  const TrieKey *y = b;
+
+  return x->parent == y->parent && x->length == y->length && memcmp (x->key, y->key, x->length) == 0;
+}
+
+static void
+trie_key_free (gpointer data)
+{
+  TrieKey *k = data;
+
+  g_free ((char *) k->key);
+  g_free (k);
+}
+
+static void
+detente_gazetteer_finalize (GObject *object)
+{
+  DetenteGazetteer *self = (DetenteGazetteer *) object;
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    g_clear_pointer (&g_array_index (self->nodes, TrieNode, i).matches, g_array_unref);
+  g_array_unref (self->nodes);
+  g_hash_table_unref (self->trie);
+  g_hash_table_unref (self->roles);
+  g_hash_table_unref (self->by_id);
+  g_ptr_array_unref (self->entries);
+
+  G_OBJECT_CLASS (detente_gazetteer_parent_class)->finalize (object);
+}
+
+static void
+detente_gazetteer_class_init (DetenteGazetteerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = detente_gazetteer_finalize;
+}
+
+static void
+detente_gazetteer_init (DetenteGazetteer *self)
+{
+  TrieNode root = { NULL };
+
+  self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->trie = g_hash_table_new_full (trie_key_hash, trie_key_equal, trie_key_free, NULL);
+  self->nodes = g_array_new (FALSE, FALSE, sizeof (TrieNode));
+  g_array_append_val (self->nodes, root);
+  self->roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * detente_gazetteer_new:
+ *
+ * Returns: (transfer full): an empty gazetteer
+ */
+DetenteGazetteer *
+detente_gazetteer_new (void)
+{
+  return g_object_new (DETENTE_TYPE_GAZETTEER, NULL);
+}
+
+/**
+ * detente_gazetteer_fold:
+ * @token: a token of text
+ * @length: its length in bytes
+ * @key: (out caller-allocates): DETENTE_KEY_MAX bytes
+ * @possessive: (out) (optional): whether "'s" was cut off
+ *
+ * Folds a token into the form the trie holds: lower case, straight
+ * apostrophes, no possessive ending ("China’s" and "Americans'" name China
+ * and Americans).
+ *
+ * Returns: the length of the key, 0 when the token is too long to be a name
+ */
+gsize
+detente_gazetteer_fold (const char *token,
+                        gsize       length,
+                        char       *key,
+                        gboolean   *possessive)
+{
+  gsize n = 0;
+  gsize i;
+
+  if (possessive != NULL)
+    *possessive = FALSE;
+  if (length >= DETENTE_KEY_MAX)
+    return 0;
+
+  /* One pass for what most tokens are: ASCII, perhaps with a curly
+   * apostrophe ("China’s"), which is straightened. */
+  for (i = 0; i < length; i++)
+    {
+      guchar c = token[i];
+
+      if (c < 0x80)
+        key[n++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+      else if (c == 0xE2 && i + 2 < length && (guchar) token[i + 1] == 0x80 &&
+               ((guchar) token[i + 2] == 0x99 || (guchar) token[i + 2] == 0x98))
+        {
+          key[n++] = '\'';
+          i += 2;
+        }
+      else
+        break;
+    }
+
+  if (i < length)
+    {
+      g_autofree char *folded = NULL;
+      const char *p;
+
+      n = 0;
+      if (!g_utf8_validate (token, length, NULL))
+        return 0;
+      folded = g_utf8_casefold (token, length);
+      for (p = folded; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          char buf[6];
+          int w;
+
+          if (c == 0x2019 || c == 0x2018)
+            c = '\'';
+          w = g_unichar_to_utf8 (c, buf);
+          if (n + w >= DETENTE_KEY_MAX)
+            return 0;
+          memcpy (key + n, buf, w);
+          n += w;
+        }
+    }
+
+  if (n > 2 && key[n - 2] == '\'' && key[n - 1] == 's')
+    {
+      n -= 2;
+      if (possessive != NULL)
+        *possessive = TRUE;
+    }
+  else if (n > 1 && key[n - 1] == '\'')
+    {
+      n -= 1;
+      if (possessive != NULL)
+        *possessive = TRUE;
+    }
+  key[n] = '\0';
+  return n;
+}
+
+/* Splits @text into its keys the way the mention finder splits an
+ * article, so a name written in the gazetteer matches itself in a text. */
+static guint
+name_keys (const char *text,
+           char        keys[][DETENTE_KEY_MAX],
+           guint       max_keys)
+{
+  g_autoptr(DetenteText) t = detente_text_new (text);
+  const char *s = detente_text_get_text (t);
+  guint n = 0;
+
+  for (guint i = 0; i < detente_text_get_n_tokens (t); i++)
+    {
+      const DetenteToken *tok = detente_text_get_token (t, i);
+      DetenteSpan parts[8];
+      guint n_parts = detente_gazetteer_split_token (s, &tok->span, parts, G_N_ELEMENTS (parts));
+
+      for (guint j = 0; j < n_parts; j++)
+        {
+          if (n == max_keys)
+            return 0;
+          if (detente_gazetteer_fold (s + parts[j].offset, parts[j].length, keys[n], NULL) == 0)
+            return 0;
+          n++;
+        }
+    }
+  return n;
+}
+
+/**
+ * detente_gazetteer_split_token:
+ * @text: the text
+ * @token: a token of it
+ * @parts: (out caller-allocates): where the parts go
+ * @max_parts: room in @parts
+ *
+ * Splits a hyphenated token where what follows a hyphen is capitalised
+ * ("US-China", "then-House") and keeps it whole otherwise ("Suk-yeol",
+ * "co-operation"), so names inside compounds are found.
+ *
+ * Returns: the number of parts
+ */
+guint
+detente_gazetteer_split_token (const char        *text,
+                               const DetenteSpan *token,
+                               DetenteSpan       *parts,
+                               guint              max_parts)
+{
+  const char *start = text + token->offset;
+  const char *end = start + token->length;
+  const char *part = start;
+  guint n = 0;
+
+  g_return_val_if_fail (max_parts > 0, 0);
+
+  if (memchr (start, '-', token->length) == NULL && memchr (start, 0xE2, token->length) == NULL)
+    {
+      parts[0] = *token;
+      return 1;
+    }
+
+  for (const char *p = start; p < end; p++)
+    {
+      const char *next = p + 1;
+
+      if (*p == '-')
+        next = p + 1;
+      else if ((guchar) p[0] == 0xE2 && p + 2 < end && (guchar) p[1] == 0x80 &&
+               ((guchar) p[2] == 0x90 || (guchar) p[2] == 0x91))
+        next = p + 3;
+      else
+        continue;
+
+      if (next < end && p > part && g_ascii_isupper (*next) && n + 1 < max_parts)
+        {
+          parts[n].offset = part - text;
+          parts[n].length = p - part;
+          n++;
+          part = next;
+        }
+      p = next - 1;
+    }
+  parts[n].offset = part - text;
+  parts[n].length = end - part;
+  return n + 1;
+}
+
+/**
+ * detente_gazetteer_hash_key:
+ * @key: a folded key
+ * @length: its length
+ *
+ * Returns: the hash detente_gazetteer_may_begin() takes
+ */
+guint
+detente_gazetteer_hash_key (const char *key,
+                            gsize       length)
+{
+  guint h = 5381;
+
+  for (gsize i = 0; i < length; i++)
+    h = h * 33 + (guchar) key[i];
+  return h;
+}
+
+/**
+ * detente_gazetteer_may_begin:
+ * @self: a gazetteer
+ * @hash: the hash of a folded key (detente_gazetteer_hash_key())
+ *
+ * Tells cheaply that no name begins with a key; a %TRUE may be wrong, so
+ * detente_gazetteer_match() still decides.
+ *
+ * Returns: %FALSE when no name begins with the key
+ */
+gboolean
+detente_gazetteer_may_begin (DetenteGazetteer *self,
+                             guint             hash)
+{
+  hash &= 0xFFFF;
+  return (self->first_keys[hash / 64] & (G_GUINT64_CONSTANT (1) << (hash % 64))) != 0;
+}
+
+static guint
+trie_child (DetenteGazetteer *self,
+            guint             parent,
+            const char       *key,
+            gboolean          create)
+{
+  TrieKey probe = { parent, strlen (key), key };
+  gpointer value;
+  TrieKey *k;
+  TrieNode node = { NULL };
+
+  if (g_hash_table_lookup_extended (self->trie, &probe, NULL, &value))
+    return GPOINTER_TO_UINT (value) - 1;
+  if (!create)
+    return G_MAXUINT;
+
+  if (parent == 0)
+    {
+      guint h = detente_gazetteer_hash_key (key, probe.length) & 0xFFFF;
+
+      self->first_keys[h / 64] |= G_GUINT64_CONSTANT (1) << (h % 64);
+    }
+  k = g_new (TrieKey, 1);
+  k->parent = parent;
+  k->length = probe.length;
+  k->key = g_strdup (key);
+  g_array_append_val (self->nodes, node);
+  g_hash_table_insert (self->trie, k, GUINT_TO_POINTER (self->nodes->len));
+  return self->nodes->len - 1;
+}
+
+static void
+add_name (DetenteGazetteer   *self,
+          const DetenteEntry *entry,
+          const char         *name,
+          DetenteMatchHow     how)
+{
+  char keys[MAX_NAME_KEYS][DETENTE_KEY_MAX];
+  guint n = name_keys (name, keys, MAX_NAME_KEYS);
+  guint node = 0;
+  TrieNode *t;
+  DetenteMatch match = { entry, how, TRUE };
+  guint capitals = 0;
+
+  if (n == 0)
+    return;
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (g_ascii_islower (*p) || (guchar) *p >= 0x80)
+        match.acronym = FALSE;
+      else if (g_ascii_isupper (*p))
+        capitals++;
+    }
+  if (capitals < 2)
+    match.acronym = FALSE;
+  for (guint i = 0; i < n; i++)
+    node = trie_child (self, node, keys[i], TRUE);
+
+  t = &g_array_index (self->nodes, TrieNode, node);
+  if (t->matches == NULL)
+    t->matches = g_array_new (FALSE, FALSE, sizeof (DetenteMatch));
+  for (guint i = 0; i < t->matches->len; i++)
+    {
+      DetenteMatch *m = &g_array_index (t->matches, DetenteMatch, i);
+
+      /* One entry once per name, by the best way it is known. */
+      if (m->entry == entry)
+        {
+          m->how = MIN (m->how, how);
+          m->acronym = m->acronym && match.acronym;
+          return;
+        }
+    }
+  g_array_append_val (t->matches, match);
+}
+
+static char *
+id_key (DetenteEntryKind  kind,
+        const char       *id)
+{
+  return g_strdup_printf ("%d:%s", kind, id);
+}
+
+static DetenteEntry *
+entry_new (DetenteEntryKind  kind,
+           const char       *id,
+           const char       *name,
+           const char       *country)
+{
+  DetenteEntry *entry = g_new0 (DetenteEntry, 1);
+
+  entry->kind = kind;
+  entry->id = g_strdup (id);
+  entry->name = g_strdup (name);
+  entry->country = country != NULL && *country != '\0' ? g_strdup (country) : NULL;
+  entry->roles = g_ptr_array_new_with_free_func (entry_role_free);
+  return entry;
+}
+
+/* A name waiting for its file to be read to the end. */
+typedef struct
+{
+  DetenteEntry    *entry;
+  char            *text;
+  DetenteMatchHow  how;
+} PendingName;
+
+static void
+pending_name_clear (gpointer data)
+{
+  g_free (((PendingName *) data)->text);
+}
+
+static void
+index_role (DetenteGazetteer       *self,
+            DetenteEntry           *entry,
+            const DetenteEntryRole *role)
+{
+  g_autofree char *folded = g_utf8_casefold (role->title, -1);
+  GPtrArray *holders = g_hash_table_lookup (self->roles, folded);
+
+  if (holders == NULL)
+    {
+      holders = g_ptr_array_new ();
+      g_hash_table_insert (self->roles, g_steal_pointer (&folded), holders);
+    }
+  if (holders->len == 0 || g_ptr_array_index (holders, holders->len - 1) != entry)
+    g_ptr_array_add (holders, entry);
+}
+
+/* Takes @entry into the gazetteer with its roles; its names come after. */
+static void
+commit_entry (DetenteGazetteer *self,
+              DetenteEntry     *entry)
+{
+  g_autofree char *key = id_key (entry->kind, entry->id);
+
+  g_ptr_array_add (self->entries, entry);
+  /* A later entry with the same id (a project's own) wins the id lookup;
+   * both stay in the trie under their names. */
+  if (!g_hash_table_contains (self->by_id, key))
+    self->counts[entry->kind]++;
+  g_hash_table_replace (self->by_id, g_steal_pointer (&key), entry);
+  for (guint i = 0; i < entry->roles->len; i++)
+    index_role (self, entry, g_ptr_array_index (entry->roles, i));
+}
+
+static DetenteEntryRole *
+role_new (const char        *title,
+          const char        *country,
+          const DetenteDate *from,
+          const DetenteDate *to)
+{
+  DetenteEntryRole *role = g_new0 (DetenteEntryRole, 1);
+
+  role->title = g_strdup (title);
+  role->country = country != NULL && *country != '\0' ? g_strdup (country) : NULL;
+  if (from != NULL)
+    role->from = *from;
+  if (to != NULL)
+    role->to = *to;
+  return role;
+}
+
+static char *
+prop (xmlNode    *node,
+      const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup ((const char *) value));
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+content (xmlNode *node)
+{
+  xmlChar *value = xmlNodeGetContent (node);
+  char *copy = g_strstrip (g_strdup (value != NULL ? (const char *) value : ""));
+
+  xmlFree (value);
+  return copy;
+}
+
+static gboolean
+is_element (xmlNode    *node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && node->ns == NULL &&
+         strcmp ((const char *) node->name, name) == 0;
+}
+
+static gboolean
+fail (GError    **error,
+      const char *file,
+      xmlNode    *node,
+      const char *what)
+{
+  g_set_error (error, DETENTE_GAZETTEER_ERROR, DETENTE_GAZETTEER_ERROR_INVALID,
+               /* Translators: a gazetteer file, its line, and what is wrong there */
+               _("Gazetteer “%s”, line %ld: %s"), file, (long) xmlGetLineNo (node), what);
+  return FALSE;
+}
+
+static gboolean
+read_date (const char  *text,
+           DetenteDate *date)
+{
+  detente_date_clear (date);
+  return text == NULL || *text == '\0' || detente_date_parse (text, date, NULL);
+}
+
+static void
+pend (GArray          *names,
+      DetenteEntry    *entry,
+      char            *text,
+      DetenteMatchHow  how)
+{
+  PendingName name = { entry, text, how };
+
+  g_array_append_val (names, name);
+}
+
+static DetenteEntry *
+read_entry (xmlNode          *node,
+            DetenteEntryKind  kind,
+            const char       *file,
+            GArray           *names,
+            GError          **error)
+{
+  g_autofree char *id = prop (node, kind == DETENTE_ENTRY_COUNTRY ? "code" : "id");
+  g_autofree char *name = prop (node, "name");
+  g_autofree char *country = prop (node, "country");
+  DetenteEntry *entry;
+
+  if (kind == DETENTE_ENTRY_HONORIFIC)
+    {
+      g_free (name);
+      name = content (node);
+    }
+  if (name == NULL || *name == '\0')
+    return fail (error, file, node, _("an entry without a name")), NULL;
+  if (kind == DETENTE_ENTRY_COUNTRY)
+    {
+      if (id == NULL || strlen (id) != 2 || !g_ascii_isupper (id[0]) || !g_ascii_isupper (id[1]))
+        return fail (error, file, node, _("a country without a two-letter ISO code")), NULL;
+      g_free (country);
+      country = g_strdup (id);
+    }
+  if (id == NULL || *id == '\0')
+    {
+      g_free (id);
+      id = kind == DETENTE_ENTRY_PERSON || kind == DETENTE_ENTRY_ORGANISATION
+           ? detente_actor_make_id (name) : g_strdup (name);
+    }
+
+  entry = entry_new (kind, id, name, country);
+  entry->subkind = prop (node, "kind");
+  if (kind == DETENTE_ENTRY_TITLE)
+    {
+      g_autofree char *generic = prop (node, "generic");
+
+      entry->generic = g_strcmp0 (generic, "true") == 0;
+    }
+  pend (names, entry, g_strdup (name), DETENTE_MATCH_NAME);
+
+  for (xmlNode *child = node->children; child != NULL && kind != DETENTE_ENTRY_HONORIFIC;
+       child = child->next)
+    {
+      if (is_element (child, "alias") || is_element (child, "demonym") ||
+          is_element (child, "capital"))
+        {
+          char *text = content (child);
+          DetenteMatchHow how = is_element (child, "alias") ? DETENTE_MATCH_ALIAS
+                                : is_element (child, "demonym") ? DETENTE_MATCH_DEMONYM
+                                : DETENTE_MATCH_CAPITAL;
+
+          if (*text != '\0')
+            pend (names, entry, text, how);
+          else
+            g_free (text);
+        }
+      else if (is_element (child, "role"))
+        {
+          g_autofree char *title = prop (child, "title");
+          g_autofree char *role_country = prop (child, "country");
+          g_autofree char *from_text = prop (child, "from");
+          g_autofree char *to_text = prop (child, "to");
+          DetenteDate from, to;
+
+          if (title == NULL || *title == '\0' || !read_date (from_text, &from) ||
+              !read_date (to_text, &to))
+            {
+              entry_free (entry);
+              fail (error, file, child, title == NULL || *title == '\0'
+                    ? _("a role without a title")
+                    : _("a role with a date that is not ISO 8601"));
+              return NULL;
+            }
+          g_ptr_array_add (entry->roles, role_new (title, role_country, &from, &to));
+        }
+    }
+  return entry;
+}
+
+/**
+ * detente_gazetteer_add_xml:
+ * @self: a gazetteer that no other thread reads yet
+ * @data: a gazetteer file's contents
+ * @length: its length
+ * @name: the file's name, for messages
+ * @error: return location for a #GError
+ *
+ * Adds the entries of one gazetteer file (the schema is documented at the
+ * top of each of resources/gazetteer/\*.xml). Nothing is added when the
+ * file is refused.
+ *
+ * Returns: whether the file was read
+ */
+gboolean
+detente_gazetteer_add_xml (DetenteGazetteer *self,
+                           const char       *data,
+                           gsize             length,
+                           const char       *name,
+                           GError          **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (PendingName));
+  xmlDoc *doc;
+  xmlNode *root;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  g_array_set_clear_func (names, pending_name_clear);
+  if (length > MAX_XML_SIZE)
+    {
+      g_set_error (error, DETENTE_GAZETTEER_ERROR, DETENTE_GAZETTEER_ERROR_INVALID,
+                   _("Gazetteer “%s” is larger than 16 MB"), name);
+      return FALSE;
+    }
+
+  /* No entities, no DTD, no network: a project's own gazetteer may come
+   * from anywhere. */
+  doc = length == 0 ? NULL
+        : xmlReadMemory (data, (int) length, name, NULL,
+                         XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
+                         XML_PARSE_NOWARNING);
+  if (doc == NULL || doc->intSubset != NULL || (root = xmlDocGetRootElement (doc)) == NULL ||
+      !is_element (root, "gazetteer"))
+    {
+      g_set_error (error, DETENTE_GAZETTEER_ERROR, DETENTE_GAZETTEER_ERROR_INVALID,
+                   _("Gazetteer “%s” is not a gazetteer file"), name);
+      g_clear_pointer (&doc, xmlFreeDoc);
+      return FALSE;
+    }
+
+  for (xmlNode *node = root->children; node != NULL && ok; node = node->next)
+    {
+      static const struct { const char *element; DetenteEntryKind kind; } kinds[] = {
+        { "person", DETENTE_ENTRY_PERSON },
+        { "country", DETENTE_ENTRY_COUNTRY },
+        { "organisation", DETENTE_ENTRY_ORGANISATION },
+        { "organization", DETENTE_ENTRY_ORGANISATION },
+        { "place", DETENTE_ENTRY_PLACE },
+        { "title", DETENTE_ENTRY_TITLE },
+        { "honorific", DETENTE_ENTRY_HONORIFIC },
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (is_element (node, kinds[k].element))
+          {
+            DetenteEntry *entry = read_entry (node, kinds[k].kind, name, names, error);
+
+            if (entry == NULL)
+              ok = FALSE;
+            else
+              g_ptr_array_add (entries, entry);
+            break;
+          }
+    }
+  xmlFreeDoc (doc);
+  if (!ok)
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    commit_entry (self, g_ptr_array_index (entries, i));
+  g_ptr_array_set_free_func (entries, NULL);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const PendingName *n = &g_array_index (names, PendingName, i);
+
+      add_name (self, n->entry, n->text, n->how);
+    }
+  return TRUE;
+}
+
+/**
+ * detente_gazetteer_add_builtin:
+ * @self: a gazetteer that no other thread reads yet
+ * @error: return location for a #GError
+ *
+ * Adds the gazetteer files Détente ships with.
+ *
+ * Returns: whether they were all read
+ */
+gboolean
+detente_gazetteer_add_builtin (DetenteGazetteer *self,
+                               GError          **error)
+{
+  g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_files); i++)
+    {
+      g_autofree char *path = g_strconcat ("/io/github/detente/Detente/gazetteer/", builtin_files[i], NULL);
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (detente_gazetteer_data_get_resource (), path,
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      gsize length;
+      const char *data;
+
+      if (bytes == NULL)
+        return FALSE;
+      data = g_bytes_get_data (bytes, &length);
+      if (!detente_gazetteer_add_xml (self, data, length, builtin_files[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * detente_gazetteer_get_default:
+ *
+ * The gazetteer Détente ships with, built once on first use and shared
+ * read-only by every thread afterwards.
+ *
+ * Returns: (transfer none): the built-in gazetteer
+ */
+DetenteGazetteer *
+detente_gazetteer_get_default (void)
+{
+  static gsize once;
+  static DetenteGazetteer *builtin;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr(GError) error = NULL;
+      DetenteGazetteer *self = detente_gazetteer_new ();
+
+      /* The files are part of the program: failing to read them is a bug. */
+      if (!detente_gazetteer_add_builtin (self, &error))
+        g_error ("%s", error->message);
+      builtin = self;
+      g_once_init_leave (&once, 1);
+    }
+  return builtin;
+}
+
+/**
+ * detente_gazetteer_add_actor:
+ * @self: a gazetteer that no other thread reads yet
+ * @actor: an actor of a project
+ *
+ * Adds a project's own actor, with its aliases and roles, so the next
+ * import finds it by every name the user gave it.
+ */
+void
+detente_gazetteer_add_actor (DetenteGazetteer *self,
+                             DetenteActor     *actor)
+{
+  static const DetenteEntryKind kinds[] = {
+    [DETENTE_ACTOR_KIND_PERSON] = DETENTE_ENTRY_PERSON,
+    [DETENTE_ACTOR_KIND_COUNTRY] = DETENTE_ENTRY_COUNTRY,
+    [DETENTE_ACTOR_KIND_ORGANISATION] = DETENTE_ENTRY_ORGANISATION,
+  };
+  DetenteActorKind kind;
+  const char * const *aliases;
+  GPtrArray *roles;
+  DetenteEntry *entry;
+
+  g_return_if_fail (DETENTE_IS_GAZETTEER (self));
+  g_return_if_fail (DETENTE_IS_ACTOR (actor));
+
+  kind = detente_actor_get_kind (actor);
+  g_return_if_fail ((guint) kind < G_N_ELEMENTS (kinds));
+
+  entry = entry_new (kinds[kind],
+                     kind == DETENTE_ACTOR_KIND_COUNTRY && detente_actor_get_country (actor) != NULL
+                     ? detente_actor_get_country (actor) : detente_actor_get_id (actor),
+                     detente_actor_get_name (actor), detente_actor_get_country (actor));
+  roles = detente_actor_get_roles (actor);
+  for (guint i = 0; roles != NULL && i < roles->len; i++)
+    {
+      const DetenteRole *r = g_ptr_array_index (roles, i);
+
+      if (r->title != NULL && *r->title != '\0')
+        g_ptr_array_add (entry->roles, role_new (r->title, NULL, &r->from, &r->to));
+    }
+  commit_entry (self, entry);
+  add_name (self, entry, entry->name, DETENTE_MATCH_NAME);
+  aliases = detente_actor_get_aliases (actor);
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    add_name (self, entry, aliases[i], DETENTE_MATCH_ALIAS);
+}
+
+/**
+ * detente_gazetteer_get_n_entries:
+ * @self: a gazetteer
+ * @kind: a kind of entry
+ *
+ * Returns: how many distinct entries of @kind it holds
+ */
+guint
+detente_gazetteer_get_n_entries (DetenteGazetteer *self,
+                                 DetenteEntryKind  kind)
+{
+  g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), 0);
+  g_return_val_if_fail (kind <= DETENTE_ENTRY_HONORIFIC, 0);
+
+  return self->counts[kind];
+}
+
+/**
+ * detente_gazetteer_lookup_id:
+ * @self: a gazetteer
+ * @kind: a kind of entry
+ * @id: an id (an ISO code for countries, the name for places and titles)
+ *
+ * Returns: (nullable) (transfer none): the entry
+ */
+const DetenteEntry *
+detente_gazetteer_lookup_id (DetenteGazetteer *self,
+                             DetenteEntryKind  kind,
+                             const char       *id)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  key = id_key (kind, id);
+  return g_hash_table_lookup (self->by_id, key);
+}
+
+/**
+ * detente_gazetteer_match:
+ * @self: a gazetteer
+ * @keys: folded tokens (see detente_gazetteer_fold())
+ * @n_keys: how many
+ * @matches: (out) (transfer none): the entries of the longest name
+ * @n_matches: (out): how many entries share that name
+ *
+ * Finds the longest name that @keys begin with.
+ *
+ * Returns: how many keys the name covers, 0 when none begins there
+ */
+guint
+detente_gazetteer_match (DetenteGazetteer    *self,
+                         const char * const  *keys,
+                         guint                n_keys,
+                         const DetenteMatch **matches,
+                         guint               *n_matches)
+{
+  guint node = 0;
+  guint best = 0;
+  GArray *best_matches = NULL;
+
+  g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), 0);
+
+  for (guint i = 0; i < n_keys; i++)
+    {
+      TrieKey probe = { node, strlen (keys[i]), keys[i] };
+      gpointer value;
+      const TrieNode *t;
+
+      if (probe.length == 0)
+        break;
+      /* Most words begin no name: a bit tells without the hash table. */
+      if (i == 0 && !detente_gazetteer_may_begin (self, detente_gazetteer_hash_key (keys[0], probe.length)))
+        break;
+      if (!g_hash_table_lookup_extended (self->trie, &probe, NULL, &value))
+        break;
+      node = GPOINTER_TO_UINT (value) - 1;
+      t = &g_array_index (self->nodes, TrieNode, node);
+      if (t->matches != NULL)
+        {
+          best = i + 1;
+          best_matches = t->matches;
+        }
+    }
+
+  *matches = best_matches != NULL ? (const DetenteMatch *) best_matches->data : NULL;
+  *n_matches = best_matches != NULL ? best_matches->len : 0;
+  return best;
+}
+
+/* Dates as yyyymmdd numbers, first and last possible day: comparing them
+ * is all role lookups need, and they run for every person an article
+ * names. A month's last day may be past its real end; only order counts. */
+static guint32
+first_key (const DetenteDate *d)
+{
+  return d->year * 10000u + MAX (d->month, 1) * 100u + MAX (d->day, 1);
+}
+
+static guint32
+last_key (const DetenteDate *d)
+{
+  if (detente_date_has_end (d))
+    return d->end_year * 10000u + (d->end_month ? d->end_month : 12) * 100u + (d->end_day ? d->end_day : 31);
+  return d->year * 10000u + (d->month ? d->month : 12) * 100u + (d->day ? d->day : 31);
+}
+
+static gboolean
+date_within (const DetenteDate *date,
+             const DetenteDate *from,
+             const DetenteDate *to)
+{
+  if (!detente_date_is_set (date))
+    return !detente_date_is_set (to);
+  if (detente_date_is_set (from) && last_key (date) < first_key (from))
+    return FALSE;
+  if (detente_date_is_set (to) && first_key (date) > last_key (to))
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * detente_entry_role_at:
+ * @entry: a person
+ * @date: (nullable): a date; unset or %NULL means now
+ *
+ * Returns: (nullable) (transfer none): the role the person held then, the
+ *   latest begun when they held several
+ */
+const DetenteEntryRole *
+detente_entry_role_at (const DetenteEntry *entry,
+                       const DetenteDate  *date)
+{
+  DetenteDate none = { 0 };
+  const DetenteEntryRole *best = NULL;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  if (date == NULL)
+    date = &none;
+  for (guint i = 0; i < entry->roles->len; i++)
+    {
+      const DetenteEntryRole *role = g_ptr_array_index (entry->roles, i);
+
+      if (date_within (date, &role->from, &role->to) &&
+          (best == NULL || first_key (&role->from) >= first_key (&best->from)))
+        best = role;
+    }
+  return best;
+}
+
+/**
+ * detente_gazetteer_find_holders:
+ * @self: a gazetteer
+ * @title: a title as the gazetteer writes it ("Secretary of State")
+ * @country: (nullable): the ISO code of the role's country
+ * @date: (nullable): when; unset or %NULL means now
+ *
+ * Finds who held a role at a date: "the US Secretary of State" in an
+ * article of June 2023 is Antony Blinken.
+ *
+ * Returns: (transfer container) (element-type DetenteEntry): the holders
+ */
+GPtrArray *
+detente_gazetteer_find_holders (DetenteGazetteer  *self,
+                                const char        *title,
+                                const char        *country,
+                                const DetenteDate *date)
+{
+  g_autofree char *folded = NULL;
+  GPtrArray *holders;
+  GPtrArray *found = g_ptr_array_new ();
+  DetenteDate none = { 0 };
+
+  g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), found);
+  g_return_val_if_fail (title != NULL, found);
+
+  if (date == NULL)
+    date = &none;
+  folded = g_utf8_casefold (title, -1);
+  holders = g_hash_table_lookup (self->roles, folded);
+  for (guint i = 0; holders != NULL && i < holders->len; i++)
+    {
+      DetenteEntry *person = g_ptr_array_index (holders, i);
+
+      for (guint j = 0; j < person->roles->len; j++)
+        {
+          const DetenteEntryRole *role = g_ptr_array_index (person->roles, j);
+          const char *role_country = role->country != NULL ? role->country : person->country;
+          g_autofree char *role_folded = g_utf8_casefold (role->title, -1);
+
+          if (strcmp (role_folded, folded) == 0 &&
+              (country == NULL || g_strcmp0 (country, role_country) == 0) &&
+              date_within (date, &role->from, &role->to))
+            {
+              g_ptr_array_add (found, person);
+              break;
+            }
+        }
+    }
+  return found;
+}
+
+/**
+ * detente_gazetteer_get_title_country:
+ * @self: a gazetteer
+ * @title: a title as the gazetteer writes it
+ *
+ * The country a title belongs to, when everybody who ever held it served
+ * the same one: "Pentagon Press Secretary" is American whoever holds it.
+ *
+ * Returns: (nullable): an ISO 3166 code
+ */
+const char *
+detente_gazetteer_get_title_country (DetenteGazetteer *self,
+                                     const char       *title)
+{
+  g_autofree char *folded = NULL;
+  GPtrArray *holders;
+  const char *country = NULL;
+
+  g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  folded = g_utf8_casefold (title, -1);
+  holders = g_hash_table_lookup (self->roles, folded);
+  for (guint i = 0; holders != NULL && i < holders->len; i++)
+    {
+      const DetenteEntry *person = g_ptr_array_index (holders, i);
+
+      for (guint j = 0; j < person->roles->len; j++)
+        {
+          const DetenteEntryRole *role = g_ptr_array_index (person->roles, j);
+          const char *c = role->country != NULL ? role->country : person->country;
+          g_autofree char *role_folded = g_utf8_casefold (role->title, -1);
+
+          if (strcmp (role_folded, folded) != 0)
+            continue;
+          if (c == NULL || (country != NULL && strcmp (c, country) != 0))
+            return NULL;
+          country = c;
+        }
+    }
+  return country;
+}

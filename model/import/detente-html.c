@@ -1,0 +1,1067 @@
+/* detente-html.c
+ *
+ * Copyright 2026 The Détente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "detente-html.h"
+#include "detente-html-private.h"
+#include "detente-date-parse.h"
+#include "detente-source.h"
+
+/* Reading a saved web page: its encoding, its metadata (title, date,
+ * author, address) from the places publishers put them, and its main
+ * text (detente-html-content.c). The page is parsed by libxml2's
+ * forgiving HTML parser, which never reaches the network. */
+
+/* Encodings -------------------------------------------------------------- */
+
+static const struct
+{
+  const char *label;
+  const char *charset;
+} charset_labels[] = {
+  { "utf-8", "UTF-8" }, { "utf8", "UTF-8" }, { "unicode-1-1-utf-8", "UTF-8" },
+  /* A meta tag naming UTF-16 in an ASCII-readable file is wrong: browsers
+   * read UTF-8. */
+  { "utf-16", "UTF-8" }, { "utf-16le", "UTF-8" }, { "utf-16be", "UTF-8" }, { "unicode", "UTF-8" },
+  { "gb2312", "GB18030" }, { "gbk", "GB18030" }, { "gb18030", "GB18030" }, { "x-gbk", "GB18030" },
+  { "csgb2312", "GB18030" }, { "chinese", "GB18030" }, { "iso-ir-58", "GB18030" },
+  { "gb_2312", "GB18030" }, { "gb_2312-80", "GB18030" }, { "cp936", "GB18030" },
+  { "ms936", "GB18030" }, { "windows-936", "GB18030" }, { "euc-cn", "GB18030" },
+  /* As in browsers, Latin-1 and ASCII labels mean Windows-1252. */
+  { "iso-8859-1", "WINDOWS-1252" }, { "iso8859-1", "WINDOWS-1252" }, { "iso_8859-1", "WINDOWS-1252" },
+  { "latin1", "WINDOWS-1252" }, { "latin-1", "WINDOWS-1252" }, { "l1", "WINDOWS-1252" },
+  { "ascii", "WINDOWS-1252" }, { "us-ascii", "WINDOWS-1252" }, { "windows-1252", "WINDOWS-1252" },
+  { "cp1252", "WINDOWS-1252" }, { "x-cp1252", "WINDOWS-1252" }, { "cp819", "WINDOWS-1252" },
+  { "ibm819", "WINDOWS-1252" }, { "iso-ir-100", "WINDOWS-1252" }, { "csisolatin1", "WINDOWS-1252" },
+  { "ansi_x3.4-1968", "WINDOWS-1252" },
+  { "big5", "BIG5-HKSCS" }, { "big5-hkscs", "BIG5-HKSCS" }, { "x-x-big5", "BIG5-HKSCS" },
+  { "cn-big5", "BIG5-HKSCS" },
+  { "shift_jis", "CP932" }, { "shift-jis", "CP932" }, { "sjis", "CP932" }, { "x-sjis", "CP932" },
+  { "ms_kanji", "CP932" }, { "windows-31j", "CP932" },
+  { "euc-kr", "CP949" }, { "ks_c_5601-1987", "CP949" }, { "windows-949", "CP949" },
+};
+
+static const char *
+canonical_charset (const char *label)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (charset_labels); i++)
+    if (g_ascii_strcasecmp (label, charset_labels[i].label) == 0)
+      return charset_labels[i].charset;
+  return NULL;
+}
+
+static gboolean
+charset_char (guchar c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '_' || c == '.' || c == ':';
+}
+
+/* The label after "charset" (or "encoding", in an XML declaration) inside
+ * one tag, or NULL. */
+static char *
+label_in_tag (const char *tag,
+              gsize       length,
+              const char *key)
+{
+  gsize key_len = strlen (key);
+
+  for (gsize i = 1; i + key_len < length; i++)
+    {
+      gsize j;
+
+      if (g_ascii_strncasecmp (tag + i, key, key_len) != 0 ||
+          !(tag[i - 1] == ' ' || tag[i - 1] == ';' || tag[i - 1] == '"' || tag[i - 1] == '\'' ||
+            tag[i - 1] == '\t' || tag[i - 1] == '\n' || tag[i - 1] == '\r'))
+        continue;
+      j = i + key_len;
+      while (j < length && g_ascii_isspace (tag[j]))
+        j++;
+      if (j >= length || tag[j] != '=')
+        continue;
+      j++;
+      while (j < length && (g_ascii_isspace (tag[j]) || tag[j] == '"' || tag[j] == '\''))
+        j++;
+      i = j;
+      while (j < length && charset_char (tag[j]))
+        j++;
+      if (j > i)
+        return g_strndup (tag + i, j - i);
+    }
+  return NULL;
+}
+
+/* The encoding a page declares in an XML declaration or a meta tag
+ * (<meta charset> or http-equiv Content-Type), as an iconv name. */
+static char *
+declared_charset (const char *data,
+                  gsize       length)
+{
+  gsize n = MIN (length, 1024 * 1024);
+
+  for (gsize i = 0; i + 5 < n; i++)
+    {
+      const char *end;
+      g_autofree char *label = NULL;
+      const char *canonical;
+
+      if (data[i] != '<')
+        continue;
+      if (data[i + 1] == '!' && i + 4 < n && data[i + 2] == '-' && data[i + 3] == '-')
+        {
+          const char *close = g_strstr_len (data + i + 4, n - i - 4, "-->");
+
+          if (close == NULL)
+            break;
+          i = close - data;
+          continue;
+        }
+      if (data[i + 1] == '?' && g_ascii_strncasecmp (data + i + 2, "xml", 3) == 0 && i + 6 < n &&
+          g_ascii_isspace (data[i + 5]))
+        {
+          end = memchr (data + i, '>', n - i);
+          if (end != NULL)
+            label = label_in_tag (data + i, end - (data + i), "encoding");
+        }
+      else if (g_ascii_strncasecmp (data + i + 1, "meta", 4) == 0 &&
+               (g_ascii_isspace (data[i + 5]) || data[i + 5] == '/'))
+        {
+          end = memchr (data + i, '>', n - i);
+          if (end != NULL)
+            label = label_in_tag (data + i, end - (data + i), "charset");
+        }
+      if (label == NULL)
+        continue;
+      if ((canonical = canonical_charset (label)) != NULL)
+        return g_strdup (canonical);
+      return g_ascii_strup (label, -1);
+    }
+  return NULL;
+}
+
+/* Converts with iconv, each byte that cannot be read becoming U+FFFD. */
+static char *
+convert_lossy (const char *data,
+               gsize       length,
+               const char *charset)
+{
+  GIConv cd = g_iconv_open ("UTF-8", charset);
+  GString *out;
+  gchar *in = (gchar *) data;
+  gsize in_left = length;
+
+  if (cd == (GIConv) -1)
+    return NULL;
+  out = g_string_sized_new (length + length / 2 + 16);
+  while (in_left > 0)
+    {
+      char buf[4096];
+      gchar *o = buf;
+      gsize o_left = sizeof buf;
+      gsize r = g_iconv (cd, &in, &in_left, &o, &o_left);
+
+      g_string_append_len (out, buf, o - buf);
+      if (r == (gsize) -1)
+        {
+          if (errno == E2BIG)
+            continue;
+          if (errno != EILSEQ && errno != EINVAL)
+            break;
+          g_string_append (out, "\xef\xbf\xbd");
+          in++;
+          in_left--;
+          g_iconv (cd, NULL, NULL, NULL, NULL);
+        }
+    }
+  g_iconv_close (cd);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+has_high_bytes (const char *data,
+                gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) data[i] >= 0x80)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * _detente_html_decode:
+ * @data: a page or feed
+ * @length: its length in bytes
+ * @encoding: (out) (transfer full): the encoding found
+ *
+ * A byte-order mark decides first, then the encoding the page declares,
+ * then a guess. A page that is valid UTF-8 is taken as UTF-8 whatever it
+ * declares: saving a page often re-encodes it and keeps the old meta tag,
+ * and legacy text is almost never valid UTF-8 by chance. Control
+ * characters other than tab and newline become spaces, because the
+ * parsers stop at a NUL.
+ *
+ * Returns: (transfer full): valid UTF-8
+ */
+char *
+_detente_html_decode (const char  *data,
+                      gsize        length,
+                      char       **encoding)
+{
+  const guint8 *bytes = (const guint8 *) data;
+  g_autofree char *declared = NULL;
+  const char *found = NULL;
+  char *out = NULL;
+
+  if ((length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) ||
+      (length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))))
+    out = detente_article_decode (bytes, length, &found);
+  else if ((declared = declared_charset (data, length)) != NULL && !g_str_equal (declared, "UTF-8") &&
+           !(has_high_bytes (data, length) && g_utf8_validate_len (data, length, NULL)) &&
+           (out = convert_lossy (data, length, declared)) != NULL)
+    found = declared;
+  else
+    out = detente_article_decode (bytes, length, &found);
+
+  *encoding = g_strdup (found);
+  for (char *p = out; *p; p++)
+    if ((guchar) *p < 0x20 && *p != '\n' && *p != '\r' && *p != '\t')
+      *p = ' ';
+  return out;
+}
+
+/* Metadata --------------------------------------------------------------- */
+
+typedef struct
+{
+  GHashTable *meta;       /* lower-case name or property → content */
+  GString    *json_ld;
+  char       *title;      /* <title> */
+  GPtrArray  *h1s;        /* text of each <h1> */
+  char       *canonical;
+  char       *time;       /* the first <time datetime> */
+  char       *pub_time;   /* a <time> marked as the publication date */
+  char       *author;     /* rel=author or itemprop=author text */
+  char       *byline;     /* a byline element's text */
+} PageMeta;
+
+static void
+page_meta_clear (PageMeta *pm)
+{
+  g_clear_pointer (&pm->meta, g_hash_table_unref);
+  if (pm->json_ld != NULL)
+    g_string_free (pm->json_ld, TRUE);
+  g_clear_pointer (&pm->h1s, g_ptr_array_unref);
+  g_free (pm->title);
+  g_free (pm->canonical);
+  g_free (pm->time);
+  g_free (pm->pub_time);
+  g_free (pm->author);
+  g_free (pm->byline);
+}
+
+static const char *
+node_attr (xmlNode    *node,
+           const char *name)
+{
+  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+    if (g_ascii_strcasecmp ((const char *) a->name, name) == 0)
+      return a->children != NULL && a->children->content != NULL ? (const char *) a->children->content : "";
+  return NULL;
+}
+
+static xmlNode *
+next_in (xmlNode  *node,
+         xmlNode  *root,
+         gboolean  skip)
+{
+  if (!skip && node->type == XML_ELEMENT_NODE && node->children != NULL)
+    return node->children;
+  while (node != root)
+    {
+      if (node->next != NULL)
+        return node->next;
+      node = node->parent;
+    }
+  return NULL;
+}
+
+static void
+add_meta (PageMeta   *pm,
+          const char *key,
+          const char *value)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *lower = NULL;
+
+  if (key == NULL || value == NULL)
+    return;
+  clean = _detente_html_collapse (value);
+  lower = g_ascii_strdown (key, -1);
+  if (*clean != '\0' && !g_hash_table_contains (pm->meta, lower))
+    g_hash_table_insert (pm->meta, g_steal_pointer (&lower), g_steal_pointer (&clean));
+}
+
+static gboolean
+is_tag (xmlNode    *node,
+        const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
+}
+
+static gboolean
+class_has (xmlNode    *node,
+           const char *word)
+{
+  const char *cls = node_attr (node, "class");
+  g_autofree char *lower = NULL;
+
+  if (cls == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (cls, -1);
+  return strstr (lower, word) != NULL;
+}
+
+/* A person's name in microdata or a rel=author link: the itemprop=name
+ * inside an itemscope, else the element's own short text. */
+static char *
+microdata_name (xmlNode *node)
+{
+  g_autofree char *text = NULL;
+
+  if (node_attr (node, "itemscope") != NULL)
+    {
+      for (xmlNode *n = node->children; n != NULL; n = next_in (n, node, FALSE))
+        {
+          const char *prop = n->type == XML_ELEMENT_NODE ? node_attr (n, "itemprop") : NULL;
+
+          if (prop != NULL && g_str_equal (prop, "name"))
+            {
+              const char *content = node_attr (n, "content");
+
+              text = content != NULL ? _detente_html_collapse (content) : _detente_html_node_text (n);
+              break;
+            }
+        }
+    }
+  else
+    text = _detente_html_node_text (node);
+  if (text == NULL || *text == '\0' || g_utf8_strlen (text, -1) > 60)
+    return NULL;
+  return g_steal_pointer (&text);
+}
+
+static void
+collect_meta (xmlDoc   *doc,
+              PageMeta *pm)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+
+  pm->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  pm->json_ld = g_string_new (NULL);
+  pm->h1s = g_ptr_array_new_with_free_func (g_free);
+  if (root == NULL)
+    return;
+
+  for (xmlNode *node = root; node != NULL; )
+    {
+      gboolean skip = FALSE;
+      const char *itemprop, *rel, *content;
+
+      if (node->type != XML_ELEMENT_NODE)
+        {
+          node = next_in (node, root, TRUE);
+          continue;
+        }
+      itemprop = node_attr (node, "itemprop");
+      rel = node_attr (node, "rel");
+      content = node_attr (node, "content");
+
+      if (is_tag (node, "meta"))
+        {
+          add_meta (pm, node_attr (node, "property"), content);
+          add_meta (pm, node_attr (node, "name"), content);
+          add_meta (pm, itemprop, content);
+        }
+      else if (is_tag (node, "script"))
+        {
+          const char *type = node_attr (node, "type");
+
+          if (type != NULL && strstr (type, "ld+json") != NULL)
+            {
+              g_autofree char *text = (char *) xmlNodeGetContent (node);
+
+              if (text != NULL && pm->json_ld->len < 4 * 1024 * 1024)
+                g_string_append_printf (pm->json_ld, "%s\n", text);
+            }
+          skip = TRUE;
+        }
+      else if (is_tag (node, "style"))
+        skip = TRUE;
+      else if (is_tag (node, "title") && pm->title == NULL)
+        {
+          pm->title = _detente_html_node_text (node);
+          skip = TRUE;
+        }
+      else if (is_tag (node, "link") && rel != NULL && g_ascii_strcasecmp (rel, "canonical") == 0 &&
+               pm->canonical == NULL && node_attr (node, "href") != NULL)
+        pm->canonical = g_strdup (node_attr (node, "href"));
+      else if (is_tag (node, "h1") && pm->h1s->len < 16)
+        g_ptr_array_add (pm->h1s, _detente_html_node_text (node));
+      else if (is_tag (node, "time") && node_attr (node, "datetime") != NULL)
+        {
+          if (pm->time == NULL)
+            pm->time = g_strdup (node_attr (node, "datetime"));
+          if (pm->pub_time == NULL &&
+              (node_attr (node, "pubdate") != NULL ||
+               (itemprop != NULL && strstr (itemprop, "datePublished") != NULL) ||
+               class_has (node, "publish")))
+            pm->pub_time = g_strdup (node_attr (node, "datetime"));
+        }
+
+      /* Microdata on any element: <span itemprop="datePublished" content=…>. */
+      if (!is_tag (node, "meta") && itemprop != NULL)
+        {
+          if (content != NULL)
+            add_meta (pm, itemprop, content);
+          else if (node_attr (node, "datetime") != NULL)
+            add_meta (pm, itemprop, node_attr (node, "datetime"));
+        }
+
+      if (pm->author == NULL && !is_tag (node, "meta") && !is_tag (node, "link") &&
+          ((rel != NULL && g_ascii_strcasecmp (rel, "author") == 0) ||
+           (itemprop != NULL && strstr (itemprop, "author") != NULL && content == NULL)))
+        pm->author = microdata_name (node);
+      if (pm->byline == NULL && !is_tag (node, "meta") && !is_tag (node, "body") && !is_tag (node, "html") &&
+          (class_has (node, "byline") || class_has (node, "author")))
+        {
+          g_autofree char *text = _detente_html_node_text (node);
+
+          if (g_ascii_strncasecmp (text, "by ", 3) == 0 && g_utf8_strlen (text, -1) <= 100)
+            pm->byline = g_steal_pointer (&text);
+        }
+      node = next_in (node, root, skip);
+    }
+}
+
+static const char *
+meta_get (PageMeta           *pm,
+          const char * const *keys)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const char *value = g_hash_table_lookup (pm->meta, keys[i]);
+
+      if (value != NULL)
+        return value;
+    }
+  return NULL;
+}
+
+/* JSON-LD, read by hand: just enough to find a key and its string value
+ * without a JSON library. Everything is bounded by @end, and skipping a
+ * value counts brackets instead of recursing. */
+
+static const char *
+json_ws (const char *p,
+         const char *end)
+{
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return p;
+}
+
+static const char *
+json_skip_string (const char *p,
+                  const char *end)
+{
+  for (p++; p < end; p++)
+    {
+      if (*p == '\\')
+        p++;
+      else if (*p == '"')
+        return p + 1;
+    }
+  return end;
+}
+
+static const char *
+json_skip_value (const char *p,
+                 const char *end)
+{
+  gsize depth = 0;
+
+  p = json_ws (p, end);
+  while (p < end)
+    {
+      if (*p == '"')
+        {
+          p = json_skip_string (p, end);
+          if (depth == 0)
+            return p;
+          continue;
+        }
+      if (*p == '{' || *p == '[')
+        depth++;
+      else if (*p == '}' || *p == ']')
+        {
+          if (depth == 0)
+            return p;
+          if (--depth == 0)
+            return p + 1;
+        }
+      else if (depth == 0 && (*p == ',' || g_ascii_isspace (*p)))
+        return p;
+      p++;
+    }
+  return end;
+}
+
+static char *
+json_string (const char *p,
+             const char *end)
+{
+  GString *s = g_string_new (NULL);
+
+  if (p >= end || *p != '"')
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  for (p++; p < end && *p != '"'; p++)
+    {
+      if (*p != '\\' || p + 1 >= end)
+        {
+          g_string_append_c (s, *p);
+          continue;
+        }
+      p++;
+      switch (*p)
+        {
+        case 'n': g_string_append_c (s, '\n'); break;
+        case 't': g_string_append_c (s, '\t'); break;
+        case 'r': case 'b': case 'f': g_string_append_c (s, ' '); break;
+        case 'u':
+          {
+            guint64 unit = 0;
+            char hex[5] = { 0 };
+
+            if (end - p < 5)
+              break;
+            memcpy (hex, p + 1, 4);
+            if (g_ascii_string_to_unsigned (hex, 16, 0, 0xFFFF, &unit, NULL))
+              {
+                /* Surrogates are not characters on their own. */
+                g_string_append_unichar (s, (unit >= 0xD800 && unit < 0xE000) || unit == 0 ? 0xFFFD : (gunichar) unit);
+                p += 4;
+              }
+          }
+          break;
+        default:
+          g_string_append_c (s, *p);
+          break;
+        }
+    }
+  if (!g_utf8_validate (s->str, s->len, NULL))
+    {
+      char *valid = g_utf8_make_valid (s->str, s->len);
+
+      g_string_free (s, TRUE);
+      return valid;
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Where the value of the next "@key": … after @from starts, or NULL. */
+static const char *
+json_find_key (const char *from,
+               const char *end,
+               const char *key)
+{
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", key);
+  gsize len = strlen (quoted);
+
+  while (from < end)
+    {
+      const char *hit = g_strstr_len (from, end - from, quoted);
+      const char *p;
+
+      if (hit == NULL)
+        return NULL;
+      p = json_ws (hit + len, end);
+      if (p < end && *p == ':')
+        return json_ws (p + 1, end);
+      from = hit + len;
+    }
+  return NULL;
+}
+
+/* The value of @key among the members of the object at @p. */
+static const char *
+json_member (const char *p,
+             const char *end,
+             const char *key)
+{
+  gsize key_len = strlen (key);
+
+  if (p >= end || *p != '{')
+    return NULL;
+  p++;
+  while (p < end)
+    {
+      const char *k;
+
+      p = json_ws (p, end);
+      if (p >= end || *p != '"')
+        return NULL;
+      k = p + 1;
+      p = json_skip_string (p, end);
+      if (p >= end)
+        return NULL;
+      p = json_ws (p, end);
+      if (p >= end || *p != ':')
+        return NULL;
+      p = json_ws (p + 1, end);
+      if ((gsize) (p - k) >= key_len + 1 && strncmp (k, key, key_len) == 0 && k[key_len] == '"')
+        return p;
+      p = json_ws (json_skip_value (p, end), end);
+      if (p >= end || *p != ',')
+        return NULL;
+      p++;
+    }
+  return NULL;
+}
+
+static char *
+json_ld_date (const char *json)
+{
+  const char *end = json + strlen (json);
+  const char *value = json_find_key (json, end, "datePublished");
+
+  if (value == NULL)
+    value = json_find_key (json, end, "dateCreated");
+  return value != NULL ? json_string (value, end) : NULL;
+}
+
+/* The longest articleBody: some pages describe several articles. */
+static char *
+json_ld_body (const char *json)
+{
+  const char *end = json + strlen (json);
+  const char *from = json;
+  const char *value;
+  char *best = NULL;
+
+  while ((value = json_find_key (from, end, "articleBody")) != NULL)
+    {
+      char *body = json_string (value, end);
+
+      if (body != NULL && (best == NULL || strlen (body) > strlen (best)))
+        {
+          g_free (best);
+          best = body;
+        }
+      else
+        g_free (body);
+      from = value;
+    }
+  return best;
+}
+
+static char *
+json_ld_author (const char *json)
+{
+  const char *end = json + strlen (json);
+  const char *value = json_find_key (json, end, "author");
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (value == NULL)
+    return NULL;
+  if (*value == '"')
+    return json_string (value, end);
+  if (*value == '{')
+    {
+      const char *name = json_member (value, end, "name");
+
+      return name != NULL ? json_string (name, end) : NULL;
+    }
+  if (*value == '[')
+    {
+      const char *p = json_ws (value + 1, end);
+
+      while (p < end && *p != ']' && names->len < 8)
+        {
+          const char *name = *p == '{' ? json_member (p, end, "name") : *p == '"' ? p : NULL;
+          char *s = name != NULL ? json_string (name, end) : NULL;
+
+          if (s != NULL && *s)
+            g_ptr_array_add (names, s);
+          else
+            g_free (s);
+          p = json_ws (json_skip_value (p, end), end);
+          if (p >= end || *p != ',')
+            break;
+          p = json_ws (p + 1, end);
+        }
+      if (names->len == 0)
+        return NULL;
+      g_ptr_array_add (names, NULL);
+      return g_strjoinv (", ", (char **) names->pdata);
+    }
+  return NULL;
+}
+
+/* Titles, authors and dates -------------------------------------------- */
+
+static const char * const title_separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " // ", " « ", " » ", NULL };
+
+static guint
+count_words (const char *text)
+{
+  guint words = 0;
+  gboolean in = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        in = FALSE;
+      else if (g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN)
+        {
+          /* Two Chinese characters say about as much as a word. */
+          words++;
+          in = FALSE;
+        }
+      else if (!in)
+        {
+          words++;
+          in = TRUE;
+        }
+    }
+  return words;
+}
+
+/* "Headline | Site" and "Headline - Section - Site": drops the trailing
+ * site name as long as what stays still reads as a headline. */
+static char *
+strip_site_suffix (const char *title,
+                   const char *site)
+{
+  g_autofree char *t = g_strdup (title);
+
+  for (int round = 0; round < 3; round++)
+    {
+      const char *cut = NULL;
+      gsize cut_len = 0;
+
+      for (guint i = 0; title_separators[i] != NULL; i++)
+        {
+          const char *hit = g_strrstr (t, title_separators[i]);
+
+          if (hit != NULL && (cut == NULL || hit > cut))
+            {
+              cut = hit;
+              cut_len = strlen (title_separators[i]);
+            }
+        }
+      if (cut == NULL)
+        break;
+      {
+        g_autofree char *head = g_strndup (t, cut - t);
+        const char *tail = cut + cut_len;
+        gboolean is_site = site != NULL && g_ascii_strcasecmp (tail, site) == 0;
+
+        if (!is_site && (count_words (tail) > 4 || count_words (head) < 2))
+          break;
+        g_free (t);
+        t = g_strstrip (g_steal_pointer (&head));
+      }
+    }
+  return g_steal_pointer (&t);
+}
+
+static char *
+pick_title (PageMeta *pm)
+{
+  static const char * const og[] = { "og:title", "twitter:title", "headline", NULL };
+  static const char * const site_keys[] = { "og:site_name", "application-name", NULL };
+  const char *site = meta_get (pm, site_keys);
+  const char *value = meta_get (pm, og);
+
+  if (value != NULL)
+    return strip_site_suffix (value, site);
+
+  /* The main headline: an <h1> the page title repeats, else the first. */
+  for (guint i = 0; i < pm->h1s->len; i++)
+    {
+      const char *h1 = pm->h1s->pdata[i];
+
+      if (*h1 && pm->title != NULL && strstr (pm->title, h1) != NULL)
+        return g_strdup (h1);
+    }
+  for (guint i = 0; i < pm->h1s->len; i++)
+    if (*(const char *) pm->h1s->pdata[i])
+      return g_strdup (pm->h1s->pdata[i]);
+  if (pm->title != NULL && *pm->title)
+    return strip_site_suffix (pm->title, site);
+  return NULL;
+}
+
+static char *
+clean_author (const char *value)
+{
+  g_autofree char *text = NULL;
+  char *p;
+
+  if (value == NULL || g_str_has_prefix (value, "http://") || g_str_has_prefix (value, "https://"))
+    return NULL;
+  text = _detente_html_collapse (value);
+  p = text;
+  if (g_ascii_strncasecmp (p, "by", 2) == 0 && (p[2] == ' ' || p[2] == ':'))
+    p += 3;
+  while (*p == ' ' || *p == ':')
+    p++;
+  /* "Jane Doe | Staff writer", "Jane Doe • 2 min read" */
+  {
+    char *bullet = strstr (p, "•");
+
+    if (bullet != NULL)
+      *bullet = '\0';
+    p[strcspn (p, "|\n")] = '\0';
+    g_strchomp (p);
+  }
+  if (*p == '\0' || g_utf8_strlen (p, -1) > 100)
+    return NULL;
+  return g_strdup (p);
+}
+
+static char *
+pick_author (PageMeta *pm)
+{
+  static const char * const keys[] = {
+    "author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
+    "dcterms.creator", "twitter:creator", NULL,
+  };
+  char *author;
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      /* A Twitter handle is a last resort, after the page's own byline. */
+      if (g_str_equal (keys[i], "twitter:creator"))
+        break;
+      if ((author = clean_author (g_hash_table_lookup (pm->meta, keys[i]))) != NULL)
+        return author;
+    }
+  if (pm->json_ld->len > 0)
+    {
+      g_autofree char *json = json_ld_author (pm->json_ld->str);
+
+      if ((author = clean_author (json)) != NULL)
+        return author;
+    }
+  if ((author = clean_author (pm->author)) != NULL)
+    return author;
+  return clean_author (pm->byline);
+}
+
+static gboolean
+parse_date (const char  *text,
+            DetenteDate *date)
+{
+  DetenteDate parsed = DETENTE_DATE_INIT;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  if (!detente_date_parse_loose (text, &parsed) || !detente_date_is_set (&parsed))
+    return FALSE;
+  *date = parsed;
+  return TRUE;
+}
+
+/* A dateline at the top of the text: "June 19, 2023", or "BEIJING, June
+ * 19, 2023 — …". */
+static gboolean
+dateline_date (const char  *text,
+               DetenteDate *date)
+{
+  static const char * const dashes[] = { " — ", " -- ", " - ", NULL };
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n\n", 3);
+
+  for (guint i = 0; paragraphs[i] != NULL && i < 2; i++)
+    {
+      const char *p = paragraphs[i];
+      const char *dash = NULL;
+
+      if (g_utf8_strlen (p, 120) < 60 && parse_date (p, date))
+        return TRUE;
+      for (guint j = 0; dashes[j] != NULL && dash == NULL; j++)
+        dash = strstr (p, dashes[j]);
+      if (dash != NULL && dash - p < 80)
+        {
+          g_autofree char *head = g_strndup (p, dash - p);
+          const char *comma = strchr (head, ',');
+
+          if (parse_date (head, date) || (comma != NULL && parse_date (comma + 1, date)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+pick_date (PageMeta    *pm,
+           const char  *text,
+           DetenteDate *date)
+{
+  static const char * const first[] = {
+    "article:published_time", "og:published_time", "datepublished", NULL,
+  };
+  static const char * const others[] = {
+    "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
+    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
+    "sailthru.date", "parsely-pub-date", "article.published", "article:published",
+    "datecreated", "originalpublicationdate", NULL,
+  };
+
+  if (parse_date (meta_get (pm, first), date))
+    return;
+  if (pm->json_ld->len > 0)
+    {
+      g_autofree char *json = json_ld_date (pm->json_ld->str);
+
+      if (parse_date (json, date))
+        return;
+    }
+  for (guint i = 0; others[i] != NULL; i++)
+    if (parse_date (g_hash_table_lookup (pm->meta, others[i]), date))
+      return;
+  if (parse_date (pm->pub_time, date) || parse_date (pm->time, date))
+    return;
+  dateline_date (text, date);
+}
+
+/* Pages that build their text with scripts leave little of it in the
+ * markup, but often the whole of it in their JSON-LD: when the markup
+ * gave much less than the JSON-LD has, the JSON-LD's text is the text. */
+static char *
+body_from_json_ld (PageMeta *pm,
+                   char     *text)
+{
+  g_autofree char *body = json_ld_body (pm->json_ld->str);
+  g_autofree char *clean = NULL;
+  glong found, offered;
+
+  if (body == NULL)
+    return text;
+  found = g_utf8_strlen (text, -1);
+  offered = g_utf8_strlen (body, -1);
+  if (offered < 500 || found * 10 >= offered * 3)
+    return text;
+  if (strchr (body, '<') != NULL)
+    clean = _detente_html_fragment_text (body, strlen (body), DETENTE_HTML_ALL);
+  else
+    {
+      g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
+      GString *out = g_string_new (NULL);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_autofree char *line = _detente_html_collapse (lines[i]);
+
+          if (*line == '\0')
+            continue;
+          if (out->len > 0)
+            g_string_append (out, "\n\n");
+          g_string_append (out, line);
+        }
+      clean = g_string_free (out, FALSE);
+    }
+  if (g_utf8_strlen (clean, -1) <= found)
+    return text;
+  g_free (text);
+  return g_steal_pointer (&clean);
+}
+
+/**
+ * detente_html_read:
+ * @data: the bytes of a saved web page
+ * @length: how many
+ * @file_name: its name, for messages
+ * @error: return location for a #GError
+ *
+ * Reads a web page: finds its encoding (a byte-order mark, the charset it
+ * declares, or a guess), its title, author, address and publication date
+ * from the usual meta tags, JSON-LD and markup, and the text of its main
+ * content without navigation, comments, related links and other page
+ * furniture. The parser never reaches the network, and a broken page
+ * gives what text it has.
+ *
+ * Returns: (transfer full) (nullable): the article, or %NULL if the page
+ *   has no text
+ */
+DetenteArticle *
+detente_html_read (const char  *data,
+                   gsize        length,
+                   const char  *file_name,
+                   GError     **error)
+{
+  g_autoptr(DetenteArticle) article = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *decoded = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *encoding = NULL;
+  PageMeta pm = { 0 };
+  static const char * const url_keys[] = { "og:url", NULL };
+  const char *url;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length > DETENTE_ARTICLE_MAX_SIZE)
+    {
+      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_LARGE,
+                   _("“%s” is larger than 50 MB, too large for an article"), file_name);
+      return NULL;
+    }
+
+  decoded = _detente_html_decode (data != NULL ? data : "", length, &encoding);
+  doc = _detente_html_parse_utf8 (decoded, strlen (decoded));
+  article = g_new0 (DetenteArticle, 1);
+  article->file_name = g_strdup (file_name);
+  article->encoding = g_steal_pointer (&encoding);
+
+  if (doc != NULL)
+    {
+      char *raw;
+
+      collect_meta (doc, &pm);
+      article->title = pick_title (&pm);
+      raw = _detente_html_text (doc, DETENTE_HTML_CONTENT, article->title, NULL);
+      if (pm.json_ld->len > 0)
+        raw = body_from_json_ld (&pm, raw);
+      text = detente_source_normalize_text (raw);
+      g_free (raw);
+      article->author = pick_author (&pm);
+      url = meta_get (&pm, url_keys);
+      article->url = g_strdup (url != NULL ? url : pm.canonical);
+      pick_date (&pm, text, &article->published);
+      page_meta_clear (&pm);
+    }
+
+  if (text == NULL || *text == '\0')
+    {
+      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_EMPTY,
+                   _("“%s” has no text"), file_name);
+      return NULL;
+    }
+  article->text = g_steal_pointer (&text);
+  return g_steal_pointer (&article);
+}
