@@ -177,6 +177,9 @@ extract_verb (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *published_text = NULL;
+  g_auto(GStrv) gazetteers = NULL;
+  g_autoptr(DetenteGazetteer) own = NULL;
+  DetenteGazetteer *gazetteer;
   DetenteDate published = { 0 };
   gboolean json = FALSE, text = FALSE;
   gboolean first = TRUE;
@@ -186,6 +189,8 @@ extract_verb (int    argc,
     { "text", 0, 0, G_OPTION_ARG_NONE, &text, N_("Print the main text of each article"), NULL },
     { "published", 0, 0, G_OPTION_ARG_STRING, &published_text,
       N_("The articles’ publication date, instead of the one they give"), N_("YYYY-MM-DD") },
+    { "gazetteer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers,
+      N_("More people, places and titles to know, in a gazetteer file (see resources/gazetteer)"), N_("FILE.xml") },
     { NULL }
   };
 
@@ -198,13 +203,35 @@ extract_verb (int    argc,
     }
   if (argc < 2 || json == text)
     {
-      g_printerr ("%s\n", _("Usage: detente extract --json|--text [--published YYYY-MM-DD] FILE…"));
+      g_printerr ("%s\n", _("Usage: detente extract --json|--text [--published YYYY-MM-DD] [--gazetteer FILE.xml] FILE…"));
       return 1;
     }
   if (published_text != NULL && !detente_date_parse (published_text, &published, &error))
     {
       g_printerr ("detente extract: %s\n", error->message);
       return 1;
+    }
+
+  gazetteer = detente_gazetteer_get_default ();
+  if (gazetteers != NULL)
+    {
+      /* The user's own entries come on top of the built-in ones. */
+      own = detente_gazetteer_new ();
+      if (!detente_gazetteer_add_builtin (own, &error))
+        g_error ("%s", error->message);
+      for (guint i = 0; gazetteers[i] != NULL; i++)
+        {
+          g_autofree char *data = NULL;
+          gsize length;
+
+          if (!g_file_get_contents (gazetteers[i], &data, &length, &error) ||
+              !detente_gazetteer_add_xml (own, data, length, gazetteers[i], &error))
+            {
+              g_printerr ("detente extract: %s\n", error->message);
+              return 1;
+            }
+        }
+      gazetteer = own;
     }
 
   if (json)
@@ -235,7 +262,7 @@ extract_verb (int    argc,
               g_string_append (out, first ? "\n  " : ",\n  ");
               json_article (out, article,
                             detente_date_is_set (&published) ? &published : &article->published,
-                            detente_gazetteer_get_default ());
+                            gazetteer);
             }
           first = FALSE;
         }

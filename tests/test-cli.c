@@ -139,6 +139,11 @@ test_extract (void)
   const char *text_args[] = { "extract", "--text", article, NULL };
   const char *bad_args[] = { "extract", "--json", "--published", "last Tuesday", article, NULL };
   const char *usage_args[] = { "extract", article, NULL };
+  g_autofree char *extra = g_build_filename (dir, "extra.xml", NULL);
+  g_autofree char *lilei = g_build_filename (dir, "lilei.txt", NULL);
+  const char *extra_args[] = { "extract", "--json", "--gazetteer", extra, lilei, NULL };
+  g_autofree char *out4 = NULL;
+  g_autofree char *err4 = NULL;
 
   g_assert_true (g_file_set_contents (article,
     "Title: Talks in Beijing\nDate: 2023-06-19\n\n"
@@ -171,6 +176,18 @@ test_extract (void)
                    "Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang in Beijing.\n\n"
                    "Ryan Hass, a senior fellow at the Brookings Institution, said the talks mattered.\n");
 
+  /* A gazetteer of the user's own adds a person nobody else knows. */
+  g_assert_true (g_file_set_contents (extra,
+    "<gazetteer version=\"1\"><person id=\"li-lei\" name=\"Li Lei\" country=\"CN\">"
+    "<alias>李雷</alias><role title=\"Envoy\" from=\"2020\"/></person></gazetteer>", -1, NULL));
+  g_assert_true (g_file_set_contents (lilei, "李雷说了。Li Lei spoke.\n", -1, NULL));
+  g_assert_cmpint (run_argv (extra_args, &out4, NULL), ==, 0);
+  g_assert_true (has_field (out4, "id", "li-lei"));
+  g_assert_nonnull (strstr (out4, "\"mentions\": 2"));
+  g_assert_true (g_file_set_contents (extra, "<gazetteer><person/></gazetteer>", -1, NULL));
+  g_assert_cmpint (run_argv (extra_args, NULL, &err4), ==, 1);
+  g_assert_nonnull (strstr (err4, "extra.xml"));
+
   g_assert_cmpint (run_argv (bad_args, NULL, &err3), ==, 1);
   g_assert_nonnull (strstr (err3, "last Tuesday"));
   g_assert_cmpint (run_argv (usage_args, &out3, NULL), ==, 1);
@@ -179,6 +196,8 @@ test_extract (void)
   g_unlink (article);
   g_unlink (empty);
   g_unlink (quote);
+  g_unlink (extra);
+  g_unlink (lilei);
   g_rmdir (dir);
 }
 

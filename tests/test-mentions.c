@@ -248,6 +248,23 @@ test_places_and_case (void)
 }
 
 static void
+test_not_people (void)
+{
+  /* A lower-case office word before a product, a compound of two short
+   * capitalised words, and the name of a group are not people. */
+  const char *text = "The speaker Sonos Move was praised. "
+                     "Wi-Fi said nothing, but Human Rights Watch said a lot. "
+                     "“Fine,” said Speaker Nancy Wong.";
+  g_autoptr(DetenteMentions) m = find (text, "2023-09-01");
+
+  g_assert_null (actor (m, "Sonos Move"));
+  g_assert_null (actor (m, "Wi-Fi"));
+  g_assert_null (actor (m, "Human Rights"));
+  g_assert_nonnull (actor (m, "Nancy Wong"));
+  g_assert_cmpuint (count_persons (m), ==, 1);
+}
+
+static void
 test_chinese (void)
 {
   const char *text = "国家主席习近平在北京会见了美国国务卿布林肯。王毅也参加了会见。";
@@ -300,6 +317,7 @@ main (int    argc,
   g_test_add_func ("/import/mentions/surnames", test_surnames);
   g_test_add_func ("/import/mentions/roles", test_roles);
   g_test_add_func ("/import/mentions/places-and-case", test_places_and_case);
+  g_test_add_func ("/import/mentions/not-people", test_not_people);
   g_test_add_func ("/import/mentions/chinese", test_chinese);
   g_test_add_func ("/import/mentions/hostile", test_hostile);
 

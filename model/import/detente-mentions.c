@@ -109,28 +109,34 @@ static const char * const stop_words[] = {
 /* Words that make a capitalised phrase the name of something other than a
  * person: "Strategic Vision Institute", "Taiwan Strait", "Cold War". */
 static const char * const thing_words[] = {
-  "academy", "accord", "act", "administration", "affairs", "agency", "agreement", "airport",
-  "alliance", "army", "assembly", "association", "avenue", "award", "bank", "base", "bay",
-  "bill", "board", "bridge", "building", "bureau", "cabinet", "campaign", "canal", "capital",
-  "center", "centre", "century", "channel", "charter", "church", "city", "club", "coalition",
-  "college", "command", "commission", "committee", "communique", "company", "conference",
-  "congress", "constitution", "convention", "corp", "corporation", "council", "county", "court",
-  "crisis", "cup", "daily", "day", "declaration", "department", "dialogue", "district",
-  "doctrine", "east", "economy", "embassy", "empire", "exchange", "express", "federation",
-  "festival", "force", "forces", "forum", "foundation", "front", "fund", "games", "gazette",
-  "government", "group", "guard", "gulf", "hall", "herald", "highway", "hospital", "hotel",
-  "house", "inc", "initiative", "institute", "institution", "island", "islands", "journal",
-  "kingdom", "lab", "laboratory", "lake", "law", "league", "ltd", "marine", "marines", "media",
-  "ministry", "mission", "monitor", "mount", "mountain", "movement", "museum", "nation",
-  "nations", "navy", "network", "news", "north", "ocean", "office", "olympics", "order",
-  "organisation", "organization", "pact", "palace", "park", "parliament", "partnership",
-  "party", "peninsula", "plan", "plaza", "policy", "post", "press", "prize", "program",
-  "programme", "project", "province", "radio", "region", "relations", "report", "republic",
-  "review", "revolution", "river", "road", "school", "sea", "security", "senate", "service",
-  "services", "shoal", "society", "south", "square", "state", "states", "station", "strait",
-  "strategy", "street", "studies", "summit", "system", "team", "telegraph", "television",
-  "temple", "territory", "times", "tower", "trade", "treaty", "tribunal", "tribune", "union",
-  "university", "valley", "war", "week", "west", "world", "year", "zone",
+  "academy", "accord", "act", "administration", "affairs", "agency", "agreement", "airlines",
+  "airport", "airways", "alliance", "analytics", "army", "assembly", "associates", "association",
+  "avenue", "award", "awards", "bancorp", "bank", "base", "bay", "bill", "board", "bridge",
+  "building", "bureau", "cabinet", "campaign", "canal", "capital", "center", "centre", "century",
+  "championship", "channel", "charter", "church", "city", "cloud", "club", "coalition", "college",
+  "command", "commission", "committee", "communique", "company", "conference", "congress",
+  "constitution", "convention", "corp", "corporation", "council", "county", "court", "crisis",
+  "cup", "daily", "day", "declaration", "department", "dialogue", "digital", "district",
+  "doctrine", "east", "economy", "edition", "embassy", "empire", "energy", "entertainment",
+  "equities", "exchange", "express", "fc", "federation", "festival", "force", "forces", "forum",
+  "foundation", "front", "fund", "games", "gazette", "government", "group", "guard", "gulf",
+  "hall", "herald", "highway", "holdings", "hospital", "hotel", "house", "inc", "index",
+  "initiative", "insider", "institute", "institution", "island", "islands", "journal", "kingdom",
+  "lab", "laboratory", "labs", "lake", "law", "league", "ltd", "magazine", "mall", "marine",
+  "marines", "market", "markets", "max", "media", "mini", "ministry", "mission", "monitor",
+  "monthly", "motors", "mount", "mountain", "mouse", "move", "movement", "museum", "nation",
+  "nations", "navy", "network", "news", "north", "ocean", "office", "olympics", "online", "open",
+  "order", "organisation", "organization", "pact", "palace", "park", "parliament", "partner",
+  "partners", "partnership", "party", "peninsula", "pharmaceuticals", "phone", "pictures", "plan",
+  "plaza", "plus", "podcast", "policy", "post", "press", "prize", "pro", "program", "programme",
+  "project", "province", "quarterly", "radio", "records", "region", "relations", "report",
+  "republic", "research", "review", "revolution", "rights", "river", "road", "school", "sea",
+  "season", "securities", "security", "senate", "series", "service", "services", "shoal", "show",
+  "society", "software", "solutions", "south", "square", "state", "states", "station", "store",
+  "strait", "strategy", "street", "studies", "studios", "summit", "system", "systems", "team",
+  "technologies", "technology", "telegraph", "television", "temple", "territory", "times",
+  "tournament", "tower", "trade", "treaty", "tribunal", "tribune", "union", "united", "university",
+  "valley", "ventures", "war", "watch", "week", "weekly", "west", "world", "year", "zone",
 };
 
 /* Reporting verbs: their subject or object is a person. */
@@ -743,6 +749,7 @@ looks_like_name (Finder *f,
                  guint   n)
 {
   guint words = 0;
+  guint long_words = 0;
 
   for (guint k = 0; k < n; k++)
     {
@@ -773,8 +780,11 @@ looks_like_name (Finder *f,
       if ((u->flags & U_POSS) && k + 1 < n)
         return FALSE;
       words++;
+      if (u->length >= 3)
+        long_words++;
     }
-  return words >= 2;
+  /* "Wi-Fi" is two capitalised words, but not a name. */
+  return words >= 2 && long_words >= 1;
 }
 
 /* The longest run of name-like units from @i, at most MAX_NAME_UNITS words. */
@@ -987,6 +997,21 @@ after_word (Finder     *f,
   return i > 0 && strcmp (unit (f, i - 1)->key, word) == 0;
 }
 
+/* A one-word office title written in lower case ("speaker", "premier",
+ * "president"): as likely a common word as a title. */
+static gboolean
+weak_title (Finder        *f,
+            const GazSpan *g)
+{
+  if (g->n != 1 || !(unit (f, g->first)->flags & U_LOWER))
+    return FALSE;
+  for (guint m = 0; m < g->n_matches; m++)
+    if (g->matches[m].entry->kind == DETENTE_ENTRY_HONORIFIC ||
+        (g->matches[m].entry->kind == DETENTE_ENTRY_TITLE && g->matches[m].entry->generic))
+      return FALSE;
+  return TRUE;
+}
+
 /* Looks after a name for what says it is a person: an apposition with a
  * title, a copula with a title, or a reporting verb. Fills @role and
  * @country from what it finds. */
@@ -1172,6 +1197,15 @@ read_sentence (Finder *f)
 
       /* A title: a name follows, or a role stands alone. */
       chain = (g != NULL && g->first == i) ? title_chain (f, i, &office) : 0;
+      if (chain > 0 && weak_title (f, g))
+        {
+          const GazSpan *next = span_at (f, i + g->n);
+
+          /* "the speaker Sonos Move": a word that names an office only
+           * when capitalised, unless a known person follows. */
+          if (next == NULL || next->first != i + g->n || !span_has (next, DETENTE_ENTRY_PERSON))
+            chain = 0;
+        }
       if (chain > 0)
         {
           guint j = i + chain;
