@@ -175,13 +175,16 @@ test_reporting_verbs (void)
 {
   const char *text = "“We are hopeful,” said Brendon O’Connor of the University of Sydney. "
                      "O’Connor’s view was shared. Jessica Chen Weiss wrote that much remained. "
-                     "Great Hall Of Justice said nothing.";
+                     "Evan Medeiros, who served in the White House, agreed, and so did Goldman Sachs, "
+                     "which trades. Great Hall Of Justice said nothing.";
   g_autoptr(DetenteMentions) m = find (text, NULL);
   g_autofree char *oconnor = mention_texts (m, text, "Brendon O’Connor");
 
   g_assert_cmpstr (oconnor, ==, "Brendon O’Connor|O’Connor");
   g_assert_nonnull (actor (m, "Jessica Chen Weiss"));
-  g_assert_cmpuint (count_persons (m), ==, 2);
+  g_assert_nonnull (actor (m, "Evan Medeiros"));
+  g_assert_null (actor (m, "Goldman Sachs"));
+  g_assert_cmpuint (count_persons (m), ==, 3);
 }
 
 static void
@@ -245,6 +248,26 @@ test_places_and_case (void)
         places++;
     }
   g_assert_cmpuint (places, ==, 2);
+}
+
+static void
+test_initials_and_honorifics (void)
+{
+  /* The fixture knows "Janet Yellen" without her middle initial, and
+   * nobody here gives Mr. Xi or Secretary Blinken their full names. */
+  const char *text = "Treasury Secretary Janet L. Yellen arrived. Mr. Xi received Secretary Blinken. "
+                     "Mr. Wang spoke too.";
+  g_autoptr(DetenteMentions) m = find (text, "2023-08-01");
+  g_autoptr(DetenteMentions) undated = find (text, NULL);
+  g_autofree char *yellen = mention_texts (m, text, "Janet Yellen");
+
+  g_assert_cmpstr (yellen, ==, "Janet L. Yellen");
+  g_assert_nonnull (actor (m, "Xi Jinping"));
+  g_assert_nonnull (actor (m, "Antony Blinken"));
+  /* Two Wangs held roles in 2023: a lone "Mr. Wang" is nobody in particular. */
+  g_assert_cmpuint (count_persons (m), ==, 3);
+  /* Without a date, nobody can tell who held a role. */
+  g_assert_null (actor (undated, "Xi Jinping"));
 }
 
 static void
@@ -317,6 +340,7 @@ main (int    argc,
   g_test_add_func ("/import/mentions/surnames", test_surnames);
   g_test_add_func ("/import/mentions/roles", test_roles);
   g_test_add_func ("/import/mentions/places-and-case", test_places_and_case);
+  g_test_add_func ("/import/mentions/initials-and-honorifics", test_initials_and_honorifics);
   g_test_add_func ("/import/mentions/not-people", test_not_people);
   g_test_add_func ("/import/mentions/chinese", test_chinese);
   g_test_add_func ("/import/mentions/hostile", test_hostile);

@@ -51,6 +51,7 @@ struct _DetenteGazetteer
   GArray     *nodes;       /* TrieNode */
   GHashTable *roles;       /* folded title → GPtrArray of people */
   guint64     first_keys[1024];  /* a bit per hash of the names' first keys */
+  GHashTable *families;    /* folded family name → GPtrArray of people */
   guint       counts[DETENTE_ENTRY_HONORIFIC + 1];
 };
 
@@ -130,6 +131,7 @@ detente_gazetteer_finalize (GObject *object)
   g_array_unref (self->nodes);
   g_hash_table_unref (self->trie);
   g_hash_table_unref (self->roles);
+  g_hash_table_unref (self->families);
   g_hash_table_unref (self->by_id);
   g_ptr_array_unref (self->entries);
 
@@ -154,6 +156,8 @@ detente_gazetteer_init (DetenteGazetteer *self)
   g_array_append_val (self->nodes, root);
   self->roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_ptr_array_unref);
+  self->families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
 }
 
 /**
@@ -452,6 +456,75 @@ add_name (DetenteGazetteer   *self,
   g_array_append_val (t->matches, match);
 }
 
+/* Chinese, Korean and Singaporean names put the family name first. */
+static gboolean
+family_name_first (const char *country)
+{
+  static const char * const countries[] = { "CN", "HK", "KP", "KR", "MO", "SG", "TW" };
+
+  for (guint i = 0; country != NULL && i < G_N_ELEMENTS (countries); i++)
+    if (strcmp (country, countries[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * detente_gazetteer_family_keys:
+ * @name: a person's full name, words separated by spaces
+ * @country: (nullable): the person's country
+ * @keys: (out caller-allocates): room for two folded keys
+ *
+ * The words a person may be called by alone: "Wang Yi" is Mr. Wang, "Lee
+ * Hsien Loong" Mr. Lee, and "Vivian Balakrishnan", of the same country,
+ * Mr. Balakrishnan.
+ *
+ * Returns: how many keys were written, 0 to 2
+ */
+guint
+detente_gazetteer_family_keys (const char *name,
+                               const char *country,
+                               char        keys[2][DETENTE_KEY_MAX])
+{
+  const char *first_space;
+  const char *last_space;
+  gboolean family_first = family_name_first (country);
+  guint words = 1;
+  guint n = 0;
+
+  g_return_val_if_fail (name != NULL, 0);
+
+  first_space = strchr (name, ' ');
+  last_space = strrchr (name, ' ');
+  if (first_space == NULL)
+    return 0;
+  for (const char *p = name; *p != '\0'; p++)
+    words += *p == ' ';
+  if ((!family_first || words > 3 || g_str_has_prefix (country, "S")) &&
+      detente_gazetteer_fold (last_space + 1, strlen (last_space + 1), keys[n], NULL) > 1)
+    n++;
+  if (family_first && detente_gazetteer_fold (name, first_space - name, keys[n], NULL) > 1)
+    n++;
+  return n;
+}
+
+/**
+ * detente_gazetteer_find_family:
+ * @self: a gazetteer
+ * @key: a folded family name
+ *
+ * Returns: (nullable) (transfer none) (element-type DetenteEntry): the
+ *   people known by that name alone
+ */
+GPtrArray *
+detente_gazetteer_find_family (DetenteGazetteer *self,
+                               const char       *key)
+{
+  g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return g_hash_table_lookup (self->families, key);
+}
+
 static char *
 id_key (DetenteEntryKind  kind,
         const char       *id)
@@ -521,6 +594,23 @@ commit_entry (DetenteGazetteer *self,
   g_hash_table_replace (self->by_id, g_steal_pointer (&key), entry);
   for (guint i = 0; i < entry->roles->len; i++)
     index_role (self, entry, g_ptr_array_index (entry->roles, i));
+  if (entry->kind == DETENTE_ENTRY_PERSON)
+    {
+      char families[2][DETENTE_KEY_MAX];
+      guint n = detente_gazetteer_family_keys (entry->name, entry->country, families);
+
+      for (guint i = 0; i < n; i++)
+        {
+          GPtrArray *people = g_hash_table_lookup (self->families, families[i]);
+
+          if (people == NULL)
+            {
+              people = g_ptr_array_new ();
+              g_hash_table_insert (self->families, g_strdup (families[i]), people);
+            }
+          g_ptr_array_add (people, entry);
+        }
+    }
 }
 
 static DetenteEntryRole *
@@ -1006,6 +1096,24 @@ date_within (const DetenteDate *date,
   if (detente_date_is_set (to) && first_key (date) > last_key (to))
     return FALSE;
   return TRUE;
+}
+
+/**
+ * detente_entry_role_covers:
+ * @role: a role
+ * @date: (nullable): a date; unset or %NULL means now
+ *
+ * Returns: whether the role was held at @date
+ */
+gboolean
+detente_entry_role_covers (const DetenteEntryRole *role,
+                           const DetenteDate      *date)
+{
+  DetenteDate none = { 0 };
+
+  g_return_val_if_fail (role != NULL, FALSE);
+
+  return date_within (date != NULL ? date : &none, &role->from, &role->to);
 }
 
 /**

@@ -129,12 +129,19 @@ GPtrArray          *detente_gazetteer_find_holders (DetenteGazetteer   *self,
                                                     const DetenteDate  *date);
 const char         *detente_gazetteer_get_title_country (DetenteGazetteer *self,
                                                          const char       *title);
+gboolean            detente_entry_role_covers      (const DetenteEntryRole *role,
+                                                    const DetenteDate      *date);
 const DetenteEntryRole *detente_entry_role_at      (const DetenteEntry *entry,
                                                     const DetenteDate  *date);
 gsize               detente_gazetteer_fold         (const char         *token,
                                                     gsize               length,
                                                     char               *key,
                                                     gboolean           *possessive);
+guint               detente_gazetteer_family_keys  (const char         *name,
+                                                    const char         *country,
+                                                    char                keys[2][DETENTE_KEY_MAX]);
+GPtrArray          *detente_gazetteer_find_family  (DetenteGazetteer   *self,
+                                                    const char         *key);
 guint               detente_gazetteer_hash_key     (const char         *key,
                                                     gsize               length);
 gboolean            detente_gazetteer_may_begin    (DetenteGazetteer   *self,

@@ -66,6 +66,7 @@ typedef struct
   guint       sentence;
   char        key[DETENTE_KEY_MAX];
   char       *title;      /* the title before it, if any */
+  gboolean    honoured;   /* a title or an honorific came before it */
 } Pending;
 
 typedef struct
@@ -521,41 +522,17 @@ index_surname (Finder     *f,
   g_array_append_val (list, index);
 }
 
-/* Chinese, Korean and Singaporean names put the family name first. */
-static gboolean
-family_name_first (const char *country)
-{
-  static const char * const countries[] = { "CN", "HK", "KP", "KR", "MO", "SG", "TW" };
-
-  for (guint i = 0; country != NULL && i < G_N_ELEMENTS (countries); i++)
-    if (strcmp (country, countries[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 index_surnames (Finder     *f,
                 const char *name,
                 const char *country,
                 guint       index)
 {
-  const char *first_space = strchr (name, ' ');
-  const char *last_space = strrchr (name, ' ');
-  gboolean family_first = family_name_first (country);
-  char key[DETENTE_KEY_MAX];
-  guint words = 1;
+  char keys[2][DETENTE_KEY_MAX];
+  guint n = detente_gazetteer_family_keys (name, country, keys);
 
-  if (first_space == NULL)
-    return;
-  for (const char *p = name; *p != '\0'; p++)
-    words += *p == ' ';
-  /* "Wang Yi" is Mr. Wang; "Lee Hsien Loong" is Mr. Lee, and "Vivian
-   * Balakrishnan", of the same country, Mr. Balakrishnan. */
-  if ((!family_first || words > 3 || g_str_has_prefix (country, "S")) &&
-      detente_gazetteer_fold (last_space + 1, strlen (last_space + 1), key, NULL) > 1)
-    index_surname (f, key, index);
-  if (family_first && detente_gazetteer_fold (name, first_space - name, key, NULL) > 1)
-    index_surname (f, key, index);
+  for (guint i = 0; i < n; i++)
+    index_surname (f, keys[i], index);
 }
 
 static DetenteFoundActor *
@@ -624,6 +601,21 @@ holds_title (const DetenteEntry *person,
   for (guint i = 0; i < person->roles->len; i++)
     if (g_ascii_strcasecmp (((DetenteEntryRole *) g_ptr_array_index (person->roles, i))->title, title) == 0)
       return TRUE;
+  return FALSE;
+}
+
+static gboolean
+holds_title_at (const DetenteEntry *person,
+                const char         *title,
+                const DetenteDate  *date)
+{
+  for (guint i = 0; i < person->roles->len; i++)
+    {
+      const DetenteEntryRole *role = g_ptr_array_index (person->roles, i);
+
+      if (g_ascii_strcasecmp (role->title, title) == 0 && detente_entry_role_covers (role, date))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -826,12 +818,44 @@ name_run (Finder *f,
   return n;
 }
 
+/* A name written with initials the gazetteer does not list ("Janet L.
+ * Yellen"): the person known by the name without them. */
+static const DetenteEntry *
+known_without_initials (Finder *f,
+                        guint   first,
+                        guint   n)
+{
+  const char *keys[3 * MAX_NAME_UNITS];
+  const DetenteMatch *matches;
+  guint n_keys = 0;
+  guint n_matches;
+  gboolean initials = FALSE;
+
+  for (guint k = 0; k < n && n_keys < G_N_ELEMENTS (keys); k++)
+    {
+      const Unit *u = unit (f, first + k);
+
+      if (u->flags & (U_INITIAL | U_DOT))
+        initials = TRUE;
+      else
+        keys[n_keys++] = u->key;
+    }
+  if (!initials || n_keys < 2 ||
+      detente_gazetteer_match (f->gazetteer, keys, n_keys, &matches, &n_matches) != n_keys)
+    return NULL;
+  for (guint m = 0; m < n_matches; m++)
+    if (matches[m].entry->kind == DETENTE_ENTRY_PERSON)
+      return matches[m].entry;
+  return NULL;
+}
+
 static void
 add_pending (Finder     *f,
              guint       i,
-             const char *title)
+             const char *title,
+             gboolean    honoured)
 {
-  Pending p = { unit (f, i)->offset, unit (f, i)->length, f->sentence, { 0 }, g_strdup (title) };
+  Pending p = { unit (f, i)->offset, unit (f, i)->length, f->sentence, { 0 }, g_strdup (title), honoured };
 
   memcpy (p.key, unit (f, i)->key, DETENTE_KEY_MAX);
   /* "Pompeo’s" is measured without its possessive. */
@@ -1029,6 +1053,9 @@ person_context_after (Finder              *f,
   if (unit (f, i)->flags & U_WORD && IN_LIST (speech_words, unit (f, i)->key))
     return TRUE;
 
+  /* "Ryan Hass, who served in the White House": only people are who. */
+  if ((unit (f, i)->flags & U_COMMA) && i + 1 < n && strcmp (unit (f, i + 1)->key, "who") == 0)
+    return TRUE;
   if (unit (f, i)->flags & U_COMMA)
     i++;
   else if (unit (f, i)->flags & U_WORD &&
@@ -1248,7 +1275,10 @@ read_sentence (Finder *f)
 
               /* "Treasury Secretary Janet L. Yellen": the gazetteer knows
                * her as "Janet Yellen"; try the name without initials. */
-              a = actor_for_name (f, name, country, title, unit (f, j)->offset);
+              if (known_without_initials (f, j, run) != NULL)
+                a = actor_for_entry (f, known_without_initials (f, j, run), unit (f, j)->offset);
+              else
+                a = actor_for_name (f, name, country, title, unit (f, j)->offset);
               mention (f, a, unit (f, j)->offset, span_length (f, j, run), FALSE);
               i = j + run;
               continue;
@@ -1256,7 +1286,7 @@ read_sentence (Finder *f)
           if (run >= 1 && (unit (f, j)->flags & U_WORD) && !IN_LIST (stop_words, unit (f, j)->key) &&
               span_at (f, j) == NULL)
             {
-              add_pending (f, j, title);
+              add_pending (f, j, title, TRUE);
               i = j + 1;
               continue;
             }
@@ -1303,7 +1333,9 @@ read_sentence (Finder *f)
               if (actor_index (f, folded) > 0 || person_context_before (f, i) ||
                   person_context_after (f, i + run, &role, &where))
                 {
-                  guint a = actor_for_name (f, name, entry_country (where), role, u->offset);
+                  const DetenteEntry *known = known_without_initials (f, i, run);
+                  guint a = known != NULL ? actor_for_entry (f, known, u->offset)
+                            : actor_for_name (f, name, entry_country (where), role, u->offset);
 
                   mention (f, a, u->offset, span_length (f, i, run), FALSE);
                 }
@@ -1311,7 +1343,7 @@ read_sentence (Finder *f)
               continue;
             }
           if (run == 1 && !(u->flags & U_INITIAL))
-            add_pending (f, i, NULL);
+            add_pending (f, i, NULL, FALSE);
           i += MAX (run, 1);
           continue;
         }
@@ -1356,23 +1388,20 @@ resolve_pending (Finder *f)
           g_array_append_val (f->result->mentions, m);
           found_actor (f, best)->mentions++;
         }
-      else if (pend->title != NULL && detente_date_is_set (f->date))
+      else if (pend->honoured && detente_date_is_set (f->date))
         {
-          g_autoptr(GPtrArray) holders = detente_gazetteer_find_holders (f->gazetteer, pend->title, NULL, f->date);
+          /* "Secretary Blinken", "Mr. Xi": the one person of that family
+           * name who held that title, or any role, at the article's date. */
+          GPtrArray *family = detente_gazetteer_find_family (f->gazetteer, pend->key);
           const DetenteEntry *person = NULL;
           guint found = 0;
 
-          for (guint h = 0; h < holders->len; h++)
+          for (guint h = 0; family != NULL && h < family->len; h++)
             {
-              const DetenteEntry *e = g_ptr_array_index (holders, h);
-              const char *last = strrchr (e->name, ' ');
-              char key[DETENTE_KEY_MAX];
-              gboolean family_first = family_name_first (e->country);
-              const char *family = family_first ? e->name : (last != NULL ? last + 1 : e->name);
-              gsize family_len = family_first && strchr (e->name, ' ') != NULL
-                                 ? (gsize) (strchr (e->name, ' ') - e->name) : strlen (family);
+              const DetenteEntry *e = g_ptr_array_index (family, h);
+              const DetenteEntryRole *role = detente_entry_role_at (e, f->date);
 
-              if (detente_gazetteer_fold (family, family_len, key, NULL) > 0 && strcmp (key, pend->key) == 0)
+              if (role != NULL && (pend->title == NULL || holds_title_at (e, pend->title, f->date)))
                 {
                   person = e;
                   found++;
