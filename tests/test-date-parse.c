@@ -468,6 +468,7 @@ test_invalid (void)
   /* An impossible day leaves nothing behind: not even "April 2023". */
   assert_none ("On 31 April 2023, June 31, 2023 and June 32.", MONDAY, DETENTE_TENSE_PAST);
   assert_none ("On 2023-02-30 and 2023-13-01.", NULL, DETENTE_TENSE_PAST);
+  assert_none ("2023年0月，0月，6月0日，2023年2月30日，13月，2023年13月。", MONDAY, DETENTE_TENSE_PAST);
   /* Feb. 29 without a year takes one that has it, or none. */
   assert_none ("They met Feb. 29.", MONDAY, DETENTE_TENSE_PAST);
   assert_one ("They met Feb. 29.", "2024-06-19", DETENTE_TENSE_PAST, "2024-02-29");
@@ -614,6 +615,18 @@ test_many (void)
   g_assert_cmpuint (end, <=, text->len);
 }
 
+/* Registered first: loose parsing must work before any search has run. */
+static void
+test_loose_first (void)
+{
+  DetenteDate d = DETENTE_DATE_INIT;
+  g_autofree char *iso = NULL;
+
+  g_assert_true (detente_date_parse_loose ("Mon, 19 Jun 23 10:00 GMT", &d));
+  iso = detente_date_to_iso (&d);
+  g_assert_cmpstr (iso, ==, "2023-06-19");
+}
+
 static void
 test_loose (void)
 {
@@ -680,6 +693,7 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/import/date-parse/loose-first", test_loose_first);
   g_test_add_func ("/import/date-parse/absolute", test_absolute);
   g_test_add_func ("/import/date-parse/partial-days", test_partial_days);
   g_test_add_func ("/import/date-parse/on-the-nth", test_on_the_nth);

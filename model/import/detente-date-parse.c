@@ -1047,13 +1047,18 @@ try_cjk (const Scan *s,
   else
     return FALSE;
 
-  if (x.month != 0 && is_day (at (a, i)) && is_cjk_day (at (a, i + 1)))
+  if (x.month != 0 && at (a, i)->kind == TOK_NUMBER && is_cjk_day (at (a, i + 1)))
     {
-      x.day = at (a, i)->value;
+      x.day = is_day (at (a, i)) ? (int) at (a, i)->value : -1;
       i += 2;
     }
-  if (x.month > 12)
-    return FALSE;
+  /* "2023年0月", "6月0日": no date, and no "2023年" or "6月" out of it. */
+  if ((i > 2 && x.month == 0) || x.month > 12 || x.day < 0 ||
+      (t->ndigits <= 2 && x.month == 0))
+    {
+      f->skip = at (a, i - 1)->end;
+      return FALSE;
+    }
 
   f->relative = x.year == 0;
   if (x.year == 0)
@@ -1064,7 +1069,10 @@ try_cjk (const Scan *s,
         return FALSE;
     }
   if (!make_date (&f->date, x.year, x.month, x.day, FALSE, 0, 0, 0))
-    return FALSE;
+    {
+      f->skip = at (a, i - 1)->end;
+      return FALSE;
+    }
   found_tokens (a, 0, i, f);
   return TRUE;
 }
@@ -1670,11 +1678,11 @@ match_at (Scan        *s,
     {
       if (!number_starts_clean (t, p1, p2))
         return FALSE;
-      if (try_iso (a, f))
-        return TRUE;
-      if (f->skip != 0)
-        return FALSE;
-      return try_cjk (s, a, f) || try_ago (s, a, f) || try_span (s, a, 0, p1, p2, f);
+      /* A pattern that knows the text for a malformed date of its kind
+       * sets f->skip, and no other reading is tried. */
+      if (try_iso (a, f) || f->skip != 0 || try_cjk (s, a, f) || f->skip != 0)
+        return f->skip == 0;
+      return try_ago (s, a, f) || try_span (s, a, 0, p1, p2, f);
     }
 
   switch (t->word)
@@ -2041,6 +2049,8 @@ detente_date_parse_loose (const char  *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
+  /* The two-digit year form lexes before any search has run. */
+  index_words ();
   p = skip_spaces (text, text + strlen (text));
   end = p + strlen (p);
   while (end > p)
