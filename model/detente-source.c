@@ -213,28 +213,28 @@ detente_source_init (DetenteSource *self)
  * the rest of reading one. Ranges are those with NFC_Quick_Check=Yes and
  * canonical combining class 0, so nothing before or after can compose. */
 static gboolean
-is_stable_nfc (const char *text)
+is_stable_nfc (const char *text,
+               gsize       length)
 {
-  for (const guchar *p = (const guchar *) text; *p != '\0';)
+  const guchar *end = (const guchar *) text + length;
+
+  for (const guchar *p = (const guchar *) text; p < end;)
     {
       gunichar c;
 
       if (*p < 0x80)
         {
-          /* Eight ASCII bytes at a time where they are aligned and none
-           * is the end of the text. */
-          while (((guintptr) p & 7) == 0)
+          /* Eight ASCII bytes at a time, never reading past the end. */
+          while (p + 8 <= end)
             {
               guint64 w;
 
               memcpy (&w, p, sizeof w);
-
-              if ((w & G_GUINT64_CONSTANT (0x8080808080808080)) != 0 ||
-                  ((w - G_GUINT64_CONSTANT (0x0101010101010101)) & ~w & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+              if ((w & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
                 break;
               p += 8;
             }
-          if (*p < 0x80 && *p != '\0')
+          if (p < end && *p < 0x80)
             p++;
           continue;
         }
@@ -272,7 +272,7 @@ detente_source_normalize_text (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
 
-  source = is_stable_nfc (text) ? text : (nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC));
+  source = is_stable_nfc (text, strlen (text)) ? text : (nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC));
   out = w = g_malloc (strlen (source) + 1);
   for (const char *r = source; *r; r++)
     {

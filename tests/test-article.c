@@ -384,6 +384,13 @@ test_html_charsets (void)
     a = html_ok (bytes, 2 * len + 2);
     g_assert_cmpstr (a->text, ==, "Café talks");
     g_assert_cmpstr (a->encoding, ==, "UTF-16LE");
+
+    /* Sniffed as a page, not read as text with its tags. */
+    {
+      g_autoptr(GPtrArray) articles = read_bytes_ok (bytes, 2 * len + 2, "utf16-page");
+
+      g_assert_cmpstr (((DetenteArticle *) articles->pdata[0])->text, ==, "Café talks");
+    }
   }
 }
 
@@ -412,7 +419,7 @@ test_html_metadata (void)
     "<html><head><title>Talks resume - World - The Paper</title>"
     "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\","
     " \"headline\": \"Talks\", \"datePublished\": \"2023-06-19T10:00:00Z\", \"author\": [{\"@type\": \"Person\","
-    " \"name\": \"Li \\u5a1c\", \"affiliation\": {\"name\": \"Paper\"}}, {\"@type\": \"Person\", \"name\": \"Tom Roe\"}]}"
+    " \"name\": \"Li \\u5a1c\", \"affiliation\": {\"name\": \"Paper\"}}, {\"@type\": \"Person\", \"name\": \"Tom \\ud83d\\ude00 Roe\\ud800\"}]}"
     "</script></head><body><p>" PARA_A "</p></body></html>";
   static const char markup[] =
     "<html><head><title>Xi hosts Blinken</title></head><body><div class=\"story\">"
@@ -443,7 +450,7 @@ test_html_metadata (void)
 
   g_assert_cmpstr (b->title, ==, "Talks resume");
   g_assert_cmpstr (date_b, ==, "2023-06-19");
-  g_assert_cmpstr (b->author, ==, "Li 娜, Tom Roe");
+  g_assert_cmpstr (b->author, ==, "Li 娜, Tom 😀 Roe\xef\xbf\xbd");
   g_assert_null (b->url);
 
   g_assert_cmpstr (c->title, ==, "Xi hosts Blinken");
@@ -485,6 +492,8 @@ static const char rss[] =
   "<author>news@example.org (John Roe)</author><pubDate>Tue, 20 Jun 2023 08:00:00 GMT</pubDate>"
   "<description>&lt;p&gt;Wang Yi &lt;b&gt;met&lt;/b&gt; Blinken.&lt;/p&gt;&lt;p&gt;They talked.&lt;/p&gt;</description></item>"
   "<item><title>Headline only</title><guid>https://example.org/3</guid></item>"
+  "<item><title>Unescaped</title><description><p>Markup a feed <b>forgot</b> to escape.</p>"
+  "<p>Second.</p></description></item>"
   "</channel></rss>\n";
 
 static void
@@ -497,13 +506,14 @@ test_feed_rss (void)
   g_autofree char *date_b = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (items->len, ==, 3);
+  g_assert_cmpuint (items->len, ==, 4);
   a = items->pdata[0];
   b = items->pdata[1];
   c = items->pdata[2];
   date_a = detente_date_to_iso (&a->published);
   date_b = detente_date_to_iso (&b->published);
 
+  g_assert_cmpstr (((DetenteArticle *) items->pdata[3])->text, ==, "Markup a feed forgot to escape.\n\nSecond.");
   g_assert_cmpstr (a->file_name, ==, "news.xml#1");
   g_assert_cmpstr (a->title, ==, "Blinken in Beijing");
   g_assert_cmpstr (a->url, ==, "https://example.org/1");
@@ -773,7 +783,7 @@ test_dispatch_gzip (void)
   /* Sniffed after inflating, the name saying nothing. */
   b = detente_article_read_bytes (feed, "download", &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (b->len, ==, 3);
+  g_assert_cmpuint (b->len, ==, 4);
   g_assert_cmpstr (((DetenteArticle *) b->pdata[1])->file_name, ==, "download#2");
 
   /* A truncated file gives what it holds. */

@@ -620,6 +620,14 @@ kind_of_content (const char *data,
   gsize start = 0;
   guint tags = 0;
 
+  /* UTF-16 is sniffed as the UTF-8 it becomes. */
+  if (length >= 2 && ((guchar) data[0] == 0xFF || (guchar) data[0] == 0xFE) &&
+      ((guchar) data[1] == 0xFE || (guchar) data[1] == 0xFF) && data[0] != data[1])
+    {
+      g_autofree char *utf8 = detente_article_decode ((const guint8 *) data, n & ~(gsize) 1, NULL);
+
+      return kind_of_content (utf8, strlen (utf8));
+    }
   if (detente_feed_sniff (data, length))
     return KIND_FEED;
   if (n >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)

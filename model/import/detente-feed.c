@@ -176,6 +176,33 @@ prop (xmlNode    *node,
   return NULL;
 }
 
+/* An element's content as HTML source: its text (escaped HTML, or
+ * CDATA) as it stands, and any elements in it (XHTML, or HTML a feed
+ * forgot to escape) written back as markup. Entity references are never
+ * followed. */
+static char *
+inner_html (xmlNode *node)
+{
+  g_autoptr(xmlBuffer) buffer = xmlBufferCreate ();
+  GString *s = g_string_new (NULL);
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content != NULL)
+        g_string_append (s, (const char *) c->content);
+      else if (c->type == XML_ELEMENT_NODE && buffer != NULL)
+        {
+          const xmlChar *markup;
+
+          xmlBufferEmpty (buffer);
+          xmlNodeDump (buffer, node->doc, c, 0, 0);
+          if ((markup = xmlBufferContent (buffer)) != NULL)
+            g_string_append (s, (const char *) markup);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
 /* The text of an element: its text and CDATA children. Entity
  * references are never followed. */
 static char *
@@ -259,19 +286,12 @@ atom_text (xmlNode  *node,
 
       return plain_paragraphs (raw);
     }
-  if (g_str_equal (type, "html") || g_str_equal (type, "text/html"))
+  if (g_str_equal (type, "html") || g_str_equal (type, "text/html") || g_str_equal (type, "xhtml") ||
+      g_str_equal (type, "application/xhtml+xml"))
     {
-      g_autofree char *raw = raw_text (node);
+      g_autofree char *html = inner_html (node);
 
-      return html_body_text (raw, full_content);
-    }
-  if (g_str_equal (type, "xhtml") || g_str_equal (type, "application/xhtml+xml"))
-    {
-      g_autoptr(xmlBuffer) buffer = xmlBufferCreate ();
-
-      for (xmlNode *c = node->children; c != NULL; c = c->next)
-        xmlNodeDump (buffer, node->doc, c, 0, 0);
-      return html_body_text ((const char *) xmlBufferContent (buffer), full_content);
+      return html_body_text (html, full_content);
     }
   return NULL;
 }
@@ -374,9 +394,9 @@ item_body (xmlNode *item)
 
   if ((node = child_named (item, "encoded", NS_CONTENT)) != NULL)
     {
-      g_autofree char *raw = raw_text (node);
+      g_autofree char *html = inner_html (node);
 
-      text = html_body_text (raw, TRUE);
+      text = html_body_text (html, TRUE);
     }
   else if ((node = child_named (item, "content", NS_ATOM)) != NULL && prop (node, "src") == NULL)
     text = atom_text (node, TRUE);
@@ -390,9 +410,9 @@ item_body (xmlNode *item)
   else if ((node = child_named (item, "description", NULL)) != NULL)
     {
       /* RSS descriptions are HTML, escaped or in CDATA. */
-      g_autofree char *raw = raw_text (node);
+      g_autofree char *html = inner_html (node);
 
-      text = html_body_text (raw, FALSE);
+      text = html_body_text (html, FALSE);
     }
   return text;
 }

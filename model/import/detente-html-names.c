@@ -34,16 +34,6 @@ _detente_html_attr (xmlNode    *element,
   return NULL;
 }
 
-static gboolean
-contains_any (const char         *haystack,
-              const char * const *needles)
-{
-  for (guint i = 0; needles[i] != NULL; i++)
-    if (strstr (haystack, needles[i]) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 /* Whether @names, split into words at punctuation and at camelCase
  * humps, has a word in @words. Short names such as "ad" or "nav" would
  * match inside "header" or "canvas" as substrings. */
@@ -116,23 +106,6 @@ static const char * const unlikely_roles[] = {
   "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", NULL,
 };
 
-static int
-name_weight (const char *value)
-{
-  g_autofree char *lower = NULL;
-  int weight = 0;
-
-  if (value == NULL || *value == '\0')
-    return 0;
-  lower = g_ascii_strdown (value, -1);
-  if (contains_any (lower, negative_names) || has_word (value, negative_words, FALSE) ||
-      has_word (value, negative_prefixes, TRUE))
-    weight -= 25;
-  if (contains_any (lower, positive_names))
-    weight += 25;
-  return weight;
-}
-
 static gboolean
 is_hidden (xmlNode *node)
 {
@@ -162,20 +135,16 @@ is_hidden (xmlNode *node)
  * framework: "hidden", Bootstrap's "d-none" (unless a "d-md-block" or
  * the like shows it on larger screens), screen-reader-only text. */
 static gboolean
-hidden_by_class (xmlNode *node)
+hiding_class (const char *cls)
 {
   static const char * const hiding[] = {
     "hidden", "hide", "d-none", "sr-only", "visually-hidden", "visuallyhidden",
     "screen-reader-text", "screen-reader-only", "print-only", "visible-print", "off-screen",
     "offscreen", "robots-nocontent", NULL,
   };
-  const char *cls = _detente_html_attr (node, "class");
-  g_auto(GStrv) words = NULL;
+  g_auto(GStrv) words = g_strsplit_set (cls, " \t\r\n", -1);
   gboolean hidden = FALSE;
 
-  if (cls == NULL)
-    return FALSE;
-  words = g_strsplit_set (cls, " \t\r\n", -1);
   for (guint i = 0; words[i] != NULL; i++)
     {
       if (g_strv_contains ((const char * const *) hiding, words[i]))
@@ -194,46 +163,168 @@ static const char * const date_words[] = {
   "datetime", "postdate", "publishdate", NULL,
 };
 
-static gboolean
-is_byline_node (xmlNode *node)
+/* What one class or id value says; a page repeats its class names, so
+ * each value is judged once per page. */
+enum
 {
-  const char *rel = _detente_html_attr (node, "rel");
-  const char *itemprop = _detente_html_attr (node, "itemprop");
-  const char *cls = _detente_html_attr (node, "class");
-  const char *id = _detente_html_attr (node, "id");
-  g_autofree char *names = g_ascii_strdown (cls ? cls : "", -1);
-  g_autofree char *ids = g_ascii_strdown (id ? id : "", -1);
-  static const char * const byline[] = { "byline", "author", "dateline", "writtenby", "p-author", NULL };
+  NAME_NEGATIVE = 1 << 0,
+  NAME_POSITIVE = 1 << 1,
+  NAME_UNLIKELY = 1 << 2,
+  NAME_MAYBE    = 1 << 3,
+  NAME_EMBED    = 1 << 4,
+  NAME_CAPTION  = 1 << 5,
+  NAME_SHARE    = 1 << 6,
+  NAME_BYLINE   = 1 << 7,
+  NAME_HIDING   = 1 << 8,
+  NAME_JUDGED   = 1 << 9,
+  NAME_MAYBE_HIDING = 1 << 10,
+};
 
-  return (rel != NULL && g_ascii_strcasecmp (rel, "author") == 0) ||
-         (itemprop != NULL && (strstr (itemprop, "author") != NULL || strstr (itemprop, "date") != NULL)) ||
-         contains_any (names, byline) || contains_any (ids, byline) ||
-         (cls != NULL && has_word (cls, date_words, FALSE)) || (id != NULL && has_word (id, date_words, FALSE));
+static const char * const embed_names[] = { "embed", "tweet", NULL };
+static const char * const caption_names[] = { "caption", "credit", "copyright", NULL };
+static const char * const byline_names[] = { "byline", "author", "dateline", "writtenby", "p-author", NULL };
+/* What every hiding class name holds, to split only names that may hide. */
+static const char * const hiding_hints[] = {
+  "hid", "d-none", "sr-only", "screen", "print", "offscreen", "off-screen", "nocontent", NULL,
+};
+
+/* The substrings above, filed by their first letter: every id on a page
+ * is judged, so one pass over it beats a strstr() per word. */
+typedef struct
+{
+  const char *text;
+  gsize       len;
+  guint       flags;
+} Needle;
+
+typedef struct
+{
+  guint   n;
+  Needle *needles;
+} Bucket;
+
+static Bucket buckets[128];
+
+static void
+index_needles (void)
+{
+  static gsize done = 0;
+  const struct { const char * const *words; guint flag; } lists[] = {
+    { negative_names, NAME_NEGATIVE }, { positive_names, NAME_POSITIVE },
+    { unlikely_names, NAME_UNLIKELY }, { maybe_names, NAME_MAYBE }, { embed_names, NAME_EMBED },
+    { caption_names, NAME_CAPTION }, { byline_names, NAME_BYLINE },
+    { hiding_hints, NAME_MAYBE_HIDING },
+  };
+
+  if (!g_once_init_enter (&done))
+    return;
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l].words[i] != NULL; i++)
+      {
+        Bucket *b = &buckets[(guchar) lists[l].words[i][0] & 0x7F];
+        guint k;
+
+        for (k = 0; k < b->n && strcmp (b->needles[k].text, lists[l].words[i]) != 0; k++)
+          ;
+        if (k == b->n)
+          {
+            /* Lives as long as the program, like the lists. */
+            b->needles = g_renew (Needle, b->needles, b->n + 1);
+            b->needles[k].text = lists[l].words[i];
+            b->needles[k].len = strlen (lists[l].words[i]);
+            b->needles[k].flags = 0;
+            b->n++;
+          }
+        b->needles[k].flags |= lists[l].flag;
+      }
+  g_once_init_leave (&done, 1);
+}
+
+static guint
+judge_name (const char *value)
+{
+  g_autofree char *lower = g_ascii_strdown (value, -1);
+  guint flags = NAME_JUDGED;
+
+  index_needles ();
+  for (const char *p = lower; *p; p++)
+    {
+      const Bucket *b;
+
+      if ((guchar) *p >= 0x80)
+        continue;
+      b = &buckets[(guchar) *p];
+      for (guint k = 0; k < b->n; k++)
+        if (strncmp (p, b->needles[k].text, b->needles[k].len) == 0)
+          flags |= b->needles[k].flags;
+    }
+  if (has_word (value, negative_words, FALSE))
+    flags |= NAME_NEGATIVE | NAME_UNLIKELY;
+  if (has_word (value, negative_prefixes, TRUE))
+    flags |= NAME_NEGATIVE;
+  if (has_word (value, share_words, FALSE))
+    flags |= NAME_SHARE;
+  if (has_word (value, date_words, FALSE))
+    flags |= NAME_BYLINE;
+  if ((flags & NAME_MAYBE_HIDING) && hiding_class (value))
+    flags |= NAME_HIDING;
+  return flags;
+}
+
+static guint
+name_flags (const char *value,
+            GHashTable *cache)
+{
+  guint flags;
+
+  if (value == NULL || *value == '\0')
+    return 0;
+  if (cache == NULL)
+    return judge_name (value);
+  flags = GPOINTER_TO_UINT (g_hash_table_lookup (cache, value));
+  if (flags == 0)
+    {
+      flags = judge_name (value);
+      g_hash_table_insert (cache, g_strdup (value), GUINT_TO_POINTER (flags));
+    }
+  return flags;
+}
+
+static int
+name_weight (guint flags)
+{
+  return ((flags & NAME_NEGATIVE) ? -25 : 0) + ((flags & NAME_POSITIVE) ? 25 : 0);
 }
 
 /**
  * _detente_html_hints:
  * @element: an element
+ * @cache: (nullable): a table from g_hash_table_new_full (g_str_hash,
+ *   g_str_equal, g_free, NULL) that lives as long as the page, to judge
+ *   each class name once
  * @hints: (out caller-allocates): what its attributes say
  */
 void
 _detente_html_hints (xmlNode          *element,
+                     GHashTable       *cache,
                      DetenteHtmlHints *hints)
 {
   const char *cls = _detente_html_attr (element, "class");
   const char *id = _detente_html_attr (element, "id");
   const char *role = _detente_html_attr (element, "role");
   const char *itemprop = _detente_html_attr (element, "itemprop");
-  g_autofree char *names = g_strconcat (cls ? cls : "", " ", id ? id : "", NULL);
-  g_autofree char *lower = g_ascii_strdown (names, -1);
+  const char *rel = _detente_html_attr (element, "rel");
+  guint cf = name_flags (cls, cache);
+  guint idf = name_flags (id, cache);
+  guint both = cf | idf;
 
   memset (hints, 0, sizeof *hints);
-  hints->hidden = is_hidden (element) || hidden_by_class (element) ||
+  hints->hidden = is_hidden (element) || (cf & NAME_HIDING) ||
                   (_detente_html_attr (element, "aria-modal") != NULL && g_strcmp0 (role, "dialog") == 0);
-  hints->weight = name_weight (cls) + name_weight (id);
+  hints->weight = name_weight (cf) + name_weight (idf);
   /* Embedded posts (tweets and the like) are quoted as part of the story,
    * whatever "social" their class names say. */
-  hints->embed = strstr (lower, "embed") != NULL || strstr (lower, "tweet") != NULL;
+  hints->embed = (both & NAME_EMBED) != 0;
   if (hints->embed)
     hints->weight = MAX (hints->weight, 0);
   if (itemprop != NULL && strstr (itemprop, "articleBody") != NULL)
@@ -241,10 +332,9 @@ _detente_html_hints (xmlNode          *element,
   if (role != NULL && g_ascii_strcasecmp (role, "main") == 0)
     hints->weight += 10;
   hints->unlikely_role = role != NULL && g_strv_contains ((const char * const *) unlikely_roles, role);
-  hints->unlikely = (contains_any (lower, unlikely_names) || has_word (names, negative_words, FALSE)) &&
-                    !contains_any (lower, maybe_names);
-  hints->byline = is_byline_node (element);
-  hints->caption = strstr (lower, "caption") != NULL || strstr (lower, "credit") != NULL ||
-                   strstr (lower, "copyright") != NULL;
-  hints->share = has_word (names, share_words, FALSE);
+  hints->unlikely = (both & NAME_UNLIKELY) && !(both & NAME_MAYBE);
+  hints->byline = (both & NAME_BYLINE) || (rel != NULL && g_ascii_strcasecmp (rel, "author") == 0) ||
+                  (itemprop != NULL && (strstr (itemprop, "author") != NULL || strstr (itemprop, "date") != NULL));
+  hints->caption = (both & NAME_CAPTION) != 0;
+  hints->share = (both & NAME_SHARE) != 0;
 }

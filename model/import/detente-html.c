@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -15,226 +14,10 @@
 #include "detente-date-parse.h"
 #include "detente-source.h"
 
-/* Reading a saved web page: its encoding, its metadata (title, date,
- * author, address) from the places publishers put them, and its main
- * text (detente-html-content.c). The page is parsed by libxml2's
- * forgiving HTML parser, which never reaches the network. */
-
-/* Encodings -------------------------------------------------------------- */
-
-static const struct
-{
-  const char *label;
-  const char *charset;
-} charset_labels[] = {
-  { "utf-8", "UTF-8" }, { "utf8", "UTF-8" }, { "unicode-1-1-utf-8", "UTF-8" },
-  /* A meta tag naming UTF-16 in an ASCII-readable file is wrong: browsers
-   * read UTF-8. */
-  { "utf-16", "UTF-8" }, { "utf-16le", "UTF-8" }, { "utf-16be", "UTF-8" }, { "unicode", "UTF-8" },
-  { "gb2312", "GB18030" }, { "gbk", "GB18030" }, { "gb18030", "GB18030" }, { "x-gbk", "GB18030" },
-  { "csgb2312", "GB18030" }, { "chinese", "GB18030" }, { "iso-ir-58", "GB18030" },
-  { "gb_2312", "GB18030" }, { "gb_2312-80", "GB18030" }, { "cp936", "GB18030" },
-  { "ms936", "GB18030" }, { "windows-936", "GB18030" }, { "euc-cn", "GB18030" },
-  /* As in browsers, Latin-1 and ASCII labels mean Windows-1252. */
-  { "iso-8859-1", "WINDOWS-1252" }, { "iso8859-1", "WINDOWS-1252" }, { "iso_8859-1", "WINDOWS-1252" },
-  { "latin1", "WINDOWS-1252" }, { "latin-1", "WINDOWS-1252" }, { "l1", "WINDOWS-1252" },
-  { "ascii", "WINDOWS-1252" }, { "us-ascii", "WINDOWS-1252" }, { "windows-1252", "WINDOWS-1252" },
-  { "cp1252", "WINDOWS-1252" }, { "x-cp1252", "WINDOWS-1252" }, { "cp819", "WINDOWS-1252" },
-  { "ibm819", "WINDOWS-1252" }, { "iso-ir-100", "WINDOWS-1252" }, { "csisolatin1", "WINDOWS-1252" },
-  { "ansi_x3.4-1968", "WINDOWS-1252" },
-  { "big5", "BIG5-HKSCS" }, { "big5-hkscs", "BIG5-HKSCS" }, { "x-x-big5", "BIG5-HKSCS" },
-  { "cn-big5", "BIG5-HKSCS" },
-  { "shift_jis", "CP932" }, { "shift-jis", "CP932" }, { "sjis", "CP932" }, { "x-sjis", "CP932" },
-  { "ms_kanji", "CP932" }, { "windows-31j", "CP932" },
-  { "euc-kr", "CP949" }, { "ks_c_5601-1987", "CP949" }, { "windows-949", "CP949" },
-};
-
-static const char *
-canonical_charset (const char *label)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (charset_labels); i++)
-    if (g_ascii_strcasecmp (label, charset_labels[i].label) == 0)
-      return charset_labels[i].charset;
-  return NULL;
-}
-
-static gboolean
-charset_char (guchar c)
-{
-  return g_ascii_isalnum (c) || c == '-' || c == '_' || c == '.' || c == ':';
-}
-
-/* The label after "charset" (or "encoding", in an XML declaration) inside
- * one tag, or NULL. */
-static char *
-label_in_tag (const char *tag,
-              gsize       length,
-              const char *key)
-{
-  gsize key_len = strlen (key);
-
-  for (gsize i = 1; i + key_len < length; i++)
-    {
-      gsize j;
-
-      if (g_ascii_strncasecmp (tag + i, key, key_len) != 0 ||
-          !(tag[i - 1] == ' ' || tag[i - 1] == ';' || tag[i - 1] == '"' || tag[i - 1] == '\'' ||
-            tag[i - 1] == '\t' || tag[i - 1] == '\n' || tag[i - 1] == '\r'))
-        continue;
-      j = i + key_len;
-      while (j < length && g_ascii_isspace (tag[j]))
-        j++;
-      if (j >= length || tag[j] != '=')
-        continue;
-      j++;
-      while (j < length && (g_ascii_isspace (tag[j]) || tag[j] == '"' || tag[j] == '\''))
-        j++;
-      i = j;
-      while (j < length && charset_char (tag[j]))
-        j++;
-      if (j > i)
-        return g_strndup (tag + i, j - i);
-    }
-  return NULL;
-}
-
-/* The encoding a page declares in an XML declaration or a meta tag
- * (<meta charset> or http-equiv Content-Type), as an iconv name. */
-static char *
-declared_charset (const char *data,
-                  gsize       length)
-{
-  gsize n = MIN (length, 1024 * 1024);
-
-  for (gsize i = 0; i + 5 < n; i++)
-    {
-      const char *end;
-      g_autofree char *label = NULL;
-      const char *canonical;
-
-      if (data[i] != '<')
-        continue;
-      if (data[i + 1] == '!' && i + 4 < n && data[i + 2] == '-' && data[i + 3] == '-')
-        {
-          const char *close = g_strstr_len (data + i + 4, n - i - 4, "-->");
-
-          if (close == NULL)
-            break;
-          i = close - data;
-          continue;
-        }
-      if (data[i + 1] == '?' && g_ascii_strncasecmp (data + i + 2, "xml", 3) == 0 && i + 6 < n &&
-          g_ascii_isspace (data[i + 5]))
-        {
-          end = memchr (data + i, '>', n - i);
-          if (end != NULL)
-            label = label_in_tag (data + i, end - (data + i), "encoding");
-        }
-      else if (g_ascii_strncasecmp (data + i + 1, "meta", 4) == 0 &&
-               (g_ascii_isspace (data[i + 5]) || data[i + 5] == '/'))
-        {
-          end = memchr (data + i, '>', n - i);
-          if (end != NULL)
-            label = label_in_tag (data + i, end - (data + i), "charset");
-        }
-      if (label == NULL)
-        continue;
-      if ((canonical = canonical_charset (label)) != NULL)
-        return g_strdup (canonical);
-      return g_ascii_strup (label, -1);
-    }
-  return NULL;
-}
-
-/* Converts with iconv, each byte that cannot be read becoming U+FFFD. */
-static char *
-convert_lossy (const char *data,
-               gsize       length,
-               const char *charset)
-{
-  GIConv cd = g_iconv_open ("UTF-8", charset);
-  GString *out;
-  gchar *in = (gchar *) data;
-  gsize in_left = length;
-
-  if (cd == (GIConv) -1)
-    return NULL;
-  out = g_string_sized_new (length + length / 2 + 16);
-  while (in_left > 0)
-    {
-      char buf[4096];
-      gchar *o = buf;
-      gsize o_left = sizeof buf;
-      gsize r = g_iconv (cd, &in, &in_left, &o, &o_left);
-
-      g_string_append_len (out, buf, o - buf);
-      if (r == (gsize) -1)
-        {
-          if (errno == E2BIG)
-            continue;
-          if (errno != EILSEQ && errno != EINVAL)
-            break;
-          g_string_append (out, "\xef\xbf\xbd");
-          in++;
-          in_left--;
-          g_iconv (cd, NULL, NULL, NULL, NULL);
-        }
-    }
-  g_iconv_close (cd);
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-has_high_bytes (const char *data,
-                gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if ((guchar) data[i] >= 0x80)
-      return TRUE;
-  return FALSE;
-}
-
-/**
- * _detente_html_decode:
- * @data: a page or feed
- * @length: its length in bytes
- * @encoding: (out) (transfer full): the encoding found
- *
- * A byte-order mark decides first, then the encoding the page declares,
- * then a guess. A page that is valid UTF-8 is taken as UTF-8 whatever it
- * declares: saving a page often re-encodes it and keeps the old meta tag,
- * and legacy text is almost never valid UTF-8 by chance. Control
- * characters other than tab and newline become spaces, because the
- * parsers stop at a NUL.
- *
- * Returns: (transfer full): valid UTF-8
- */
-char *
-_detente_html_decode (const char  *data,
-                      gsize        length,
-                      char       **encoding)
-{
-  const guint8 *bytes = (const guint8 *) data;
-  g_autofree char *declared = NULL;
-  const char *found = NULL;
-  char *out = NULL;
-
-  if ((length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) ||
-      (length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))))
-    out = detente_article_decode (bytes, length, &found);
-  else if ((declared = declared_charset (data, length)) != NULL && !g_str_equal (declared, "UTF-8") &&
-           !(has_high_bytes (data, length) && g_utf8_validate_len (data, length, NULL)) &&
-           (out = convert_lossy (data, length, declared)) != NULL)
-    found = declared;
-  else
-    out = detente_article_decode (bytes, length, &found);
-
-  *encoding = g_strdup (found);
-  for (char *p = out; *p; p++)
-    if ((guchar) *p < 0x20 && *p != '\n' && *p != '\r' && *p != '\t')
-      *p = ' ';
-  return out;
-}
+/* Reading a saved web page: its encoding (detente-html-decode.c), its
+ * metadata (title, date, author, address) from the places publishers put
+ * them, and its main text (detente-html-content.c). The page is parsed by
+ * libxml2's forgiving HTML parser, which never reaches the network. */
 
 /* Metadata --------------------------------------------------------------- */
 
@@ -266,32 +49,6 @@ page_meta_clear (PageMeta *pm)
   g_free (pm->byline);
 }
 
-static const char *
-node_attr (xmlNode    *node,
-           const char *name)
-{
-  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
-    if (g_ascii_strcasecmp ((const char *) a->name, name) == 0)
-      return a->children != NULL && a->children->content != NULL ? (const char *) a->children->content : "";
-  return NULL;
-}
-
-static xmlNode *
-next_in (xmlNode  *node,
-         xmlNode  *root,
-         gboolean  skip)
-{
-  if (!skip && node->type == XML_ELEMENT_NODE && node->children != NULL)
-    return node->children;
-  while (node != root)
-    {
-      if (node->next != NULL)
-        return node->next;
-      node = node->parent;
-    }
-  return NULL;
-}
-
 static void
 add_meta (PageMeta   *pm,
           const char *key,
@@ -319,7 +76,7 @@ static gboolean
 class_has (xmlNode    *node,
            const char *word)
 {
-  const char *cls = node_attr (node, "class");
+  const char *cls = _detente_html_attr (node, "class");
   g_autofree char *lower = NULL;
 
   if (cls == NULL)
@@ -335,15 +92,15 @@ microdata_name (xmlNode *node)
 {
   g_autofree char *text = NULL;
 
-  if (node_attr (node, "itemscope") != NULL)
+  if (_detente_html_attr (node, "itemscope") != NULL)
     {
-      for (xmlNode *n = node->children; n != NULL; n = next_in (n, node, FALSE))
+      for (xmlNode *n = node->children; n != NULL; n = _detente_html_next (n, node, FALSE))
         {
-          const char *prop = n->type == XML_ELEMENT_NODE ? node_attr (n, "itemprop") : NULL;
+          const char *prop = n->type == XML_ELEMENT_NODE ? _detente_html_attr (n, "itemprop") : NULL;
 
           if (prop != NULL && g_str_equal (prop, "name"))
             {
-              const char *content = node_attr (n, "content");
+              const char *content = _detente_html_attr (n, "content");
 
               text = content != NULL ? _detente_html_collapse (content) : _detente_html_node_text (n);
               break;
@@ -376,22 +133,22 @@ collect_meta (xmlDoc   *doc,
 
       if (node->type != XML_ELEMENT_NODE)
         {
-          node = next_in (node, root, TRUE);
+          node = _detente_html_next (node, root, TRUE);
           continue;
         }
-      itemprop = node_attr (node, "itemprop");
-      rel = node_attr (node, "rel");
-      content = node_attr (node, "content");
+      itemprop = _detente_html_attr (node, "itemprop");
+      rel = _detente_html_attr (node, "rel");
+      content = _detente_html_attr (node, "content");
 
       if (is_tag (node, "meta"))
         {
-          add_meta (pm, node_attr (node, "property"), content);
-          add_meta (pm, node_attr (node, "name"), content);
+          add_meta (pm, _detente_html_attr (node, "property"), content);
+          add_meta (pm, _detente_html_attr (node, "name"), content);
           add_meta (pm, itemprop, content);
         }
       else if (is_tag (node, "script"))
         {
-          const char *type = node_attr (node, "type");
+          const char *type = _detente_html_attr (node, "type");
 
           if (type != NULL && strstr (type, "ld+json") != NULL)
             {
@@ -410,19 +167,19 @@ collect_meta (xmlDoc   *doc,
           skip = TRUE;
         }
       else if (is_tag (node, "link") && rel != NULL && g_ascii_strcasecmp (rel, "canonical") == 0 &&
-               pm->canonical == NULL && node_attr (node, "href") != NULL)
-        pm->canonical = g_strdup (node_attr (node, "href"));
+               pm->canonical == NULL && _detente_html_attr (node, "href") != NULL)
+        pm->canonical = g_strdup (_detente_html_attr (node, "href"));
       else if (is_tag (node, "h1") && pm->h1s->len < 16)
         g_ptr_array_add (pm->h1s, _detente_html_node_text (node));
-      else if (is_tag (node, "time") && node_attr (node, "datetime") != NULL)
+      else if (is_tag (node, "time") && _detente_html_attr (node, "datetime") != NULL)
         {
           if (pm->time == NULL)
-            pm->time = g_strdup (node_attr (node, "datetime"));
+            pm->time = g_strdup (_detente_html_attr (node, "datetime"));
           if (pm->pub_time == NULL &&
-              (node_attr (node, "pubdate") != NULL ||
+              (_detente_html_attr (node, "pubdate") != NULL ||
                (itemprop != NULL && strstr (itemprop, "datePublished") != NULL) ||
                class_has (node, "publish")))
-            pm->pub_time = g_strdup (node_attr (node, "datetime"));
+            pm->pub_time = g_strdup (_detente_html_attr (node, "datetime"));
         }
 
       /* Microdata on any element: <span itemprop="datePublished" content=…>. */
@@ -430,8 +187,8 @@ collect_meta (xmlDoc   *doc,
         {
           if (content != NULL)
             add_meta (pm, itemprop, content);
-          else if (node_attr (node, "datetime") != NULL)
-            add_meta (pm, itemprop, node_attr (node, "datetime"));
+          else if (_detente_html_attr (node, "datetime") != NULL)
+            add_meta (pm, itemprop, _detente_html_attr (node, "datetime"));
         }
 
       if (pm->author == NULL && !is_tag (node, "meta") && !is_tag (node, "link") &&
@@ -446,7 +203,7 @@ collect_meta (xmlDoc   *doc,
           if (g_ascii_strncasecmp (text, "by ", 3) == 0 && g_utf8_strlen (text, -1) <= 100)
             pm->byline = g_steal_pointer (&text);
         }
-      node = next_in (node, root, skip);
+      node = _detente_html_next (node, root, skip);
     }
 }
 
@@ -523,6 +280,22 @@ json_skip_value (const char *p,
   return end;
 }
 
+static gboolean
+json_hex4 (const char *p,
+           const char *end,
+           guint64    *unit)
+{
+  char hex[5] = { 0 };
+
+  if (end - p < 4)
+    return FALSE;
+  memcpy (hex, p, 4);
+  for (guint i = 0; i < 4; i++)
+    if (!g_ascii_isxdigit (hex[i]))
+      return FALSE;
+  return g_ascii_string_to_unsigned (hex, 16, 0, 0xFFFF, unit, NULL);
+}
+
 static char *
 json_string (const char *p,
              const char *end)
@@ -549,18 +322,21 @@ json_string (const char *p,
         case 'r': case 'b': case 'f': g_string_append_c (s, ' '); break;
         case 'u':
           {
-            guint64 unit = 0;
-            char hex[5] = { 0 };
+            guint64 unit = 0, low = 0;
 
-            if (end - p < 5)
+            if (!json_hex4 (p + 1, end, &unit))
               break;
-            memcpy (hex, p + 1, 4);
-            if (g_ascii_string_to_unsigned (hex, 16, 0, 0xFFFF, &unit, NULL))
+            p += 4;
+            /* A pair of surrogates is one character; one alone is none. */
+            if (unit >= 0xD800 && unit < 0xDC00 && end - p > 2 && p[1] == '\\' && p[2] == 'u' &&
+                json_hex4 (p + 3, end, &low) && low >= 0xDC00 && low < 0xE000)
               {
-                /* Surrogates are not characters on their own. */
-                g_string_append_unichar (s, (unit >= 0xD800 && unit < 0xE000) || unit == 0 ? 0xFFFD : (gunichar) unit);
-                p += 4;
+                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                p += 6;
               }
+            else if ((unit >= 0xD800 && unit < 0xE000) || unit == 0)
+              unit = 0xFFFD;
+            g_string_append_unichar (s, (gunichar) unit);
           }
           break;
         default:
