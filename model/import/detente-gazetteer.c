@@ -7,13 +7,9 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
-#include <gio/gio.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 #include "detente-gazetteer.h"
-#include "detente-gazetteer-data.h"
+#include "detente-gazetteer-private.h"
 #include "detente-role.h"
 #include "detente-text.h"
 
@@ -24,9 +20,11 @@
  * a single hash table keyed by (parent node, folded token), so a lookup
  * costs one hash of a short string and allocates nothing; workers share the
  * finished gazetteer without locks because nothing changes it after it is
- * built. */
+ * built.
+ *
+ * Reading gazetteer files, built-in or a project's own, is in
+ * detente-gazetteer-load.c. */
 
-#define MAX_XML_SIZE (16 * 1024 * 1024)
 #define MAX_NAME_KEYS 16
 
 typedef struct
@@ -41,32 +39,8 @@ typedef struct
   GArray *matches;   /* DetenteMatch, or NULL */
 } TrieNode;
 
-struct _DetenteGazetteer
-{
-  GObject     parent_instance;
-
-  GPtrArray  *entries;
-  GHashTable *by_id;       /* "kind:id" → DetenteEntry */
-  GHashTable *trie;        /* TrieKey → node index + 1 */
-  GArray     *nodes;       /* TrieNode */
-  GHashTable *roles;       /* folded title → GPtrArray of people */
-  guint64     first_keys[1024];  /* a bit per hash of the names' first keys */
-  GHashTable *families;    /* folded family name → GPtrArray of people */
-  guint       counts[DETENTE_ENTRY_HONORIFIC + 1];
-};
-
 G_DEFINE_FINAL_TYPE (DetenteGazetteer, detente_gazetteer, G_TYPE_OBJECT)
 G_DEFINE_QUARK (detente-gazetteer-error-quark, detente_gazetteer_error)
-
-static const char * const builtin_files[] = {
-  "countries.xml",
-  "organisations.xml",
-  "places.xml",
-  "titles.xml",
-  "people-us.xml",
-  "people-cn.xml",
-  "people-world.xml",
-};
 
 static void
 entry_role_free (gpointer data)
@@ -78,8 +52,8 @@ entry_role_free (gpointer data)
   g_free (role);
 }
 
-static void
-entry_free (gpointer data)
+void
+_detente_gazetteer_entry_free (gpointer data)
 {
   DetenteEntry *entry = data;
 
@@ -149,7 +123,7 @@ detente_gazetteer_init (DetenteGazetteer *self)
 {
   TrieNode root = { NULL };
 
-  self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->entries = g_ptr_array_new_with_free_func (_detente_gazetteer_entry_free);
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->trie = g_hash_table_new_full (trie_key_hash, trie_key_equal, trie_key_free, NULL);
   self->nodes = g_array_new (FALSE, FALSE, sizeof (TrieNode));
@@ -411,11 +385,11 @@ trie_child (DetenteGazetteer *self,
   return self->nodes->len - 1;
 }
 
-static void
-add_name (DetenteGazetteer   *self,
-          const DetenteEntry *entry,
-          const char         *name,
-          DetenteMatchHow     how)
+void
+_detente_gazetteer_add_name (DetenteGazetteer   *self,
+                             const DetenteEntry *entry,
+                             const char         *name,
+                             DetenteMatchHow     how)
 {
   char keys[MAX_NAME_KEYS][DETENTE_KEY_MAX];
   guint n = name_keys (name, keys, MAX_NAME_KEYS);
@@ -532,11 +506,11 @@ id_key (DetenteEntryKind  kind,
   return g_strdup_printf ("%d:%s", kind, id);
 }
 
-static DetenteEntry *
-entry_new (DetenteEntryKind  kind,
-           const char       *id,
-           const char       *name,
-           const char       *country)
+DetenteEntry *
+_detente_gazetteer_entry_new (DetenteEntryKind  kind,
+                              const char       *id,
+                              const char       *name,
+                              const char       *country)
 {
   DetenteEntry *entry = g_new0 (DetenteEntry, 1);
 
@@ -546,20 +520,6 @@ entry_new (DetenteEntryKind  kind,
   entry->country = country != NULL && *country != '\0' ? g_strdup (country) : NULL;
   entry->roles = g_ptr_array_new_with_free_func (entry_role_free);
   return entry;
-}
-
-/* A name waiting for its file to be read to the end. */
-typedef struct
-{
-  DetenteEntry    *entry;
-  char            *text;
-  DetenteMatchHow  how;
-} PendingName;
-
-static void
-pending_name_clear (gpointer data)
-{
-  g_free (((PendingName *) data)->text);
 }
 
 static void
@@ -580,9 +540,9 @@ index_role (DetenteGazetteer       *self,
 }
 
 /* Takes @entry into the gazetteer with its roles; its names come after. */
-static void
-commit_entry (DetenteGazetteer *self,
-              DetenteEntry     *entry)
+void
+_detente_gazetteer_commit_entry (DetenteGazetteer *self,
+                                 DetenteEntry     *entry)
 {
   g_autofree char *key = id_key (entry->kind, entry->id);
 
@@ -613,11 +573,11 @@ commit_entry (DetenteGazetteer *self,
     }
 }
 
-static DetenteEntryRole *
-role_new (const char        *title,
-          const char        *country,
-          const DetenteDate *from,
-          const DetenteDate *to)
+DetenteEntryRole *
+_detente_gazetteer_role_new (const char        *title,
+                             const char        *country,
+                             const DetenteDate *from,
+                             const DetenteDate *to)
 {
   DetenteEntryRole *role = g_new0 (DetenteEntryRole, 1);
 
@@ -628,277 +588,6 @@ role_new (const char        *title,
   if (to != NULL)
     role->to = *to;
   return role;
-}
-
-static char *
-prop (xmlNode    *node,
-      const char *name)
-{
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
-  char *copy;
-
-  if (value == NULL)
-    return NULL;
-  copy = g_strstrip (g_strdup ((const char *) value));
-  xmlFree (value);
-  return copy;
-}
-
-static char *
-content (xmlNode *node)
-{
-  xmlChar *value = xmlNodeGetContent (node);
-  char *copy = g_strstrip (g_strdup (value != NULL ? (const char *) value : ""));
-
-  xmlFree (value);
-  return copy;
-}
-
-static gboolean
-is_element (xmlNode    *node,
-            const char *name)
-{
-  return node->type == XML_ELEMENT_NODE && node->ns == NULL &&
-         strcmp ((const char *) node->name, name) == 0;
-}
-
-static gboolean
-fail (GError    **error,
-      const char *file,
-      xmlNode    *node,
-      const char *what)
-{
-  g_set_error (error, DETENTE_GAZETTEER_ERROR, DETENTE_GAZETTEER_ERROR_INVALID,
-               /* Translators: a gazetteer file, its line, and what is wrong there */
-               _("Gazetteer “%s”, line %ld: %s"), file, (long) xmlGetLineNo (node), what);
-  return FALSE;
-}
-
-static gboolean
-read_date (const char  *text,
-           DetenteDate *date)
-{
-  detente_date_clear (date);
-  return text == NULL || *text == '\0' || detente_date_parse (text, date, NULL);
-}
-
-static void
-pend (GArray          *names,
-      DetenteEntry    *entry,
-      char            *text,
-      DetenteMatchHow  how)
-{
-  PendingName name = { entry, text, how };
-
-  g_array_append_val (names, name);
-}
-
-static DetenteEntry *
-read_entry (xmlNode          *node,
-            DetenteEntryKind  kind,
-            const char       *file,
-            GArray           *names,
-            GError          **error)
-{
-  g_autofree char *id = prop (node, kind == DETENTE_ENTRY_COUNTRY ? "code" : "id");
-  g_autofree char *name = prop (node, "name");
-  g_autofree char *country = prop (node, "country");
-  DetenteEntry *entry;
-
-  if (kind == DETENTE_ENTRY_HONORIFIC)
-    {
-      g_free (name);
-      name = content (node);
-    }
-  if (name == NULL || *name == '\0')
-    return fail (error, file, node, _("an entry without a name")), NULL;
-  if (kind == DETENTE_ENTRY_COUNTRY)
-    {
-      if (id == NULL || strlen (id) != 2 || !g_ascii_isupper (id[0]) || !g_ascii_isupper (id[1]))
-        return fail (error, file, node, _("a country without a two-letter ISO code")), NULL;
-      g_free (country);
-      country = g_strdup (id);
-    }
-  if (id == NULL || *id == '\0')
-    {
-      g_free (id);
-      id = kind == DETENTE_ENTRY_PERSON || kind == DETENTE_ENTRY_ORGANISATION
-           ? detente_actor_make_id (name) : g_strdup (name);
-    }
-
-  entry = entry_new (kind, id, name, country);
-  entry->subkind = prop (node, "kind");
-  if (kind == DETENTE_ENTRY_TITLE)
-    {
-      g_autofree char *generic = prop (node, "generic");
-
-      entry->generic = g_strcmp0 (generic, "true") == 0;
-    }
-  pend (names, entry, g_strdup (name), DETENTE_MATCH_NAME);
-
-  for (xmlNode *child = node->children; child != NULL && kind != DETENTE_ENTRY_HONORIFIC;
-       child = child->next)
-    {
-      if (is_element (child, "alias") || is_element (child, "demonym") ||
-          is_element (child, "capital"))
-        {
-          char *text = content (child);
-          DetenteMatchHow how = is_element (child, "alias") ? DETENTE_MATCH_ALIAS
-                                : is_element (child, "demonym") ? DETENTE_MATCH_DEMONYM
-                                : DETENTE_MATCH_CAPITAL;
-
-          if (*text != '\0')
-            pend (names, entry, text, how);
-          else
-            g_free (text);
-        }
-      else if (is_element (child, "role"))
-        {
-          g_autofree char *title = prop (child, "title");
-          g_autofree char *role_country = prop (child, "country");
-          g_autofree char *from_text = prop (child, "from");
-          g_autofree char *to_text = prop (child, "to");
-          DetenteDate from, to;
-
-          if (title == NULL || *title == '\0' || !read_date (from_text, &from) ||
-              !read_date (to_text, &to))
-            {
-              entry_free (entry);
-              fail (error, file, child, title == NULL || *title == '\0'
-                    ? _("a role without a title")
-                    : _("a role with a date that is not ISO 8601"));
-              return NULL;
-            }
-          g_ptr_array_add (entry->roles, role_new (title, role_country, &from, &to));
-        }
-    }
-  return entry;
-}
-
-/**
- * detente_gazetteer_add_xml:
- * @self: a gazetteer that no other thread reads yet
- * @data: a gazetteer file's contents
- * @length: its length
- * @name: the file's name, for messages
- * @error: return location for a #GError
- *
- * Adds the entries of one gazetteer file (the schema is documented at the
- * top of each of resources/gazetteer/\*.xml). Nothing is added when the
- * file is refused.
- *
- * Returns: whether the file was read
- */
-gboolean
-detente_gazetteer_add_xml (DetenteGazetteer *self,
-                           const char       *data,
-                           gsize             length,
-                           const char       *name,
-                           GError          **error)
-{
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
-  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (PendingName));
-  xmlDoc *doc;
-  xmlNode *root;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  g_array_set_clear_func (names, pending_name_clear);
-  if (length > MAX_XML_SIZE)
-    {
-      g_set_error (error, DETENTE_GAZETTEER_ERROR, DETENTE_GAZETTEER_ERROR_INVALID,
-                   _("Gazetteer “%s” is larger than 16 MB"), name);
-      return FALSE;
-    }
-
-  /* No entities, no DTD, no network: a project's own gazetteer may come
-   * from anywhere. */
-  doc = length == 0 ? NULL
-        : xmlReadMemory (data, (int) length, name, NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
-                         XML_PARSE_NOWARNING);
-  if (doc == NULL || doc->intSubset != NULL || (root = xmlDocGetRootElement (doc)) == NULL ||
-      !is_element (root, "gazetteer"))
-    {
-      g_set_error (error, DETENTE_GAZETTEER_ERROR, DETENTE_GAZETTEER_ERROR_INVALID,
-                   _("Gazetteer “%s” is not a gazetteer file"), name);
-      g_clear_pointer (&doc, xmlFreeDoc);
-      return FALSE;
-    }
-
-  for (xmlNode *node = root->children; node != NULL && ok; node = node->next)
-    {
-      static const struct { const char *element; DetenteEntryKind kind; } kinds[] = {
-        { "person", DETENTE_ENTRY_PERSON },
-        { "country", DETENTE_ENTRY_COUNTRY },
-        { "organisation", DETENTE_ENTRY_ORGANISATION },
-        { "organization", DETENTE_ENTRY_ORGANISATION },
-        { "place", DETENTE_ENTRY_PLACE },
-        { "title", DETENTE_ENTRY_TITLE },
-        { "honorific", DETENTE_ENTRY_HONORIFIC },
-      };
-
-      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-        if (is_element (node, kinds[k].element))
-          {
-            DetenteEntry *entry = read_entry (node, kinds[k].kind, name, names, error);
-
-            if (entry == NULL)
-              ok = FALSE;
-            else
-              g_ptr_array_add (entries, entry);
-            break;
-          }
-    }
-  xmlFreeDoc (doc);
-  if (!ok)
-    return FALSE;
-
-  for (guint i = 0; i < entries->len; i++)
-    commit_entry (self, g_ptr_array_index (entries, i));
-  g_ptr_array_set_free_func (entries, NULL);
-  for (guint i = 0; i < names->len; i++)
-    {
-      const PendingName *n = &g_array_index (names, PendingName, i);
-
-      add_name (self, n->entry, n->text, n->how);
-    }
-  return TRUE;
-}
-
-/**
- * detente_gazetteer_add_builtin:
- * @self: a gazetteer that no other thread reads yet
- * @error: return location for a #GError
- *
- * Adds the gazetteer files Détente ships with.
- *
- * Returns: whether they were all read
- */
-gboolean
-detente_gazetteer_add_builtin (DetenteGazetteer *self,
-                               GError          **error)
-{
-  g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_files); i++)
-    {
-      g_autofree char *path = g_strconcat ("/io/github/detente/Detente/gazetteer/", builtin_files[i], NULL);
-      g_autoptr(GBytes) bytes = g_resource_lookup_data (detente_gazetteer_data_get_resource (), path,
-                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-      gsize length;
-      const char *data;
-
-      if (bytes == NULL)
-        return FALSE;
-      data = g_bytes_get_data (bytes, &length);
-      if (!detente_gazetteer_add_xml (self, data, length, builtin_files[i], error))
-        return FALSE;
-    }
-  return TRUE;
 }
 
 /**
@@ -957,7 +646,7 @@ detente_gazetteer_add_actor (DetenteGazetteer *self,
   kind = detente_actor_get_kind (actor);
   g_return_if_fail ((guint) kind < G_N_ELEMENTS (kinds));
 
-  entry = entry_new (kinds[kind],
+  entry = _detente_gazetteer_entry_new (kinds[kind],
                      kind == DETENTE_ACTOR_KIND_COUNTRY && detente_actor_get_country (actor) != NULL
                      ? detente_actor_get_country (actor) : detente_actor_get_id (actor),
                      detente_actor_get_name (actor), detente_actor_get_country (actor));
@@ -967,13 +656,14 @@ detente_gazetteer_add_actor (DetenteGazetteer *self,
       const DetenteRole *r = g_ptr_array_index (roles, i);
 
       if (r->title != NULL && *r->title != '\0')
-        g_ptr_array_add (entry->roles, role_new (r->title, NULL, &r->from, &r->to));
+        g_ptr_array_add (entry->roles,
+                         _detente_gazetteer_role_new (r->title, NULL, &r->from, &r->to));
     }
-  commit_entry (self, entry);
-  add_name (self, entry, entry->name, DETENTE_MATCH_NAME);
+  _detente_gazetteer_commit_entry (self, entry);
+  _detente_gazetteer_add_name (self, entry, entry->name, DETENTE_MATCH_NAME);
   aliases = detente_actor_get_aliases (actor);
   for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
-    add_name (self, entry, aliases[i], DETENTE_MATCH_ALIAS);
+    _detente_gazetteer_add_name (self, entry, aliases[i], DETENTE_MATCH_ALIAS);
 }
 
 /**

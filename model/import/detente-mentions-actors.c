@@ -1,0 +1,325 @@
+/* detente-mentions-actors.c
+ *
+ * Copyright 2026 The Détente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "detente-actor.h"
+#include "detente-mentions-private.h"
+
+/* The actors an article names: one per gazetteer entry or per full name,
+ * found again by their surnames, and the lone surnames resolved once the
+ * whole article is read. */
+
+guint
+_detente_mentions_actor_index (Finder                 *f,
+                               const char             *key)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (f->by_key, key));
+}
+
+static void
+index_surname (Finder     *f,
+               const char *key,
+               guint       index)
+{
+  GArray *list = g_hash_table_lookup (f->surnames, key);
+
+  if (list == NULL)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (f->surnames, g_strdup (key), list);
+    }
+  for (guint i = 0; i < list->len; i++)
+    if (g_array_index (list, guint, i) == index)
+      return;
+  g_array_append_val (list, index);
+}
+
+static void
+index_surnames (Finder     *f,
+                const char *name,
+                const char *country,
+                guint       index)
+{
+  char keys[2][DETENTE_KEY_MAX];
+  guint n = detente_gazetteer_family_keys (name, country, keys);
+
+  for (guint i = 0; i < n; i++)
+    index_surname (f, keys[i], index);
+}
+
+void
+_detente_mentions_mention (Finder             *f,
+                           guint               actor,
+                           guint               offset,
+                           guint               length,
+                           gboolean            by_role)
+{
+  DetenteMention m = { DETENTE_MENTION_ACTOR, { offset, length }, f->sentence, actor, NULL, by_role };
+
+  g_array_append_val (f->result->mentions, m);
+  found_actor (f, actor)->mentions++;
+}
+
+guint
+_detente_mentions_actor_for_entry (Finder             *f,
+                                   const DetenteEntry *entry,
+                                   guint               offset)
+{
+  static const DetenteActorKind kinds[] = {
+    [DETENTE_ENTRY_PERSON] = DETENTE_ACTOR_KIND_PERSON,
+    [DETENTE_ENTRY_COUNTRY] = DETENTE_ACTOR_KIND_COUNTRY,
+    [DETENTE_ENTRY_ORGANISATION] = DETENTE_ACTOR_KIND_ORGANISATION,
+  };
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (f->by_entry, entry));
+  DetenteFoundActor *a;
+
+  if (index > 0)
+    return index - 1;
+
+  a = g_new0 (DetenteFoundActor, 1);
+  a->kind = kinds[entry->kind];
+  a->id = entry->kind == DETENTE_ENTRY_COUNTRY ? detente_actor_make_id (entry->name)
+          : g_strdup (entry->id);
+  a->name = g_strdup (entry->name);
+  a->country = g_strdup (entry->country);
+  a->entry = entry;
+  a->first = offset;
+  if (entry->kind == DETENTE_ENTRY_PERSON)
+    {
+      const DetenteEntryRole *role = detente_entry_role_at (entry, f->date);
+
+      if (role != NULL)
+        a->role = g_strdup (role->title);
+    }
+  g_ptr_array_add (f->result->actors, a);
+  index = f->result->actors->len;
+  g_hash_table_insert (f->by_entry, (gpointer) entry, GUINT_TO_POINTER (index));
+  if (entry->kind == DETENTE_ENTRY_PERSON)
+    index_surnames (f, entry->name, entry->country, index - 1);
+  return index - 1;
+}
+
+gboolean
+_detente_mentions_holds_title (const DetenteEntry *person,
+                               const char         *title)
+{
+  for (guint i = 0; i < person->roles->len; i++)
+    if (g_ascii_strcasecmp (((DetenteEntryRole *) g_ptr_array_index (person->roles, i))->title, title) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+holds_title_at (const DetenteEntry *person,
+                const char         *title,
+                const DetenteDate  *date)
+{
+  for (guint i = 0; i < person->roles->len; i++)
+    {
+      const DetenteEntryRole *role = g_ptr_array_index (person->roles, i);
+
+      if (g_ascii_strcasecmp (role->title, title) == 0 && detente_entry_role_covers (role, date))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The person a gazetteer name refers to: of several people known by the
+ * same name, the one who held a role at the article's date. */
+const DetenteEntry *
+_detente_mentions_choose_person (Finder        *f,
+                                 const GazSpan *g)
+{
+  const DetenteEntry *first = NULL;
+  guint people = 0;
+
+  for (guint i = 0; i < g->n_matches; i++)
+    if (g->matches[i].entry->kind == DETENTE_ENTRY_PERSON)
+      {
+        first = g->matches[i].entry;
+        people++;
+      }
+  if (people < 2)
+    return first;
+  first = NULL;
+  for (guint i = 0; i < g->n_matches; i++)
+    {
+      const DetenteEntry *e = g->matches[i].entry;
+
+      if (e->kind != DETENTE_ENTRY_PERSON)
+        continue;
+      if (first == NULL)
+        first = e;
+      if (detente_date_is_set (f->date) && detente_entry_role_at (e, f->date) != NULL)
+        return e;
+    }
+  return first;
+}
+
+char *
+_detente_mentions_text_of (Finder *f,
+                           guint   first,
+                           guint   n)
+{
+  const Unit *a = unit (f, first);
+  const Unit *b = unit (f, first + n - 1);
+
+  return g_strndup (f->s + a->offset, b->offset + b->length - a->offset);
+}
+
+/* A name as written: units from @first, cutting a possessive off the last. */
+char *
+_detente_mentions_name_of (Finder *f,
+                           guint   first,
+                           guint   n)
+{
+  g_autofree char *raw = _detente_mentions_text_of (f, first, n);
+  GString *name = g_string_new (NULL);
+  gsize len = strlen (raw);
+
+  /* "O’Connor" is written with a straight apostrophe in ids and keys, but
+   * the name keeps the article's spelling. */
+  if (unit (f, first + n - 1)->flags & U_POSS)
+    {
+      if (len > 3 && g_str_has_suffix (raw, "’s"))
+        len -= strlen ("’s");
+      else if (len > 2 && g_str_has_suffix (raw, "'s"))
+        len -= 2;
+      else if (len > 1 && (g_str_has_suffix (raw, "'") ))
+        len -= 1;
+      else if (len > 3 && g_str_has_suffix (raw, "’"))
+        len -= strlen ("’");
+    }
+  /* Collapse line breaks and runs of spaces inside a name. */
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = g_ascii_isspace (raw[i]) ? ' ' : raw[i];
+
+      if (c == ' ' && (name->len == 0 || name->str[name->len - 1] == ' '))
+        continue;
+      g_string_append_c (name, c);
+    }
+  return g_string_free (name, FALSE);
+}
+
+guint
+_detente_mentions_actor_for_name (Finder     *f,
+                                  const char *name,
+                                  const char *country,
+                                  const char *role,
+                                  guint       offset)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  guint index = _detente_mentions_actor_index (f, folded);
+  DetenteFoundActor *a;
+
+  if (index > 0)
+    {
+      a = found_actor (f, index - 1);
+      if (a->country == NULL && country != NULL)
+        a->country = g_strdup (country);
+      if (a->role == NULL && role != NULL)
+        a->role = g_strdup (role);
+      return index - 1;
+    }
+
+  a = g_new0 (DetenteFoundActor, 1);
+  a->kind = DETENTE_ACTOR_KIND_PERSON;
+  a->id = detente_actor_make_id (name);
+  a->name = g_strdup (name);
+  a->country = g_strdup (country);
+  a->role = g_strdup (role);
+  a->first = offset;
+  g_ptr_array_add (f->result->actors, a);
+  index = f->result->actors->len;
+  g_hash_table_insert (f->by_key, g_steal_pointer (&folded), GUINT_TO_POINTER (index));
+  index_surnames (f, name, country, index - 1);
+  return index - 1;
+}
+
+/* A lone surname refers to the last person with that name before it, or
+ * failing that the first after it ("Blinken" in a headline). A title with
+ * a surname the article never gave in full ("Secretary Blinken") may still
+ * be a gazetteer person, if only one has that surname and that title. */
+void
+_detente_mentions_resolve_pending (Finder *f)
+{
+  for (guint p = 0; p < f->pending->len; p++)
+    {
+      Pending *pend = &g_array_index (f->pending, Pending, p);
+      GArray *list = g_hash_table_lookup (f->surnames, pend->key);
+      guint best = G_MAXUINT;
+
+      for (guint k = 0; list != NULL && k < list->len; k++)
+        {
+          guint a = g_array_index (list, guint, k);
+          guint first = found_actor (f, a)->first;
+
+          if (found_actor (f, a)->kind != DETENTE_ACTOR_KIND_PERSON)
+            continue;
+          if (best == G_MAXUINT)
+            best = a;
+          else if (first <= pend->offset &&
+                   (found_actor (f, best)->first > pend->offset || first > found_actor (f, best)->first))
+            best = a;
+          else if (first > pend->offset && found_actor (f, best)->first > pend->offset &&
+                   first < found_actor (f, best)->first)
+            best = a;
+        }
+      if (best != G_MAXUINT)
+        {
+          DetenteMention m = { DETENTE_MENTION_ACTOR, { pend->offset, pend->length }, pend->sentence,
+                               best, NULL, FALSE };
+
+          g_array_append_val (f->result->mentions, m);
+          found_actor (f, best)->mentions++;
+        }
+      else if (pend->honoured && detente_date_is_set (f->date))
+        {
+          /* "Secretary Blinken", "Mr. Xi": the one person of that family
+           * name who held that title, or any role, at the article's date. */
+          GPtrArray *family = detente_gazetteer_find_family (f->gazetteer, pend->key);
+          const DetenteEntry *person = NULL;
+          guint found = 0;
+
+          for (guint h = 0; family != NULL && h < family->len; h++)
+            {
+              const DetenteEntry *e = g_ptr_array_index (family, h);
+              const DetenteEntryRole *role = detente_entry_role_at (e, f->date);
+
+              if (role != NULL && (pend->title == NULL || holds_title_at (e, pend->title, f->date)))
+                {
+                  person = e;
+                  found++;
+                }
+            }
+          if (found == 1)
+            {
+              guint a = _detente_mentions_actor_for_entry (f, person, pend->offset);
+              DetenteMention m = { DETENTE_MENTION_ACTOR, { pend->offset, pend->length }, pend->sentence,
+                                   a, NULL, FALSE };
+
+              g_array_append_val (f->result->mentions, m);
+              found_actor (f, a)->mentions++;
+            }
+        }
+    }
+}
+
+void
+_detente_mentions_found_actor_free (gpointer data)
+{
+  DetenteFoundActor *a = data;
+
+  g_free (a->id);
+  g_free (a->name);
+  g_free (a->country);
+  g_free (a->role);
+  g_free (a);
+}

@@ -1,0 +1,192 @@
+/* detente-mentions-private.h
+ *
+ * Copyright 2026 The Détente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "detente-mentions.h"
+
+G_BEGIN_DECLS
+
+/* What the pattern reader (detente-mentions.c), the cutting of sentences
+ * into units (detente-mentions-units.c) and the bookkeeping of the actors
+ * found (detente-mentions-actors.c) share. */
+
+enum
+{
+  U_WORD     = 1 << 0,
+  U_CAP      = 1 << 1,   /* begins with a capital letter */
+  U_LOWER    = 1 << 2,   /* no capital letter at all */
+  U_ALLCAPS  = 1 << 3,   /* "NATO", "US" */
+  U_POSS     = 1 << 4,   /* "China’s" */
+  U_INITIAL  = 1 << 5,   /* "L" of "Janet L. Yellen" */
+  U_DOT      = 1 << 6,
+  U_COMMA    = 1 << 7,
+  U_PUNCT    = 1 << 8,
+  U_CJK      = 1 << 9,
+};
+
+typedef struct
+{
+  guint offset;
+  guint length;
+  guint flags;
+  guint hash;
+  char  key[DETENTE_KEY_MAX];
+} Unit;
+
+typedef struct
+{
+  guint               first;
+  guint               n;
+  const DetenteMatch *matches;
+  guint               n_matches;
+} GazSpan;
+
+/* A lone surname, or a title with a lone surname, resolved at the end. */
+typedef struct
+{
+  guint       offset;
+  guint       length;
+  guint       sentence;
+  char        key[DETENTE_KEY_MAX];
+  char       *title;      /* the title before it, if any */
+  gboolean    honoured;   /* a title or an honorific came before it */
+} Pending;
+
+typedef struct
+{
+  DetenteText       *text;
+  const char        *s;
+  DetenteGazetteer  *gazetteer;
+  const DetenteDate *date;
+
+  DetenteMentions   *result;
+  GHashTable        *by_key;      /* folded full name → actor index + 1 */
+  GHashTable        *by_entry;    /* gazetteer entry → actor index + 1 */
+  GHashTable        *surnames;    /* surname key → GArray of (actor index) */
+  GArray            *pending;     /* Pending */
+
+  /* The sentence being read. */
+  GArray            *units;
+  guint              units_size;  /* room allocated in units */
+  GArray            *spans;       /* GazSpan */
+  GArray            *span_at;     /* guint per unit: span index + 1, or 0 */
+  const char       **keys;
+  guint              keys_size;
+  guint              sentence;
+} Finder;
+
+/* detente-mentions-units.c */
+gboolean            _detente_mentions_in_sorted        (const char * const *list,
+                                                        gsize               n,
+                                                        const char         *key);
+gboolean            _detente_mentions_is_stop_word     (const char         *key);
+gboolean            _detente_mentions_is_thing_word    (const char         *key);
+gboolean            _detente_mentions_is_speech_word   (const char         *key);
+gboolean            _detente_mentions_is_past_word     (const char         *key);
+void                _detente_mentions_read_units       (Finder             *f,
+                                                        guint               first_token,
+                                                        guint               end_token);
+gboolean            _detente_mentions_shouted          (Finder             *f,
+                                                        guint               first,
+                                                        guint               n);
+void                _detente_mentions_read_spans       (Finder             *f);
+
+/* detente-mentions-actors.c */
+guint               _detente_mentions_actor_index      (Finder             *f,
+                                                        const char         *key);
+void                _detente_mentions_mention          (Finder             *f,
+                                                        guint               actor,
+                                                        guint               offset,
+                                                        guint               length,
+                                                        gboolean            by_role);
+guint               _detente_mentions_actor_for_entry  (Finder             *f,
+                                                        const DetenteEntry *entry,
+                                                        guint               offset);
+gboolean            _detente_mentions_holds_title      (const DetenteEntry *person,
+                                                        const char         *title);
+const DetenteEntry *_detente_mentions_choose_person    (Finder             *f,
+                                                        const GazSpan      *g);
+char               *_detente_mentions_text_of          (Finder             *f,
+                                                        guint               first,
+                                                        guint               n);
+char               *_detente_mentions_name_of          (Finder             *f,
+                                                        guint               first,
+                                                        guint               n);
+guint               _detente_mentions_actor_for_name   (Finder             *f,
+                                                        const char         *name,
+                                                        const char         *country,
+                                                        const char         *role,
+                                                        guint               offset);
+void                _detente_mentions_resolve_pending  (Finder             *f);
+void                _detente_mentions_found_actor_free (gpointer            data);
+
+/* Accessors every part uses, inline because they run on every unit of
+ * every sentence. */
+
+static inline const Unit *
+unit (Finder *f,
+      guint   i)
+{
+  return &g_array_index (f->units, Unit, i);
+}
+
+static inline const GazSpan *
+span_at (Finder *f,
+         guint   i)
+{
+  guint s;
+
+  if (i >= f->span_at->len)
+    return NULL;
+  s = g_array_index (f->span_at, guint, i);
+  return s == 0 ? NULL : &g_array_index (f->spans, GazSpan, s - 1);
+}
+
+static inline DetenteFoundActor *
+found_actor (Finder *f,
+             guint   index)
+{
+  return g_ptr_array_index (f->result->actors, index);
+}
+
+static inline gboolean
+match_is (const DetenteMatch *m,
+          DetenteEntryKind    kind)
+{
+  return m->entry->kind == kind;
+}
+
+static inline gboolean
+span_has (const GazSpan    *g,
+          DetenteEntryKind  kind)
+{
+  if (g == NULL)
+    return FALSE;
+  for (guint i = 0; i < g->n_matches; i++)
+    if (match_is (&g->matches[i], kind))
+      return TRUE;
+  return FALSE;
+}
+
+static inline const DetenteEntry *
+span_entry (const GazSpan    *g,
+            DetenteEntryKind  kind,
+            DetenteMatchHow  *how)
+{
+  for (guint i = 0; g != NULL && i < g->n_matches; i++)
+    if (match_is (&g->matches[i], kind))
+      {
+        if (how != NULL)
+          *how = g->matches[i].how;
+        return g->matches[i].entry;
+      }
+  return NULL;
+}
+
+G_END_DECLS

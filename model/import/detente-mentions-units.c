@@ -1,0 +1,389 @@
+/* detente-mentions-units.c
+ *
+ * Copyright 2026 The Détente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "detente-mentions-private.h"
+
+/* Cutting a sentence into units and marking the gazetteer names in it:
+ * the first pass of the mention finder, and the word lists its patterns
+ * consult. */
+
+static const char * const stop_words[] = {
+  "a", "about", "according", "after", "against", "all", "also", "although", "an", "and",
+  "another", "any", "april", "as", "at", "august", "because", "before", "both", "but", "by",
+  "december", "despite", "during", "each", "either", "even", "february", "for", "former",
+  "friday", "from", "he", "her", "here", "his", "however", "i", "if", "in", "instead", "into",
+  "it", "its", "january", "july", "june", "last", "march", "may", "meanwhile", "monday", "more",
+  "moreover", "most", "mr", "mrs", "ms", "my", "neither", "new", "next", "no", "nor", "not",
+  "november", "now", "october", "of", "on", "one", "only", "or", "other", "our", "over",
+  "per", "saturday", "september", "she", "since", "so", "some", "still", "such", "sunday",
+  "than", "that", "the", "their", "then", "there", "these", "they", "this", "those",
+  "though", "through", "thursday", "to", "today", "tuesday", "under", "unlike", "until",
+  "upon", "us", "we", "wednesday", "what", "when", "where", "whether", "which", "while",
+  "who", "whose", "why", "will", "with", "within", "without", "yesterday", "yet", "you",
+};
+
+/* Words that make a capitalised phrase the name of something other than a
+ * person: "Strategic Vision Institute", "Taiwan Strait", "Cold War". */
+static const char * const thing_words[] = {
+  "academy", "accord", "act", "administration", "affairs", "agency", "agreement", "airlines",
+  "airport", "airways", "alliance", "analytics", "army", "assembly", "associates", "association",
+  "avenue", "award", "awards", "bancorp", "bank", "base", "bay", "bill", "board", "bridge",
+  "building", "bureau", "cabinet", "campaign", "canal", "capital", "center", "centre", "century",
+  "championship", "channel", "charter", "church", "city", "cloud", "club", "coalition", "college",
+  "command", "commission", "committee", "communique", "company", "conference", "congress",
+  "constitution", "convention", "corp", "corporation", "council", "county", "court", "crisis",
+  "cup", "daily", "day", "declaration", "department", "dialogue", "digital", "district",
+  "doctrine", "east", "economy", "edition", "embassy", "empire", "energy", "entertainment",
+  "equities", "exchange", "express", "fc", "federation", "festival", "force", "forces", "forum",
+  "foundation", "front", "fund", "games", "gazette", "government", "group", "guard", "gulf",
+  "hall", "herald", "highway", "holdings", "hospital", "hotel", "house", "inc", "index",
+  "initiative", "insider", "institute", "institution", "island", "islands", "journal", "kingdom",
+  "lab", "laboratory", "labs", "lake", "law", "league", "ltd", "magazine", "mall", "marine",
+  "marines", "market", "markets", "max", "media", "mini", "ministry", "mission", "monitor",
+  "monthly", "motors", "mount", "mountain", "mouse", "move", "movement", "museum", "nation",
+  "nations", "navy", "network", "news", "north", "ocean", "office", "olympics", "online", "open",
+  "order", "organisation", "organization", "pact", "palace", "park", "parliament", "partner",
+  "partners", "partnership", "party", "peninsula", "pharmaceuticals", "phone", "pictures", "plan",
+  "plaza", "plus", "podcast", "policy", "post", "press", "prize", "pro", "program", "programme",
+  "project", "province", "quarterly", "radio", "records", "region", "relations", "report",
+  "republic", "research", "review", "revolution", "rights", "river", "road", "school", "sea",
+  "season", "securities", "security", "senate", "series", "service", "services", "shoal", "show",
+  "society", "software", "solutions", "south", "square", "state", "states", "station", "store",
+  "strait", "strategy", "street", "studies", "studios", "summit", "system", "systems", "team",
+  "technologies", "technology", "telegraph", "television", "temple", "territory", "times",
+  "tournament", "tower", "trade", "treaty", "tribunal", "tribune", "union", "united", "university",
+  "valley", "ventures", "war", "watch", "week", "weekly", "west", "world", "year", "zone",
+};
+
+/* Reporting verbs: their subject or object is a person. */
+static const char * const speech_words[] = {
+  "acknowledged", "added", "admitted", "argued", "argues", "asked", "asserted", "believed",
+  "believes", "cautioned", "claimed", "commented", "concluded", "confirmed", "contended",
+  "declared", "emphasised", "emphasized", "expects", "explained", "insisted", "noted", "notes",
+  "observed", "pointed", "predicted", "remarked", "replied", "said", "says", "stated", "stressed",
+  "suggested", "suggests", "tells", "thinks", "told", "tweeted", "urged", "warned", "warns",
+  "writes", "wrote",
+};
+
+/* Words before a title that stop it from naming today's holder. */
+static const char * const past_words[] = { "ex", "former", "late", "previous", "then" };
+
+gboolean
+_detente_mentions_in_sorted (const char * const *list,
+                             gsize               n,
+                             const char         *key)
+{
+  gsize lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      gsize mid = (lo + hi) / 2;
+      int c = strcmp (key, list[mid]);
+
+      if (c == 0)
+        return TRUE;
+      if (c < 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return FALSE;
+}
+
+gboolean
+_detente_mentions_is_stop_word (const char *key)
+{
+  return _detente_mentions_in_sorted (stop_words, G_N_ELEMENTS (stop_words), key);
+}
+
+gboolean
+_detente_mentions_is_thing_word (const char *key)
+{
+  return _detente_mentions_in_sorted (thing_words, G_N_ELEMENTS (thing_words), key);
+}
+
+gboolean
+_detente_mentions_is_speech_word (const char *key)
+{
+  return _detente_mentions_in_sorted (speech_words, G_N_ELEMENTS (speech_words), key);
+}
+
+gboolean
+_detente_mentions_is_past_word (const char *key)
+{
+  return _detente_mentions_in_sorted (past_words, G_N_ELEMENTS (past_words), key);
+}
+
+static gboolean
+is_cjk (gunichar c)
+{
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+static Unit *
+next_unit (Finder *f)
+{
+  if (f->units->len == f->units_size)
+    {
+      guint len = f->units->len;
+
+      f->units_size = MAX (64, f->units_size * 2);
+      g_array_set_size (f->units, f->units_size);
+      g_array_set_size (f->units, len);
+    }
+  f->units->len++;
+  return &g_array_index (f->units, Unit, f->units->len - 1);
+}
+
+static void
+add_unit (Finder            *f,
+          const DetenteSpan *part,
+          DetenteTokenKind   kind)
+{
+  Unit *up;
+  Unit u;
+  gsize length;
+  const char *p = f->s + part->offset;
+  gboolean possessive = FALSE;
+  gboolean upper = FALSE, lower = FALSE;
+  gunichar first = (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char_validated (p, part->length);
+
+  /* Filled in place: units are many and their keys long. The array only
+   * grows, by doubling; its length is reset for each sentence. */
+  up = next_unit (f);
+  u.offset = part->offset;
+  u.length = part->length;
+  u.flags = 0;
+  length = detente_gazetteer_fold (p, part->length, up->key, &possessive);
+  if (length == 0)
+    up->key[0] = '\0';
+  up->hash = detente_gazetteer_hash_key (up->key, length);
+  if (kind == DETENTE_TOKEN_PUNCTUATION)
+    {
+      u.flags |= U_PUNCT;
+      if (*p == '.')
+        u.flags |= U_DOT;
+      else if (*p == ',')
+        u.flags |= U_COMMA;
+    }
+  else
+    {
+      u.flags |= U_WORD;
+      if (possessive)
+        u.flags |= U_POSS;
+      if (first != (gunichar) -1 && first != (gunichar) -2 && is_cjk (first))
+        u.flags |= U_CJK;
+      for (guint i = 0; i < part->length; i++)
+        {
+          guchar c = p[i];
+
+          if (g_ascii_isupper (c))
+            upper = TRUE;
+          else if (g_ascii_islower (c) || c >= 0x80)
+            lower = TRUE;
+        }
+      if (first < 0x80 ? g_ascii_isupper (first)
+          : (first != (gunichar) -1 && first != (gunichar) -2 &&
+             (g_unichar_isupper (first) || g_unichar_istitle (first))))
+        u.flags |= U_CAP;
+      if (!upper && !(u.flags & U_CAP))
+        u.flags |= U_LOWER;
+      if (upper && !lower && part->length > 1)
+        u.flags |= U_ALLCAPS;
+    }
+  up->offset = u.offset;
+  up->length = u.length;
+  up->flags = u.flags;
+}
+
+/* The common case in one pass over the bytes: a word of ASCII letters
+ * and digits, maybe with an apostrophe, and no hyphen to split at. Gives
+ * up (FALSE, nothing added) on anything else. */
+static gboolean
+add_ascii_word (Finder            *f,
+                const DetenteSpan *span)
+{
+  const guchar *p = (const guchar *) f->s + span->offset;
+  guint n = span->length;
+  gboolean upper = FALSE, lower = FALSE;
+  guint h = 5381;
+  Unit *u;
+
+  if (n >= DETENTE_KEY_MAX)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      guchar c = p[i];
+
+      if (c >= 0x80 || c == '-')
+        return FALSE;
+    }
+
+  u = next_unit (f);
+  u->offset = span->offset;
+  u->length = n;
+  u->flags = U_WORD;
+  for (guint i = 0; i < n; i++)
+    {
+      guchar c = p[i];
+
+      if (c >= 'A' && c <= 'Z')
+        {
+          upper = TRUE;
+          c += 'a' - 'A';
+        }
+      else if (c >= 'a' && c <= 'z')
+        lower = TRUE;
+      u->key[i] = c;
+    }
+  if (n > 2 && u->key[n - 2] == '\'' && u->key[n - 1] == 's')
+    {
+      n -= 2;
+      u->flags |= U_POSS;
+    }
+  else if (n > 1 && u->key[n - 1] == '\'')
+    {
+      n -= 1;
+      u->flags |= U_POSS;
+    }
+  u->key[n] = '\0';
+  for (guint i = 0; i < n; i++)
+    h = h * 33 + (guchar) u->key[i];
+  u->hash = h;
+  if (g_ascii_isupper (p[0]))
+    u->flags |= U_CAP;
+  if (!upper && !(u->flags & U_CAP))
+    u->flags |= U_LOWER;
+  if (upper && !lower && span->length > 1)
+    u->flags |= U_ALLCAPS;
+  return TRUE;
+}
+
+void
+_detente_mentions_read_units (Finder *f,
+                              guint   first_token,
+                              guint   end_token)
+{
+  const DetenteToken *tokens = detente_text_get_token (f->text, first_token);
+
+  g_array_set_size (f->units, 0);
+  for (guint t = 0; t < end_token - first_token; t++)
+    {
+      const DetenteToken *tok = &tokens[t];
+      DetenteSpan parts[8];
+      guint n = 1;
+
+      if (tok->kind == DETENTE_TOKEN_WORD && add_ascii_word (f, &tok->span))
+        continue;
+
+      parts[0] = tok->span;
+      if (tok->kind == DETENTE_TOKEN_WORD)
+        n = detente_gazetteer_split_token (f->s, &tok->span, parts, G_N_ELEMENTS (parts));
+      for (guint i = 0; i < n; i++)
+        add_unit (f, &parts[i], tok->kind);
+    }
+  /* A single capital touching a following dot is an initial. */
+  for (guint i = 0; i + 1 < f->units->len; i++)
+    {
+      Unit *u = &g_array_index (f->units, Unit, i);
+
+      if ((u->flags & U_CAP) && u->length == 1 && (unit (f, i + 1)->flags & U_DOT) &&
+          unit (f, i + 1)->offset == u->offset + 1)
+        u->flags |= U_INITIAL;
+    }
+}
+
+/* Whether every word of units [first, first + n) is in capitals. */
+gboolean
+_detente_mentions_shouted (Finder *f,
+                           guint   first,
+                           guint   n)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      const Unit *u = unit (f, first + k);
+
+      if ((u->flags & U_WORD) && !(u->flags & (U_ALLCAPS | U_CJK)) &&
+          !((u->flags & U_CAP) && u->length == 1))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Marks the longest gazetteer name at each place of the sentence. Names of
+ * things must be capitalised as names are ("china" is not China); titles
+ * and honorifics need not be. */
+void
+_detente_mentions_read_spans (Finder *f)
+{
+  guint n = f->units->len;
+
+  g_array_set_size (f->spans, 0);
+  g_array_set_size (f->span_at, n);
+  memset (f->span_at->data, 0, n * sizeof (guint));
+  if (f->keys_size < n)
+    {
+      f->keys_size = MAX (n, 64);
+      f->keys = g_renew (const char *, f->keys, f->keys_size);
+    }
+  for (guint i = 0; i < n; i++)
+    f->keys[i] = unit (f, i)->key;
+
+  for (guint i = 0; i < n;)
+    {
+      GazSpan g = { i, 0, NULL, 0 };
+      gboolean named = FALSE;
+      gboolean titled = FALSE;
+
+      if (!(unit (f, i)->flags & U_WORD) || !detente_gazetteer_may_begin (f->gazetteer, unit (f, i)->hash))
+        {
+          i++;
+          continue;
+        }
+      g.n = detente_gazetteer_match (f->gazetteer, f->keys + i, n - i, &g.matches, &g.n_matches);
+      if (g.n == 0)
+        {
+          i++;
+          continue;
+        }
+      for (guint k = 0; k < g.n; k++)
+        if (unit (f, i + k)->flags & (U_CAP | U_CJK))
+          named = TRUE;
+      titled = span_has (&g, DETENTE_ENTRY_TITLE) || span_has (&g, DETENTE_ENTRY_HONORIFIC);
+      if (named && !_detente_mentions_shouted (f, i, g.n))
+        {
+          gboolean all_acronyms = TRUE;
+
+          for (guint k = 0; k < g.n_matches && all_acronyms; k++)
+            all_acronyms = g.matches[k].acronym;
+          if (all_acronyms)
+            named = titled = FALSE;
+        }
+      if (!named && !titled)
+        {
+          i++;
+          continue;
+        }
+      /* A name that ends inside a possessive's word is still whole; one that
+       * would end before a capitalised word of the same name is not ours
+       * to cut ("Washington Post" is not Washington). */
+      if (!titled && !(unit (f, i + g.n - 1)->flags & U_POSS) && i + g.n < n &&
+          (unit (f, i + g.n)->flags & U_CAP) && !(unit (f, i + g.n)->flags & U_ALLCAPS) &&
+          _detente_mentions_is_thing_word (unit (f, i + g.n)->key))
+        {
+          i += g.n;
+          continue;
+        }
+      g_array_append_val (f->spans, g);
+      for (guint k = 0; k < g.n; k++)
+        g_array_index (f->span_at, guint, i + k) = f->spans->len;
+      i += g.n;
+    }
+}
