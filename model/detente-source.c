@@ -208,6 +208,11 @@ detente_source_init (DetenteSource *self)
 {
 }
 
+/* Whether any byte of a 64-bit word is zero, or less than @n (n <= 128). */
+#define HAS_ZERO(v) (((v) - G_GUINT64_CONSTANT (0x0101010101010101)) & ~(v) & G_GUINT64_CONSTANT (0x8080808080808080))
+#define HAS_LESS(v, n) (((v) - G_GUINT64_CONSTANT (0x0101010101010101) * (n)) & ~(v) & \
+                        G_GUINT64_CONSTANT (0x8080808080808080))
+
 /* Whether every character of @text is one NFC leaves alone whatever
  * surrounds it: most articles are, and normalising costs more than all
  * the rest of reading one. Ranges are those with NFC_Quick_Check=Yes and
@@ -266,6 +271,7 @@ detente_source_normalize_text (const char *text)
 {
   g_autofree char *nfc = NULL;
   const char *source;
+  gsize length;
   char *out;
   char *w;
 
@@ -273,10 +279,28 @@ detente_source_normalize_text (const char *text)
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
 
   source = is_stable_nfc (text, strlen (text)) ? text : (nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC));
-  out = w = g_malloc (strlen (source) + 1);
+  length = strlen (source);
+  out = w = g_malloc (length + 1);
   for (const char *r = source; *r; r++)
     {
-      guchar c = *r;
+      guchar c;
+
+      /* Eight bytes at a time while none is a control character or the
+       * first byte of U+FFFE/U+FFFF: nearly all of any article. */
+      while (r + 8 <= source + length)
+        {
+          guint64 v;
+
+          memcpy (&v, r, sizeof v);
+          if (HAS_LESS (v, 0x20) || HAS_ZERO (v ^ G_GUINT64_CONSTANT (0xEFEFEFEFEFEFEFEF)))
+            break;
+          memcpy (w, r, sizeof v);
+          w += 8;
+          r += 8;
+        }
+      c = *r;
+      if (c == '\0')
+        break;
 
       if (c == '\r')
         {

@@ -239,6 +239,18 @@ looks_binary (const guint8 *data,
     return FALSE;
   for (gsize i = 0; i < MIN (length, 65536); i++)
     {
+      /* Eight bytes at a time while none is below a space. */
+      while (i + 8 <= MIN (length, 65536))
+        {
+          guint64 v;
+
+          memcpy (&v, data + i, sizeof v);
+          if (((v - G_GUINT64_CONSTANT (0x2020202020202020)) & ~v & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;
+          i += 8;
+        }
+      if (i >= MIN (length, 65536))
+        break;
       if (data[i] == 0)
         return TRUE;
       if (data[i] < 0x20 && data[i] != '\t' && data[i] != '\n' && data[i] != '\r' && data[i] != '\f')

@@ -213,27 +213,24 @@ add_ascii_word (Finder            *f,
   const guchar *p = (const guchar *) f->s + span->offset;
   guint n = span->length;
   gboolean upper = FALSE, lower = FALSE;
-  guint h = 5381;
+  guint h = 5381, h1 = 5381, h2 = 5381;
   Unit *u;
 
   if (n >= DETENTE_KEY_MAX)
     return FALSE;
+
+  /* One pass: fold, hash (keeping the hashes without the last one and two
+   * bytes, for a possessive), and look for what the fast path cannot do. */
+  u = next_unit (f);
   for (guint i = 0; i < n; i++)
     {
       guchar c = p[i];
 
       if (c >= 0x80 || c == '-')
-        return FALSE;
-    }
-
-  u = next_unit (f);
-  u->offset = span->offset;
-  u->length = n;
-  u->flags = U_WORD;
-  for (guint i = 0; i < n; i++)
-    {
-      guchar c = p[i];
-
+        {
+          f->units->len--;
+          return FALSE;
+        }
       if (c >= 'A' && c <= 'Z')
         {
           upper = TRUE;
@@ -242,20 +239,26 @@ add_ascii_word (Finder            *f,
       else if (c >= 'a' && c <= 'z')
         lower = TRUE;
       u->key[i] = c;
+      h2 = h1;
+      h1 = h;
+      h = h * 33 + c;
     }
+  u->offset = span->offset;
+  u->length = n;
+  u->flags = U_WORD;
   if (n > 2 && u->key[n - 2] == '\'' && u->key[n - 1] == 's')
     {
       n -= 2;
+      h = h2;
       u->flags |= U_POSS;
     }
   else if (n > 1 && u->key[n - 1] == '\'')
     {
       n -= 1;
+      h = h1;
       u->flags |= U_POSS;
     }
   u->key[n] = '\0';
-  for (guint i = 0; i < n; i++)
-    h = h * 33 + (guchar) u->key[i];
   u->hash = h;
   if (g_ascii_isupper (p[0]))
     u->flags |= U_CAP;
