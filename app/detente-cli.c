@@ -143,7 +143,16 @@ json_article (GString              *out,
   gboolean first = TRUE;
 
   g_string_append (out, "{\"source\": ");
-  json_string (out, article->file_name);
+  if (g_utf8_validate (article->file_name, -1, NULL))
+    json_string (out, article->file_name);
+  else
+    {
+      /* JSON is UTF-8; a file name in another encoding is shown as
+       * GLib displays it. */
+      g_autofree char *display = g_filename_display_name (article->file_name);
+
+      json_string (out, display);
+    }
   g_string_append (out, ", \"title\": ");
   json_string (out, article->title);
   g_string_append (out, ", \"published\": ");

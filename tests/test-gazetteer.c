@@ -107,7 +107,7 @@ test_load_and_match (void)
   guint n;
 
   g_assert_cmpuint (detente_gazetteer_get_n_entries (gazetteer, DETENTE_ENTRY_PERSON), ==, 7);
-  g_assert_cmpuint (detente_gazetteer_get_n_entries (gazetteer, DETENTE_ENTRY_COUNTRY), ==, 3);
+  g_assert_cmpuint (detente_gazetteer_get_n_entries (gazetteer, DETENTE_ENTRY_COUNTRY), ==, 7);
   g_assert_nonnull (detente_gazetteer_lookup_id (gazetteer, DETENTE_ENTRY_COUNTRY, "CN"));
   g_assert_nonnull (detente_gazetteer_lookup_id (gazetteer, DETENTE_ENTRY_PERSON, "wang-yi"));
   g_assert_null (detente_gazetteer_lookup_id (gazetteer, DETENTE_ENTRY_PERSON, "nobody"));
@@ -210,6 +210,7 @@ test_refused (void)
   assert_refused ("<gazetteer version=\"1\"><person name=\"A B\"><role title=\"President\" from=\"last year\"/></person></gazetteer>");
   assert_refused ("<gazetteer version=\"1\"><country code=\"usa\" name=\"United States\"/></gazetteer>");
   assert_refused ("<gazetteer version=\"1\"><person name=\"A B\"><role from=\"2020\"/></person></gazetteer>");
+  assert_refused ("<gazetteer version=\"1\"><person name=\"A B\"><role title=\"President\" from=\"2020-03\" to=\"2019\"/></person></gazetteer>");
 }
 
 static void

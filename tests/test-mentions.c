@@ -288,6 +288,46 @@ test_not_people (void)
 }
 
 static void
+test_names_and_things (void)
+{
+  const char *text = "Experts said Artificial Intelligence rules were discussed. Google said Pixel Fold sales rose. "
+                     "Chad Wolf, the acting spokesperson, said no. Michael Jordan said little. "
+                     "“Fine,” said Paris Hilton. The German Marshall Fund and the Bank of America reported it. "
+                     "O’Brien Smith said yes. O'Brien Smith said no. Officials in Beijing’s suburbs waited.";
+  g_autoptr(DetenteMentions) m = find (text, "2020-01-10");
+  g_autofree char *smith = mention_texts (m, text, "O’Brien Smith");
+  gboolean beijing = FALSE;
+
+  /* A name after "said" is the speaker only when the clause ends there. */
+  g_assert_null (actor (m, "Artificial Intelligence"));
+  g_assert_null (actor (m, "Pixel Fold"));
+  /* People named like countries and cities are still people… */
+  g_assert_nonnull (actor (m, "Chad Wolf"));
+  g_assert_nonnull (actor (m, "Michael Jordan"));
+  g_assert_nonnull (actor (m, "Paris Hilton"));
+  g_assert_null (actor (m, "Chad"));
+  g_assert_null (actor (m, "Jordan"));
+  /* …and a country's name inside an institution's is not the country. */
+  g_assert_null (actor (m, "Germany"));
+  g_assert_null (actor (m, "United States"));
+  /* Two spellings of one name are one actor. */
+  g_assert_cmpstr (smith, ==, "O’Brien Smith|O'Brien Smith");
+  g_assert_cmpuint (count_persons (m), ==, 4);
+  /* A possessive is not part of a place's mention. */
+  for (guint i = 0; i < m->mentions->len; i++)
+    {
+      const DetenteMention *x = &g_array_index (m->mentions, DetenteMention, i);
+
+      if (x->kind == DETENTE_MENTION_PLACE && strcmp (x->place->name, "Beijing") == 0)
+        {
+          g_assert_cmpuint (x->span.length, ==, strlen ("Beijing"));
+          beijing = TRUE;
+        }
+    }
+  g_assert_true (beijing);
+}
+
+static void
 test_chinese (void)
 {
   const char *text = "国家主席习近平在北京会见了美国国务卿布林肯。王毅也参加了会见。";
@@ -342,6 +382,7 @@ main (int    argc,
   g_test_add_func ("/import/mentions/places-and-case", test_places_and_case);
   g_test_add_func ("/import/mentions/initials-and-honorifics", test_initials_and_honorifics);
   g_test_add_func ("/import/mentions/not-people", test_not_people);
+  g_test_add_func ("/import/mentions/names-and-things", test_names_and_things);
   g_test_add_func ("/import/mentions/chinese", test_chinese);
   g_test_add_func ("/import/mentions/hostile", test_hostile);
 

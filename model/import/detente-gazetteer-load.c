@@ -184,6 +184,13 @@ read_entry (xmlNode          *node,
                     : _("a role with a date that is not ISO 8601"));
               return NULL;
             }
+          if (detente_date_is_set (&from) && detente_date_is_set (&to) &&
+              detente_date_get_last_day (&to) < detente_date_get_first_day (&from))
+            {
+              _detente_gazetteer_entry_free (entry);
+              fail (error, file, child, _("a role that ends before it begins"));
+              return NULL;
+            }
           g_ptr_array_add (entry->roles,
                            _detente_gazetteer_role_new (title, role_country, &from, &to));
         }

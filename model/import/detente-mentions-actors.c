@@ -77,15 +77,25 @@ _detente_mentions_actor_for_entry (Finder             *f,
     [DETENTE_ENTRY_ORGANISATION] = DETENTE_ACTOR_KIND_ORGANISATION,
   };
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (f->by_entry, entry));
+  g_autofree char *id = NULL;
   DetenteFoundActor *a;
 
   if (index > 0)
     return index - 1;
 
+  /* A project's own entry may share an id with a built-in one, and a name
+   * may reach the same id another way: one id is one actor. */
+  id = entry->kind == DETENTE_ENTRY_COUNTRY ? detente_actor_make_id (entry->name) : g_strdup (entry->id);
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (f->by_id, id));
+  if (index > 0)
+    {
+      g_hash_table_insert (f->by_entry, (gpointer) entry, GUINT_TO_POINTER (index));
+      return index - 1;
+    }
+
   a = g_new0 (DetenteFoundActor, 1);
   a->kind = kinds[entry->kind];
-  a->id = entry->kind == DETENTE_ENTRY_COUNTRY ? detente_actor_make_id (entry->name)
-          : g_strdup (entry->id);
+  a->id = g_steal_pointer (&id);
   a->name = g_strdup (entry->name);
   a->country = g_strdup (entry->country);
   a->entry = entry;
@@ -100,6 +110,7 @@ _detente_mentions_actor_for_entry (Finder             *f,
   g_ptr_array_add (f->result->actors, a);
   index = f->result->actors->len;
   g_hash_table_insert (f->by_entry, (gpointer) entry, GUINT_TO_POINTER (index));
+  g_hash_table_insert (f->by_id, a->id, GUINT_TO_POINTER (index));
   if (entry->kind == DETENTE_ENTRY_PERSON)
     index_surnames (f, entry->name, entry->country, index - 1);
   return index - 1;
@@ -216,9 +227,14 @@ _detente_mentions_actor_for_name (Finder     *f,
                                   guint       offset)
 {
   g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *id = detente_actor_make_id (name);
   guint index = _detente_mentions_actor_index (f, folded);
   DetenteFoundActor *a;
 
+  /* "O’Brien Smith" and "O'Brien Smith", "José" and "Jose": spellings of
+   * one name share its id, and so its actor. */
+  if (index == 0)
+    index = GPOINTER_TO_UINT (g_hash_table_lookup (f->by_id, id));
   if (index > 0)
     {
       a = found_actor (f, index - 1);
@@ -231,7 +247,7 @@ _detente_mentions_actor_for_name (Finder     *f,
 
   a = g_new0 (DetenteFoundActor, 1);
   a->kind = DETENTE_ACTOR_KIND_PERSON;
-  a->id = detente_actor_make_id (name);
+  a->id = g_steal_pointer (&id);
   a->name = g_strdup (name);
   a->country = g_strdup (country);
   a->role = g_strdup (role);
@@ -239,6 +255,7 @@ _detente_mentions_actor_for_name (Finder     *f,
   g_ptr_array_add (f->result->actors, a);
   index = f->result->actors->len;
   g_hash_table_insert (f->by_key, g_steal_pointer (&folded), GUINT_TO_POINTER (index));
+  g_hash_table_insert (f->by_id, a->id, GUINT_TO_POINTER (index));
   index_surnames (f, name, country, index - 1);
   return index - 1;
 }

@@ -68,6 +68,7 @@ typedef struct
   DetenteMentions   *result;
   GHashTable        *by_key;      /* folded full name → actor index + 1 */
   GHashTable        *by_entry;    /* gazetteer entry → actor index + 1 */
+  GHashTable        *by_id;       /* actor id → actor index + 1: one actor per id */
   GHashTable        *surnames;    /* surname key → GArray of (actor index) */
   GArray            *pending;     /* Pending */
 

@@ -30,6 +30,41 @@
 
 #define MAX_NAME_UNITS 4
 #define APPOSITION_WINDOW 10
+#define MAX_SENTENCE_TOKENS 1000
+
+/* The length of units [first, first + n) in bytes, without a final
+ * possessive: "Beijing’s" is a mention of Beijing. */
+static guint
+span_length (Finder *f,
+             guint   first,
+             guint   n)
+{
+  const Unit *a = unit (f, first);
+  const Unit *b = unit (f, first + n - 1);
+  guint length = b->offset + b->length - a->offset;
+
+  if (b->flags & U_POSS)
+    {
+      g_autofree char *name = _detente_mentions_name_of (f, first, n);
+      g_autofree char *raw = _detente_mentions_text_of (f, first, n);
+
+      /* name_of only cuts the ending; the rest is byte for byte the text. */
+      if (strlen (name) <= strlen (raw) && strncmp (name, raw, strlen (name)) == 0)
+        length = strlen (name);
+    }
+  return length;
+}
+
+/* Whether a gazetteer span is a single word naming only a country or a
+ * place, the kind of word a person may be named ("Chad Wolf", "Michael
+ * Jordan", "Paris Hilton"). */
+static gboolean
+place_word (const GazSpan *g)
+{
+  return g != NULL && g->n == 1 && !span_has (g, DETENTE_ENTRY_PERSON) &&
+         !span_has (g, DETENTE_ENTRY_ORGANISATION) && !span_has (g, DETENTE_ENTRY_TITLE) &&
+         !span_has (g, DETENTE_ENTRY_HONORIFIC);
+}
 
 /* Whether units [first, first + n) can be a person's name nobody told us
  * about: capitalised words, maybe with initials, none of them a function
@@ -41,6 +76,7 @@ looks_like_name (Finder *f,
 {
   guint words = 0;
   guint long_words = 0;
+  guint places = 0;
 
   for (guint k = 0; k < n; k++)
     {
@@ -61,7 +97,11 @@ looks_like_name (Finder *f,
           _detente_mentions_is_thing_word (u->key))
         return FALSE;
       if (g != NULL && !span_has (g, DETENTE_ENTRY_PERSON))
-        return FALSE;
+        {
+          if (!place_word (g))
+            return FALSE;
+          places++;
+        }
       for (const char *p = f->s + u->offset; p < f->s + u->offset + u->length; p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
@@ -75,14 +115,17 @@ looks_like_name (Finder *f,
       if (u->length >= 3)
         long_words++;
     }
-  /* "Wi-Fi" is two capitalised words, but not a name. */
-  return words >= 2 && long_words >= 1;
+  /* "Wi-Fi" is two capitalised words, but not a name; "Paris Beijing"
+   * is two places. */
+  return words >= 2 && long_words >= 1 && places < words;
 }
 
-/* The longest run of name-like units from @i, at most MAX_NAME_UNITS words. */
+/* The longest run of name-like units from @i, at most MAX_NAME_UNITS words.
+ * With @lenient, a place word may be the first or the last word of it. */
 static guint
-name_run (Finder *f,
-          guint   i)
+name_run (Finder   *f,
+          guint     i,
+          gboolean  lenient)
 {
   guint n = 0;
   guint words = 0;
@@ -104,10 +147,18 @@ name_run (Finder *f,
         }
       if (!(u->flags & U_WORD) || !(u->flags & U_CAP) || (u->flags & (U_ALLCAPS | U_CJK)))
         break;
-      if (g != NULL && !span_has (g, DETENTE_ENTRY_PERSON))
-        break;
       if (n > 0 && (unit (f, i + n - 1)->flags & U_POSS))
         break;
+      if (g != NULL && !span_has (g, DETENTE_ENTRY_PERSON))
+        {
+          if (!lenient || !place_word (g))
+            break;
+          n++;
+          words++;
+          if (n > 1)
+            break;
+          continue;
+        }
       n++;
       if (!(u->flags & U_INITIAL))
         words++;
@@ -241,6 +292,11 @@ title_name (const GazSpan *g)
 {
   const DetenteEntry *e = span_entry (g, DETENTE_ENTRY_TITLE, NULL);
 
+  /* Of several titles a word may be, the one it is the name of: a bare
+   * "Secretary" is a secretary before it is the Secretary of State. */
+  for (guint m = 0; m < g->n_matches; m++)
+    if (g->matches[m].entry->kind == DETENTE_ENTRY_TITLE && g->matches[m].how == DETENTE_MATCH_NAME)
+      return g->matches[m].entry->name;
   return e != NULL ? e->name : NULL;
 }
 
@@ -278,10 +334,7 @@ resolve_role (Finder             *f,
   _detente_mentions_mention (f,
                              _detente_mentions_actor_for_entry (f, person,
                                                                 unit (f, g->first)->offset),
-                             unit (f, g->first)->offset,
-                             unit (f, g->first + g->n - 1)->offset +
-                             unit (f, g->first + g->n - 1)->length - unit (f, g->first)->offset,
-                             TRUE);
+                             unit (f, g->first)->offset, span_length (f, g->first, g->n), TRUE);
   return TRUE;
 }
 
@@ -452,17 +505,69 @@ person_context_after (Finder              *f,
   return FALSE;
 }
 
+/* A reporting verb before a name ("said Brendon O’Connor of …"). What
+ * follows the name must end the clause, or the name is the subject of what
+ * was said: "said Pixel Fold sales rose". */
 static gboolean
 person_context_before (Finder *f,
-                       guint   i)
+                       guint   i,
+                       guint   end)
 {
+  static const char * const after[] = {
+    "after", "at", "before", "during", "from", "in", "of", "on", "when", "while", "who", "whose", "with",
+  };
+  gboolean reported;
+
   if (i == 0)
     return FALSE;
-  if (unit (f, i - 1)->flags & U_WORD && _detente_mentions_is_speech_word (unit (f, i - 1)->key))
-    return TRUE;
-  /* "according to X" */
-  return i >= 2 && strcmp (unit (f, i - 1)->key, "to") == 0 &&
-         strcmp (unit (f, i - 2)->key, "according") == 0;
+  reported = (unit (f, i - 1)->flags & U_WORD && _detente_mentions_is_speech_word (unit (f, i - 1)->key)) ||
+             /* "according to X" */
+             (i >= 2 && strcmp (unit (f, i - 1)->key, "to") == 0 &&
+              strcmp (unit (f, i - 2)->key, "according") == 0);
+  if (!reported)
+    return FALSE;
+  return end >= f->units->len ||
+         ((unit (f, end)->flags & U_PUNCT) && unit (f, end)->key[0] != '-') ||
+         _detente_mentions_in_sorted (after, G_N_ELEMENTS (after), unit (f, end)->key);
+}
+
+/* Whether a country's name is a word of some other thing's name: "German
+ * Marshall Fund", "Bank of America", "North American Affairs". */
+static gboolean
+inside_name_of_thing (Finder        *f,
+                      const GazSpan *g)
+{
+  guint n = f->units->len;
+
+  for (guint k = g->first + g->n; k < n && k < g->first + g->n + 5; k++)
+    {
+      const Unit *u = unit (f, k);
+
+      if ((u->flags & U_WORD) && (u->flags & U_CAP))
+        {
+          if (_detente_mentions_is_thing_word (u->key))
+            return TRUE;
+          continue;
+        }
+      if (strcmp (u->key, "of") != 0 && strcmp (u->key, "for") != 0 && strcmp (u->key, "and") != 0)
+        break;
+    }
+  /* "Bank of America", "University of Sydney". */
+  return g->first >= 2 && (strcmp (unit (f, g->first - 1)->key, "of") == 0 ||
+                           strcmp (unit (f, g->first - 1)->key, "for") == 0) &&
+         (unit (f, g->first - 2)->flags & U_CAP) && _detente_mentions_is_thing_word (unit (f, g->first - 2)->key);
+}
+
+/* Whether the words around units [i, i + n) say they name a person. */
+static gboolean
+person_evidence (Finder *f,
+                 guint   i,
+                 guint   n)
+{
+  g_autofree char *role = NULL;
+  const DetenteEntry *where = NULL;
+
+  return person_context_before (f, i, i + n) || person_context_after (f, i + n, &role, &where);
 }
 
 /* After a preposition, a capital is a place; elsewhere it stands for its
@@ -485,34 +590,12 @@ place_mention (Finder             *f,
                const GazSpan      *g,
                const DetenteEntry *place)
 {
-  const Unit *a = unit (f, g->first);
-  const Unit *b = unit (f, g->first + g->n - 1);
-  DetenteMention m = { DETENTE_MENTION_PLACE, { a->offset, b->offset + b->length - a->offset },
+  DetenteMention m = { DETENTE_MENTION_PLACE, { unit (f, g->first)->offset, span_length (f, g->first, g->n) },
                        f->sentence, G_MAXUINT, place, FALSE };
 
   g_array_append_val (f->result->mentions, m);
 }
 
-static guint
-span_length (Finder *f,
-             guint   first,
-             guint   n)
-{
-  const Unit *a = unit (f, first);
-  const Unit *b = unit (f, first + n - 1);
-  guint length = b->offset + b->length - a->offset;
-
-  if (b->flags & U_POSS)
-    {
-      g_autofree char *name = _detente_mentions_name_of (f, first, n);
-      g_autofree char *raw = _detente_mentions_text_of (f, first, n);
-
-      /* name_of only cuts the ending; the rest is byte for byte the text. */
-      if (strlen (name) <= strlen (raw) && strncmp (name, raw, strlen (name)) == 0)
-        length = strlen (name);
-    }
-  return length;
-}
 
 /* Reads one sentence's mentions. */
 static void
@@ -571,7 +654,7 @@ read_sentence (Finder *f)
               i = j + next->n;
               continue;
             }
-          run = j < n ? name_run (f, j) : 0;
+          run = j < n ? name_run (f, j, TRUE) : 0;
           if (run >= 2 && looks_like_name (f, j, run))
             {
               g_autofree char *name = _detente_mentions_name_of (f, j, run);
@@ -605,6 +688,25 @@ read_sentence (Finder *f)
           continue;
         }
 
+      if (place_word (g) && g->first == i && i + 1 < n && span_at (f, i + 1) == NULL)
+        {
+          guint run = name_run (f, i, TRUE);
+
+          if (run >= 2 && looks_like_name (f, i, run) && person_evidence (f, i, run))
+            {
+              g_autofree char *name = _detente_mentions_name_of (f, i, run);
+              g_autofree char *role = NULL;
+              const DetenteEntry *where = NULL;
+              guint a;
+
+              person_context_after (f, i + run, &role, &where);
+              a = _detente_mentions_actor_for_name (f, name, entry_country (where), role, u->offset);
+              _detente_mentions_mention (f, a, u->offset, span_length (f, i, run), FALSE);
+              i += run;
+              continue;
+            }
+        }
+
       if (g != NULL && g->first == i)
         {
           const DetenteEntry *person = _detente_mentions_choose_person (f, g);
@@ -623,7 +725,7 @@ read_sentence (Finder *f)
           else if (org != NULL)
             _detente_mentions_mention (f, _detente_mentions_actor_for_entry (f, org, u->offset),
                                        u->offset, length, FALSE);
-          else if (country != NULL)
+          else if (country != NULL && !inside_name_of_thing (f, g))
             _detente_mentions_mention (f, _detente_mentions_actor_for_entry (f, country, u->offset),
                                        u->offset, length, FALSE);
           i += g->n;
@@ -633,8 +735,13 @@ read_sentence (Finder *f)
       /* A capitalised run nobody named: a person if the context says so. */
       if ((u->flags & U_CAP) && (u->flags & U_WORD) && !_detente_mentions_is_stop_word (u->key))
         {
-          guint run = name_run (f, i);
+          guint run = name_run (f, i, FALSE);
+          guint wide = name_run (f, i, TRUE);
 
+          /* "Michael Jordan said": a place word ends the name when the
+           * context says the whole is a person. */
+          if (wide > run && looks_like_name (f, i, wide) && person_evidence (f, i, wide))
+            run = wide;
           if (run >= 2 && looks_like_name (f, i, run))
             {
               g_autofree char *name = _detente_mentions_name_of (f, i, run);
@@ -642,7 +749,7 @@ read_sentence (Finder *f)
               g_autofree char *role = NULL;
               const DetenteEntry *where = NULL;
 
-              if (_detente_mentions_actor_index (f, folded) > 0 || person_context_before (f, i) ||
+              if (_detente_mentions_actor_index (f, folded) > 0 || person_context_before (f, i, i + run) ||
                   person_context_after (f, i + run, &role, &where))
                 {
                   const DetenteEntry *known = known_without_initials (f, i, run);
@@ -713,6 +820,7 @@ detente_mentions_find (DetenteText       *text,
   f.result->mentions = g_array_new (FALSE, FALSE, sizeof (DetenteMention));
   f.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   f.by_entry = g_hash_table_new (NULL, NULL);
+  f.by_id = g_hash_table_new (g_str_hash, g_str_equal);
   f.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   f.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   g_array_set_clear_func (f.pending, pending_clear);
@@ -728,7 +836,9 @@ detente_mentions_find (DetenteText       *text,
 
       f.sentence = tokens[0].sentence;
 
-      while (end < n_tokens && tokens[end - first].sentence == f.sentence)
+      /* A "sentence" of a million tokens (a page with no full stops) is
+       * read in pieces, so memory stays bounded; no name is that long. */
+      while (end < n_tokens && tokens[end - first].sentence == f.sentence && end - first < MAX_SENTENCE_TOKENS)
         end++;
       _detente_mentions_read_units (&f, first, end);
       _detente_mentions_read_spans (&f);
@@ -746,6 +856,7 @@ detente_mentions_find (DetenteText       *text,
   g_hash_table_unref (f.surnames);
   g_hash_table_unref (f.by_key);
   g_hash_table_unref (f.by_entry);
+  g_hash_table_unref (f.by_id);
   return f.result;
 }
 
