@@ -213,16 +213,34 @@ detente_source_init (DetenteSource *self)
 #define HAS_LESS(v, n) (((v) - G_GUINT64_CONSTANT (0x0101010101010101) * (n)) & ~(v) & \
                         G_GUINT64_CONSTANT (0x8080808080808080))
 
-/* Whether every character of @text is one NFC leaves alone whatever
- * surrounds it: most articles are, and normalising costs more than all
- * the rest of reading one. Ranges are those with NFC_Quick_Check=Yes and
- * canonical combining class 0, so nothing before or after can compose. */
-static gboolean
-is_stable_nfc (const char *text,
-               gsize       length)
+/* Checks @text in one pass: whether it is valid UTF-8, and whether every
+ * character of it is one NFC leaves alone whatever surrounds it (most
+ * articles are, and normalising costs more than all the rest of reading
+ * one). The stable ranges are those with NFC_Quick_Check=Yes and canonical
+ * combining class 0, so nothing before or after can compose. */
+/**
+ * detente_source_check_text:
+ * @text: bytes
+ * @length: their length
+ * @stable: (out) (optional): whether NFC leaves the text as it is
+ *
+ * Validates UTF-8 quickly where it is mostly ASCII, as articles are: the
+ * readers check every text once or twice, and GLib's validator takes a
+ * byte at a time.
+ *
+ * Returns: whether @text is valid UTF-8
+ */
+gboolean
+detente_source_check_text (const char *text,
+                           gsize       length,
+                           gboolean   *stable)
 {
+  gboolean ignored;
   const guchar *end = (const guchar *) text + length;
 
+  if (stable == NULL)
+    stable = &ignored;
+  *stable = TRUE;
   for (const guchar *p = (const guchar *) text; p < end;)
     {
       gunichar c;
@@ -243,7 +261,9 @@ is_stable_nfc (const char *text,
             p++;
           continue;
         }
-      c = g_utf8_get_char ((const char *) p);
+      c = g_utf8_get_char_validated ((const char *) p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return FALSE;
       if (!(c < 0x300 ||
             (c >= 0x2002 && c <= 0x206F) ||
             (c >= 0x20A0 && c <= 0x20BF) ||
@@ -252,7 +272,7 @@ is_stable_nfc (const char *text,
             (c >= 0x4E00 && c <= 0x9FFF) ||
             (c >= 0xFF00 && c <= 0xFFEF) ||
             c == 0xFEFF || c == 0xFFFD))
-        return FALSE;
+        *stable = FALSE;
       p = (const guchar *) g_utf8_next_char (p);
     }
   return TRUE;
@@ -271,14 +291,17 @@ detente_source_normalize_text (const char *text)
 {
   g_autofree char *nfc = NULL;
   const char *source;
+  gboolean valid;
+  gboolean stable;
   gsize length;
   char *out;
   char *w;
 
   g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
+  valid = detente_source_check_text (text, strlen (text), &stable);
+  g_return_val_if_fail (valid, NULL);
 
-  source = is_stable_nfc (text, strlen (text)) ? text : (nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC));
+  source = stable ? text : (nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC));
   length = strlen (source);
   out = w = g_malloc (length + 1);
   for (const char *r = source; *r; r++)

@@ -20,6 +20,9 @@ DetenteSource     *detente_source_new             (const char        *text);
 DetenteSource     *detente_source_new_with_id     (const char        *id,
                                                    const char        *text);
 char              *detente_source_normalize_text  (const char        *text);
+gboolean           detente_source_check_text      (const char        *text,
+                                                   gsize              length,
+                                                   gboolean          *stable);
 const char        *detente_source_get_id          (DetenteSource     *self);
 const char        *detente_source_get_text        (DetenteSource     *self);
 gsize              detente_source_get_text_length (DetenteSource     *self);

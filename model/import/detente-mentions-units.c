@@ -97,22 +97,57 @@ _detente_mentions_in_sorted (const char * const *list,
   return FALSE;
 }
 
+/* The word lists as hash sets, built once for all threads: they are asked
+ * about nearly every capitalised word of every article. */
+enum
+{
+  SET_STOP,
+  SET_THING,
+  SET_SPEECH,
+  N_SETS,
+};
+
+static GHashTable *
+word_set (guint which)
+{
+  static gsize once;
+  static GHashTable *sets[N_SETS];
+
+  if (g_once_init_enter (&once))
+    {
+      static const struct { const char * const *words; gsize n; } lists[N_SETS] = {
+        [SET_STOP] = { stop_words, G_N_ELEMENTS (stop_words) },
+        [SET_THING] = { thing_words, G_N_ELEMENTS (thing_words) },
+        [SET_SPEECH] = { speech_words, G_N_ELEMENTS (speech_words) },
+      };
+
+      for (guint k = 0; k < N_SETS; k++)
+        {
+          sets[k] = g_hash_table_new (g_str_hash, g_str_equal);
+          for (gsize i = 0; i < lists[k].n; i++)
+            g_hash_table_add (sets[k], (gpointer) lists[k].words[i]);
+        }
+      g_once_init_leave (&once, 1);
+    }
+  return sets[which];
+}
+
 gboolean
 _detente_mentions_is_stop_word (const char *key)
 {
-  return _detente_mentions_in_sorted (stop_words, G_N_ELEMENTS (stop_words), key);
+  return g_hash_table_contains (word_set (SET_STOP), key);
 }
 
 gboolean
 _detente_mentions_is_thing_word (const char *key)
 {
-  return _detente_mentions_in_sorted (thing_words, G_N_ELEMENTS (thing_words), key);
+  return g_hash_table_contains (word_set (SET_THING), key);
 }
 
 gboolean
 _detente_mentions_is_speech_word (const char *key)
 {
-  return _detente_mentions_in_sorted (speech_words, G_N_ELEMENTS (speech_words), key);
+  return g_hash_table_contains (word_set (SET_SPEECH), key);
 }
 
 gboolean
@@ -161,8 +196,14 @@ add_unit (Finder            *f,
   u.offset = part->offset;
   u.length = part->length;
   u.flags = 0;
-  length = detente_gazetteer_fold (p, part->length, up->key, &possessive);
-  if (length == 0)
+  /* Marks have no case: their key is their bytes ("—", "“"). */
+  if (kind == DETENTE_TOKEN_PUNCTUATION && part->length < DETENTE_KEY_MAX)
+    {
+      memcpy (up->key, p, part->length);
+      up->key[part->length] = '\0';
+      length = part->length;
+    }
+  else if ((length = detente_gazetteer_fold (p, part->length, up->key, &possessive)) == 0)
     up->key[0] = '\0';
   up->hash = detente_gazetteer_hash_key (up->key, length);
   if (kind == DETENTE_TOKEN_PUNCTUATION)
@@ -214,6 +255,7 @@ add_ascii_word (Finder            *f,
   guint n = span->length;
   gboolean upper = FALSE, lower = FALSE;
   guint h = 5381, h1 = 5381, h2 = 5381;
+  guint k = 0;
   Unit *u;
 
   if (n >= DETENTE_KEY_MAX)
@@ -228,6 +270,17 @@ add_ascii_word (Finder            *f,
 
       if (c >= 0x80 || c == '-')
         {
+          /* A curly apostrophe ("China’s", "don’t") folds to a straight
+           * one; anything else non-ASCII takes the long way. */
+          if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x99 || p[i + 2] == 0x98))
+            {
+              u->key[k++] = '\'';
+              h2 = h1;
+              h1 = h;
+              h = h * 33 + '\'';
+              i += 2;
+              continue;
+            }
           f->units->len--;
           return FALSE;
         }
@@ -238,7 +291,7 @@ add_ascii_word (Finder            *f,
         }
       else if (c >= 'a' && c <= 'z')
         lower = TRUE;
-      u->key[i] = c;
+      u->key[k++] = c;
       h2 = h1;
       h1 = h;
       h = h * 33 + c;
@@ -246,6 +299,7 @@ add_ascii_word (Finder            *f,
   u->offset = span->offset;
   u->length = n;
   u->flags = U_WORD;
+  n = k;
   if (n > 2 && u->key[n - 2] == '\'' && u->key[n - 1] == 's')
     {
       n -= 2;

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "detente-source.h"
 #include "detente-text.h"
 
 /* Sentences and tokens of a UTF-8 text, by byte offsets into it. A full
@@ -149,7 +150,7 @@ add_token (DetenteText      *self,
   /* Grown by doubling and trimmed at the end: appending one by one costs
    * more than cutting the text into tokens. */
   if (self->n_tokens == self->tokens->len)
-    g_array_set_size (self->tokens, MAX (64, self->tokens->len * 2));
+    g_array_set_size (self->tokens, MAX (self->length / 4 + 16, self->tokens->len * 2));
   g_array_index (self->tokens, DetenteToken, self->n_tokens++) = token;
 }
 
@@ -399,14 +400,15 @@ detente_text_new (const char *text)
   DetenteText *self;
 
   g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
+  g_return_val_if_fail (detente_source_check_text (text, strlen (text), NULL), NULL);
 
   self = g_new0 (DetenteText, 1);
   g_atomic_ref_count_init (&self->ref);
   self->text = g_strdup (text);
   self->length = strlen (text);
   self->sentences = g_array_new (FALSE, FALSE, sizeof (DetenteSpan));
-  self->tokens = g_array_new (FALSE, FALSE, sizeof (DetenteToken));
+  /* About one token in five bytes of prose: room for most texts at once. */
+  self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (DetenteToken), strlen (text) / 4 + 16);
 
   tokenize (self);
   g_array_set_size (self->tokens, self->n_tokens);
