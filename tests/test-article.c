@@ -8,7 +8,13 @@
 
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
+#include <grp.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "detente-article.h"
 #include "detente-feed.h"
@@ -89,6 +95,36 @@ test_headers (void)
   g_assert_cmpstr (b->author, ==, "Jane Doe");
   g_assert_null (b->title);
   g_assert_cmpstr (iso_c, ==, "2023-09-19");
+}
+
+/* Header dates in the forms mail, feeds and people write them. */
+static void
+test_header_dates (void)
+{
+  struct { const char *header; const char *iso; } cases[] = {
+    { "Date: Mon, 19 Jun 2023 10:00:00 GMT", "2023-06-19" },
+    { "Date: Mon, 19 Jun 2023 23:30:00 -0400", "2023-06-19" },
+    { "Published: June 19, 2023", "2023-06-19" },
+    { "Published: Monday, June 19, 2023", "2023-06-19" },
+    { "Date: 19 June 2023", "2023-06-19" },
+    { "Date: 19 Sept 2023", "2023-09-19" },
+    { "date: 2023-06-19T10:00:00+08:00", "2023-06-19" },
+    { "Date: 2023-06-19", "2023-06-19" },
+    { "Date: June 2023", "2023-06" },
+    { "Date: soon", NULL },
+    { "Date: the 19th", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n\nBlinken met Xi.\n", cases[i].header);
+      g_autoptr(DetenteArticle) a = read_ok (text, -1, "dated.txt");
+      g_autofree char *iso = detente_date_is_set (&a->published) ? detente_date_to_iso (&a->published) : NULL;
+
+      g_test_message ("%s", cases[i].header);
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+      g_assert_cmpstr (a->text, ==, "Blinken met Xi.");
+    }
 }
 
 static void
@@ -230,6 +266,90 @@ assert_lacks (const char *haystack,
 #define PARA_C "Wang Yi, China's top diplomat, told Blinken that Washington must choose between " \
                "dialogue and confrontation, according to a Chinese readout."
 
+static GBytes *
+utf16_bytes (const char *utf8,
+             const char *charset)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  char *converted = g_convert (utf8, -1, charset, "UTF-8", NULL, &length, &error);
+
+  g_assert_no_error (error);
+  return g_bytes_new_take (converted, length);
+}
+
+/* UTF-16 without a byte-order mark, told by where its zero bytes fall;
+ * text with a stray zero byte is still refused. */
+static void
+test_utf16_no_bom (void)
+{
+  static const char english[] =
+    "Title: Talks in Beijing\nDate: Mon, 19 Jun 2023 10:00:00 GMT\n\nBlinken met Xi.\n\nThey agreed to talk.\n";
+  static const char chinese[] = "中美两国外长在北京举行会谈。\n\n双方同意保持沟通，2023年6月19日。\n";
+  static const char russian[] = "Переговоры в Пекине прошли в понедельник.\n\nБлинкен встретился с Си Цзиньпином.\n";
+  static const char page[] = "<!DOCTYPE html><html><head><title>T</title></head><body><p>" PARA_A "</p></body></html>";
+  static const char stray_en[] = "Blinken met Xi in Beijing on Monday.\0 The talks went on for hours.\n";
+  static const char stray_zh[] = "中美两国外长在北京举行会谈\0，双方同意保持沟通。\n";
+  struct { const char *utf8; const char *charset; const char *name; const char *text; } cases[] = {
+    { english, "UTF-16LE", "u16.txt", "Blinken met Xi.\n\nThey agreed to talk." },
+    { english, "UTF-16BE", "u16be.txt", "Blinken met Xi.\n\nThey agreed to talk." },
+    { english, "UTF-16LE", "u16", "Blinken met Xi.\n\nThey agreed to talk." },
+    { chinese, "UTF-16LE", "zh.txt", "双方同意保持沟通，2023年6月19日。" },
+    { chinese, "UTF-16BE", "zh", "双方同意保持沟通，2023年6月19日。" },
+    { russian, "UTF-16BE", "ru.txt", "Блинкен встретился с Си Цзиньпином." },
+    { russian, "UTF-16LE", "ru", "Блинкен встретился с Си Цзиньпином." },
+    { page, "UTF-16LE", "page.html", PARA_A },
+    { page, "UTF-16BE", "page", PARA_A },
+  };
+  struct { const char *data; gsize length; } binary[] = {
+    { stray_en, sizeof stray_en - 1 },
+    { stray_zh, sizeof stray_zh - 1 },
+    /* Zeros on both sides of the pairs. */
+    { "H\0\0e\0l\0\0l\0o\0 \0\0w\0o", 18 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = utf16_bytes (cases[i].utf8, cases[i].charset);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) articles = detente_article_read_bytes (bytes, cases[i].name, &error);
+      DetenteArticle *a;
+
+      g_test_message ("%s in %s", cases[i].name, cases[i].charset);
+      g_assert_no_error (error);
+      a = articles->pdata[0];
+      if (g_str_has_prefix (cases[i].name, "page"))
+        assert_contains (a->text, cases[i].text);
+      else
+        g_assert_true (g_str_has_suffix (a->text, cases[i].text));
+      g_assert_cmpstr (a->encoding, ==, cases[i].charset);
+    }
+
+  {
+    g_autoptr(GBytes) bytes = utf16_bytes (english, "UTF-16LE");
+    g_autoptr(DetenteArticle) a = read_ok (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "u16.txt");
+    g_autofree char *iso = detente_date_to_iso (&a->published);
+    g_autofree char *decoded = NULL;
+    const char *enc = NULL;
+
+    g_assert_cmpstr (a->title, ==, "Talks in Beijing");
+    g_assert_cmpstr (iso, ==, "2023-06-19");
+    decoded = detente_article_decode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &enc);
+    g_assert_cmpstr (decoded, ==, english);
+    g_assert_cmpstr (enc, ==, "UTF-16LE");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (binary); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (binary[i].data, binary[i].length);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (detente_article_read_text (bytes, "stray.txt", &error));
+      g_assert_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_BINARY);
+      g_assert_cmpstr (error->message, ==, "“stray.txt” is not a text file");
+    }
+}
+
 static const char boilerplate_page[] =
   "<!DOCTYPE html><html><head><title>Blinken meets Xi | The Daily Planet</title>"
   "<style>p { color: red }</style><script>var tracking = 'SCRIPT TEXT';</script></head><body>"
@@ -314,21 +434,93 @@ test_html_broken (void)
   assert_contains (error->message, "empty.html");
 }
 
-/* A page nested far deeper than any stack would take in recursion: the
- * parser gives up at depth 256 and keeps what came before. */
+static char *
+repeat (const char *s,
+        guint       n)
+{
+  GString *out = g_string_sized_new (strlen (s) * n);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (out, s);
+  return g_string_free (out, FALSE);
+}
+
+/* A page nested far deeper than any stack would take in recursion, by
+ * containers and inline tags that are never closed: the parser stops at
+ * depth 256, and the page, flattened, is read again whole. */
 static void
 test_html_deep (void)
 {
-  GString *s = g_string_new ("<html><body><p>" PARA_A "</p>");
-  g_autoptr(DetenteArticle) a = NULL;
-  g_autofree char *page = NULL;
+  g_autofree char *open = repeat ("<div><span>", 100000);
+  g_autofree char *page = g_strconcat ("<html><body><p>" PARA_A "</p>", open, "<p>" PARA_B "</p>", NULL);
+  g_autoptr(DetenteArticle) a = html_ok (page, -1);
 
-  for (guint i = 0; i < 100000; i++)
-    g_string_append (s, "<div><span>");
-  g_string_append (s, "<p>" PARA_B "</p>");
-  page = g_string_free (s, FALSE);
-  a = html_ok (page, -1);
-  assert_contains (a->text, PARA_A);
+  g_assert_cmpstr (a->text, ==, PARA_A "\n\n" PARA_B);
+}
+
+/* Inline tags never closed, as old pages leave <font>: the text after
+ * them was lost, or all of it. Closed inline markup keeps its meaning. */
+static void
+test_html_deep_unclosed (void)
+{
+  g_autofree char *fonts = repeat ("<font size=\"2\" face=\"a>b\">", 300);
+  g_autofree char *bold = repeat ("<B>", 300);
+  g_autofree char *all = g_strconcat ("<html><body>", fonts, "<p>" PARA_A "</p><p>" PARA_B "</p></body></html>", NULL);
+  g_autofree char *middle =
+    g_strconcat ("<html><head><script>if (a<b>c) x = '<font>';</script></head><body><article><p>" PARA_A "</p>"
+                 "<div>", fonts, "<p>" PARA_B "</p></div><!-- <span> -->"
+                 "<p>" PARA_C " <a href=\"/more\">More</a><span style=\"display:none\">HIDDEN</span></p>",
+                 bold, "<p>" PARA_A "</p></article></body></html>", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DetenteArticle) a = NULL;
+  g_autoptr(DetenteArticle) b = NULL;
+  g_autoptr(GPtrArray) c = NULL;
+
+  a = detente_html_read (all, strlen (all), "fonts.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (a->text, ==, PARA_A "\n\n" PARA_B);
+
+  b = html_ok (middle, -1);
+  g_assert_cmpstr (b->text, ==, PARA_A "\n\n" PARA_B "\n\n" PARA_C " More\n\n" PARA_A);
+  assert_lacks (b->text, "HIDDEN");
+
+  /* Under a name that leaves the choice to the contents. */
+  c = read_bytes_ok (all, -1, "fonts");
+  g_assert_cmpstr (((DetenteArticle *) c->pdata[0])->text, ==, PARA_A "\n\n" PARA_B);
+}
+
+/* Containers nested 300 deep, each closed: even flattened, the page is
+ * deeper than the parser goes, and it is refused, not read in part. A
+ * stack of open tags with stray end tags stays quick to parse. */
+static void
+test_html_too_deep (void)
+{
+  g_autofree char *open = repeat ("<div class=\"box\">", 300);
+  g_autofree char *close = repeat ("</div>", 300);
+  g_autofree char *page = g_strconcat ("<html><body><p>" PARA_A "</p>", open, "<p>" PARA_B "</p>", close,
+                                       "<p>" PARA_C "</p></body></html>", NULL);
+  g_autofree char *bold = repeat ("<b>", 100000);
+  g_autofree char *stray = repeat ("</i>", 75000);
+  g_autofree char *slow = g_strconcat ("<html><body><p>" PARA_A "</p>", bold, stray, "<p>" PARA_B "</p>", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DetenteArticle) b = NULL;
+
+  g_assert_null (detente_html_read (page, strlen (page), "deep.html", &error));
+  g_assert_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_DEEP);
+  g_assert_cmpstr (error->message, ==, "“deep.html” is nested too deeply to be read");
+  g_clear_error (&error);
+
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static (page, strlen (page));
+
+    g_assert_null (detente_article_read_bytes (bytes, "deep", &error));
+    g_assert_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_DEEP);
+    assert_contains (error->message, "“deep”");
+    g_clear_error (&error);
+  }
+
+  b = html_ok (slow, -1);
+  g_assert_cmpstr (b->text, ==, PARA_A "\n\n" PARA_B);
 }
 
 static void
@@ -650,6 +842,41 @@ test_feed_refusals (void)
   }
 }
 
+/* An item nested too deeply names itself in the error; fonts never
+ * closed in an item are flattened as in a page. */
+static void
+test_feed_deep (void)
+{
+  g_autofree char *fonts = repeat ("&lt;font&gt;", 300);
+  g_autofree char *divs = repeat ("&lt;div&gt;", 300);
+  g_autofree char *undivs = repeat ("&lt;/div&gt;", 300);
+  g_autofree char *elements = repeat ("<x>", 300);
+  g_autofree char *unelements = repeat ("</x>", 300);
+  g_autofree char *flat = g_strconcat ("<rss version=\"2.0\"><channel><item><title>One</title><description>",
+                                       fonts, "&lt;p&gt;" PARA_A "&lt;/p&gt;&lt;p&gt;" PARA_B "&lt;/p&gt;",
+                                       "</description></item></channel></rss>", NULL);
+  g_autofree char *deep_item =
+    g_strconcat ("<rss version=\"2.0\"><channel><item><title>One</title><description>Fine.</description></item>"
+                 "<item><title>Two</title><description>", divs, "&lt;p&gt;" PARA_A "&lt;/p&gt;", undivs,
+                 "</description></item></channel></rss>", NULL);
+  g_autofree char *deep_xml =
+    g_strconcat ("<rss version=\"2.0\"><channel><item><title>One</title><description>Fine.</description>",
+                 elements, unelements, "</item><item><title>Two</title></item></channel></rss>", NULL);
+  g_autoptr(GPtrArray) items = read_bytes_ok (flat, -1, "fonts.rss");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (((DetenteArticle *) items->pdata[0])->text, ==, PARA_A "\n\n" PARA_B);
+
+  g_assert_null (detente_feed_read (deep_item, strlen (deep_item), "deep.rss", &error));
+  g_assert_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_DEEP);
+  g_assert_cmpstr (error->message, ==, "“deep.rss#2” is nested too deeply to be read");
+  g_clear_error (&error);
+
+  g_assert_null (detente_feed_read (deep_xml, strlen (deep_xml), "deep.xml", &error));
+  g_assert_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_DEEP);
+  g_assert_cmpstr (error->message, ==, "“deep.xml” is nested too deeply to be read");
+}
+
 static void
 test_feed_sniff (void)
 {
@@ -853,6 +1080,99 @@ test_read_file (void)
   g_rmdir (dir);
 }
 
+#define NOBODY 65534
+
+/* Anyone but root reads as themselves; root as nobody, if it may. */
+static gboolean
+can_become_nobody (void)
+{
+  int status = 0;
+  pid_t pid;
+
+  if (getuid () != 0)
+    return TRUE;
+  if ((pid = fork ()) == 0)
+    _exit (setgroups (0, NULL) == 0 && setgid (NOBODY) == 0 && setuid (NOBODY) == 0 ? 0 : 1);
+  return pid > 0 && waitpid (pid, &status, 0) == pid && WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+/* A file in a folder that may not be searched: GIO gives it no type
+ * rather than an error, and it is no special file. Root reads anything,
+ * so the reading runs in a subprocess as nobody. */
+static void
+test_read_file_denied (void)
+{
+  const char *dir = g_getenv ("DETENTE_TEST_DENIED_DIR");
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *hidden = g_build_filename (dir, "locked", "a.txt", NULL);
+      g_autofree char *closed = g_build_filename (dir, "closed.txt", NULL);
+      g_autofree char *expected = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (getuid () == 0)
+        {
+          g_assert_true (setgroups (0, NULL) == 0 && setgid (NOBODY) == 0 && setuid (NOBODY) == 0);
+#ifdef __linux__
+          /* LeakSanitizer attaches to the process at its exit. */
+          prctl (PR_SET_DUMPABLE, 1, 0, 0, 0);
+#endif
+        }
+
+      g_assert_null (detente_article_read_file (hidden, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      expected = g_strdup_printf ("“%s” cannot be read: permission denied", hidden);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_clear_error (&error);
+      g_clear_pointer (&expected, g_free);
+
+      g_assert_null (detente_article_read_file (closed, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      expected = g_strdup_printf ("“%s” cannot be read: permission denied", closed);
+      g_assert_cmpstr (error->message, ==, expected);
+      return;
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *tmp = g_dir_make_tmp ("detente-article-XXXXXX", &error);
+    g_autofree char *locked = g_build_filename (tmp, "locked", NULL);
+    g_autofree char *hidden = g_build_filename (locked, "a.txt", NULL);
+    g_autofree char *closed = g_build_filename (tmp, "closed.txt", NULL);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (g_chmod (tmp, 0755), ==, 0);
+    g_assert_cmpint (g_mkdir (locked, 0700), ==, 0);
+    g_file_set_contents (hidden, "Blinken met Xi.", -1, &error);
+    g_assert_no_error (error);
+    g_file_set_contents (closed, "Blinken met Xi.", -1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_chmod (closed, 0), ==, 0);
+    /* Its owner may not search it either. */
+    if (getuid () != 0)
+      g_assert_cmpint (g_chmod (locked, 0), ==, 0);
+
+    if (can_become_nobody ())
+      {
+        g_setenv ("DETENTE_TEST_DENIED_DIR", tmp, TRUE);
+        g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+        g_unsetenv ("DETENTE_TEST_DENIED_DIR");
+      }
+
+    g_chmod (locked, 0700);
+    g_remove (hidden);
+    g_rmdir (locked);
+    g_remove (closed);
+    g_rmdir (tmp);
+
+    if (!can_become_nobody ())
+      g_test_skip ("running as root without the right to become nobody");
+    else
+      g_test_trap_assert_passed ();
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -862,13 +1182,17 @@ main (int   argc,
 
   g_test_add_func ("/import/article/encodings", test_encodings);
   g_test_add_func ("/import/article/headers", test_headers);
+  g_test_add_func ("/import/article/header-dates", test_header_dates);
   g_test_add_func ("/import/article/headline-byline", test_headline_byline);
   g_test_add_func ("/import/article/markdown", test_markdown);
   g_test_add_func ("/import/article/refusals", test_refusals);
+  g_test_add_func ("/import/article/utf16-no-bom", test_utf16_no_bom);
   g_test_add_func ("/import/article/real-articles", test_real_articles);
   g_test_add_func ("/import/html/boilerplate", test_html_boilerplate);
   g_test_add_func ("/import/html/broken", test_html_broken);
   g_test_add_func ("/import/html/deep", test_html_deep);
+  g_test_add_func ("/import/html/deep-unclosed", test_html_deep_unclosed);
+  g_test_add_func ("/import/html/too-deep", test_html_too_deep);
   g_test_add_func ("/import/html/charsets", test_html_charsets);
   g_test_add_func ("/import/html/entities", test_html_entities);
   g_test_add_func ("/import/html/metadata", test_html_metadata);
@@ -877,11 +1201,13 @@ main (int   argc,
   g_test_add_func ("/import/feed/atom", test_feed_atom);
   g_test_add_func ("/import/feed/rdf", test_feed_rdf);
   g_test_add_func ("/import/feed/refusals", test_feed_refusals);
+  g_test_add_func ("/import/feed/deep", test_feed_deep);
   g_test_add_func ("/import/feed/sniff", test_feed_sniff);
   g_test_add_func ("/import/dispatch/refusals", test_dispatch_refusals);
   g_test_add_func ("/import/dispatch/kinds", test_dispatch);
   g_test_add_func ("/import/dispatch/gzip", test_dispatch_gzip);
   g_test_add_func ("/import/dispatch/read-file", test_read_file);
+  g_test_add_func ("/import/dispatch/read-file-denied", test_read_file_denied);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "detente-article.h"
+#include "detente-date-parse.h"
 #include "detente-feed.h"
 #include "detente-html.h"
 #include "detente-source.h"
@@ -108,10 +109,94 @@ decode_utf16 (const guint8 *data,
 
       if (high && i + 1 < n && units[i + 1] >= 0xDC00 && units[i + 1] < 0xE000)
         i++;
-      else if (high || low)
-        units[i] = 0xFFFD;
+      else if (high || low || units[i] == 0)
+        units[i] = 0xFFFD;  /* g_utf16_to_utf8() would stop at a zero */
     }
   return g_utf16_to_utf8 (units, n, NULL, NULL, NULL);
+}
+
+/* Bytes that make no sense in an 8-bit or UTF-8 text: controls other
+ * than whitespace, zeros, and bytes that are no UTF-8. */
+static gsize
+count_odd_bytes (const guint8 *data,
+                 gsize         length)
+{
+  const char *p = (const char *) data;
+  const char *end = p + length;
+  gsize odd = 0;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          odd++;
+          p++;
+          continue;
+        }
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+        odd++;
+      p = g_utf8_next_char (p);
+    }
+  return odd;
+}
+
+/* UTF-16 without a byte-order mark. Its text has spaces, newlines and
+ * digits in any script, each a code unit with a zero byte, always on the
+ * same side of the pair (the odd bytes for little-endian). Text in Latin
+ * script is half zeros; in another script the zeros are fewer, but its
+ * bytes then make no sense as 8-bit text, as a UTF-8 text with a stray
+ * zero byte does. And it decodes to characters, not to controls, lone
+ * surrogates, private use or unassigned code points, as binary data does. */
+static gboolean
+looks_utf16 (const guint8 *data,
+             gsize         length,
+             gboolean     *big_endian)
+{
+  gsize n = MIN (length, 65536) & ~(gsize) 1;
+  gsize units = n / 2;
+  gsize zeros[2] = { 0, 0 };
+  gsize bad = 0;
+  gsize mine, other;
+  gboolean big;
+
+  /* Most files have no zero byte at all. */
+  if (units < 2 || memchr (data, 0, n) == NULL)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (data[i] == 0)
+      zeros[i & 1]++;
+  big = zeros[0] > zeros[1];
+  mine = zeros[big ? 0 : 1];
+  other = zeros[big ? 1 : 0];
+  if (mine * 100 < units || other * 10 > mine)
+    return FALSE;
+  if (mine * 2 < units && count_odd_bytes (data, n) * 10 < n)
+    return FALSE;
+
+  for (gsize i = 0; i < units; i++)
+    {
+      gunichar2 u = big ? (data[2 * i] << 8 | data[2 * i + 1]) : (data[2 * i + 1] << 8 | data[2 * i]);
+
+      if (u >= 0xD800 && u < 0xDC00 && i + 1 < units)
+        {
+          gunichar2 low = big ? (data[2 * i + 2] << 8 | data[2 * i + 3]) : (data[2 * i + 3] << 8 | data[2 * i + 2]);
+
+          if (low >= 0xDC00 && low < 0xE000)
+            i++;
+          else
+            bad++;
+        }
+      else if (u < 0x20)
+        bad += u != '\t' && u != '\n' && u != '\r' && u != '\f';
+      else if ((u >= 0x7F && u < 0xA0) || (u >= 0xD800 && u < 0xF900) || !g_unichar_isdefined (u))
+        bad++;
+    }
+  if (bad * 20 > units)
+    return FALSE;
+  *big_endian = big;
+  return TRUE;
 }
 
 /* Mostly UTF-8 with a few bad bytes is UTF-8 damaged, not another
@@ -175,9 +260,10 @@ try_gb18030 (const guint8 *data,
  * @length: how many
  * @encoding: (out) (optional) (transfer none): the encoding found
  *
- * Decodes UTF-8 (with or without a byte-order mark), UTF-16 with a
- * byte-order mark, GB18030/GBK and Windows-1252. Bytes that fit no
- * encoding become U+FFFD; decoding never fails.
+ * Decodes UTF-8 (with or without a byte-order mark), UTF-16 (with a
+ * byte-order mark, or without one when its zero bytes tell the order),
+ * GB18030/GBK and Windows-1252. Bytes that fit no encoding become U+FFFD;
+ * decoding never fails.
  *
  * Returns: (transfer full): valid UTF-8
  */
@@ -188,6 +274,7 @@ detente_article_decode (const guint8  *data,
 {
   const char *found;
   char *out;
+  gboolean big = FALSE;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -200,10 +287,14 @@ detente_article_decode (const guint8  *data,
     }
   else if (length >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
     {
-      gboolean big = data[0] == 0xFE;
-
+      big = data[0] == 0xFE;
       found = big ? "UTF-16BE" : "UTF-16LE";
       out = decode_utf16 (data + 2, length - 2, big);
+    }
+  else if (looks_utf16 (data, length, &big))
+    {
+      found = big ? "UTF-16BE" : "UTF-16LE";
+      out = decode_utf16 (data, length, big);
     }
   else if (g_utf8_validate_len ((const char *) data, length, NULL))
     {
@@ -233,8 +324,10 @@ looks_binary (const guint8 *data,
               gsize         length)
 {
   gsize controls = 0;
+  gboolean big;
 
-  /* UTF-16 has zero bytes of its own; its byte-order mark says so. */
+  /* UTF-16 has zero bytes of its own; its byte-order mark says so, or
+   * where its zero bytes fall. */
   if (length >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
     return FALSE;
   for (gsize i = 0; i < MIN (length, 65536); i++)
@@ -252,67 +345,24 @@ looks_binary (const guint8 *data,
       if (i >= MIN (length, 65536))
         break;
       if (data[i] == 0)
-        return TRUE;
+        return !looks_utf16 (data, length, &big);
       if (data[i] < 0x20 && data[i] != '\t' && data[i] != '\n' && data[i] != '\r' && data[i] != '\f')
         controls++;
     }
   return controls * 10 > MIN (length, 65536);
 }
 
-static const char *months[] = {
-  "january", "february", "march", "april", "may", "june", "july",
-  "august", "september", "october", "november", "december",
-};
-
-static int
-month_of (const char *word)
-{
-  gsize len = strlen (word);
-
-  for (int m = 0; m < 12; m++)
-    if (len >= 3 && g_ascii_strncasecmp (months[m], word, len) == 0 && (len == strlen (months[m]) || len <= 4))
-      return m + 1;
-  return 0;
-}
-
-/* A header's date: ISO ("2023-06-19", "2023-06-19T10:00:00Z"), "June 19,
- * 2023" or "19 June 2023". Full expressions come with date parsing. */
+/* A header's date, in any form page metadata has: ISO 8601 ("2023-06-19",
+ * "2023-06-19T10:00:00Z"), RFC 822 ("Mon, 19 Jun 2023 10:00:00 GMT"),
+ * "June 19, 2023", "19 June 2023". */
 static void
 parse_header_date (const char  *value,
                    DetenteDate *date)
 {
-  g_auto(GStrv) words = NULL;
-  guint n;
+  DetenteDate parsed = DETENTE_DATE_INIT;
 
-  if (strlen (value) >= 10 && value[4] == '-' && value[7] == '-')
-    {
-      g_autofree char *day = g_strndup (value, 10);
-
-      if (detente_date_parse (day, date, NULL))
-        return;
-    }
-
-  words = g_strsplit_set (value, " ,.", -1);
-  n = 0;
-  for (guint i = 0; words[i]; i++)
-    if (*words[i])
-      words[n++] = words[i];
-    else
-      g_free (words[i]);
-  words[n] = NULL;
-
-  if (n >= 3)
-    {
-      int m0 = month_of (words[0]), m1 = month_of (words[1]);
-      guint64 a, b;
-
-      if (m0 && g_ascii_string_to_unsigned (words[1], 10, 1, 31, &a, NULL) &&
-          g_ascii_string_to_unsigned (words[2], 10, 1, 9999, &b, NULL))
-        detente_date_set (date, b, m0, a);
-      else if (m1 && g_ascii_string_to_unsigned (words[0], 10, 1, 31, &a, NULL) &&
-               g_ascii_string_to_unsigned (words[2], 10, 1, 9999, &b, NULL))
-        detente_date_set (date, b, m1, a);
-    }
+  if (detente_date_parse_loose (value, &parsed) && detente_date_is_set (&parsed))
+    *date = parsed;
 }
 
 static void
@@ -631,10 +681,12 @@ kind_of_content (const char *data,
   gsize n = MIN (length, 65536);
   gsize start = 0;
   guint tags = 0;
+  gboolean big;
 
-  /* UTF-16 is sniffed as the UTF-8 it becomes. */
-  if (length >= 2 && ((guchar) data[0] == 0xFF || (guchar) data[0] == 0xFE) &&
-      ((guchar) data[1] == 0xFE || (guchar) data[1] == 0xFF) && data[0] != data[1])
+  /* UTF-16 is sniffed as the UTF-8 it becomes, which has no zero bytes. */
+  if ((length >= 2 && ((guchar) data[0] == 0xFF || (guchar) data[0] == 0xFE) &&
+       ((guchar) data[1] == 0xFE || (guchar) data[1] == 0xFF) && data[0] != data[1]) ||
+      looks_utf16 ((const guint8 *) data, length, &big))
     {
       g_autofree char *utf8 = detente_article_decode ((const guint8 *) data, n & ~(gsize) 1, NULL);
 
@@ -722,7 +774,8 @@ gunzip (const guint8  *data,
  * name's extension chooses the reader; without a known one, the contents
  * do. Gzip data is inflated first, and a ".gz" at the end of the name
  * is ignored. Empty, binary and over-large files are refused as
- * detente_article_read_text() refuses them.
+ * detente_article_read_text() refuses them, and pages and feeds nested
+ * too deeply to be read whole with %DETENTE_ARTICLE_ERROR_TOO_DEEP.
  *
  * Returns: (transfer full) (element-type DetenteArticle) (nullable): at
  *   least one article, or %NULL on error
@@ -818,6 +871,7 @@ detente_article_read_file (const char    *path,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local = NULL;
+  GFileType type = G_FILE_TYPE_UNKNOWN;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -826,19 +880,24 @@ detente_article_read_file (const char    *path,
   file = g_file_new_for_path (path);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local);
-  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+  if (info != NULL)
+    type = g_file_info_get_file_type (info);
+  if (type == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
                    _("“%s” is a folder, not an article"), path);
       return NULL;
     }
-  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+  /* When stat() fails with EACCES (a folder on the way that may not be
+   * searched), GIO gives a file info with no type instead of an error;
+   * trying to read the file then tells why it cannot be read. */
+  if (info != NULL && type != G_FILE_TYPE_REGULAR && type != G_FILE_TYPE_UNKNOWN)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
                    _("“%s” is not a regular file"), path);
       return NULL;
     }
-  if (info != NULL && g_file_info_get_size (info) > DETENTE_ARTICLE_MAX_SIZE)
+  if (type == G_FILE_TYPE_REGULAR && g_file_info_get_size (info) > DETENTE_ARTICLE_MAX_SIZE)
     {
       g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_LARGE,
                    _("“%s” is larger than 50 MB, too large for an article"), path);

@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * @DETENTE_ARTICLE_ERROR_INVALID: the file is not what its name or its
  *   start says: an XML file that is no feed, a damaged gzip file
  * @DETENTE_ARTICLE_ERROR_UNSAFE: a feed that declares entities
+ * @DETENTE_ARTICLE_ERROR_TOO_DEEP: a page or feed nested so deeply that
+ *   some of its text cannot be read, even with the page flattened
  *
  * Why a file gives no article. Every message names the file.
  */
@@ -34,6 +36,7 @@ typedef enum
   DETENTE_ARTICLE_ERROR_BINARY,
   DETENTE_ARTICLE_ERROR_INVALID,
   DETENTE_ARTICLE_ERROR_UNSAFE,
+  DETENTE_ARTICLE_ERROR_TOO_DEEP,
 } DetenteArticleError;
 
 /**

@@ -253,15 +253,21 @@ plain_paragraphs (const char *raw)
 
 /* An HTML body's text. A long full-content body is scored like a page,
  * which drops share links and "appeared first on" lines; a short one, or
- * one the scoring would mostly throw away, keeps all its text. */
+ * one the scoring would mostly throw away, keeps all its text. @too_deep
+ * is set if the body nests too deeply to be read whole. */
 static char *
 html_body_text (const char *html,
-                gboolean    full_content)
+                gboolean    full_content,
+                gboolean   *too_deep)
 {
-  g_autoptr(xmlDoc) doc = _detente_html_parse_utf8 (html, strlen (html));
+  g_autoptr(xmlDoc) doc = NULL;
   g_autofree char *all = NULL;
   g_autofree char *content = NULL;
+  gboolean deep = FALSE;
 
+  doc = _detente_html_parse_utf8 (html, strlen (html), &deep);
+  if (deep)
+    *too_deep = TRUE;
   if (doc == NULL)
     return g_strdup ("");
   all = _detente_html_text (doc, DETENTE_HTML_ALL, NULL, NULL);
@@ -276,7 +282,8 @@ html_body_text (const char *html,
 /* An Atom text construct (title, summary, content) by its type. */
 static char *
 atom_text (xmlNode  *node,
-           gboolean  full_content)
+           gboolean  full_content,
+           gboolean *too_deep)
 {
   const char *type = prop (node, "type");
 
@@ -291,7 +298,7 @@ atom_text (xmlNode  *node,
     {
       g_autofree char *html = inner_html (node);
 
-      return html_body_text (html, full_content);
+      return html_body_text (html, full_content, too_deep);
     }
   return NULL;
 }
@@ -387,7 +394,8 @@ item_date (xmlNode     *item,
 }
 
 static char *
-item_body (xmlNode *item)
+item_body (xmlNode  *item,
+           gboolean *too_deep)
 {
   xmlNode *node;
   char *text = NULL;
@@ -396,23 +404,23 @@ item_body (xmlNode *item)
     {
       g_autofree char *html = inner_html (node);
 
-      text = html_body_text (html, TRUE);
+      text = html_body_text (html, TRUE, too_deep);
     }
   else if ((node = child_named (item, "content", NS_ATOM)) != NULL && prop (node, "src") == NULL)
-    text = atom_text (node, TRUE);
+    text = atom_text (node, TRUE, too_deep);
   if (text != NULL && *text)
     return text;
   g_free (text);
   text = NULL;
 
   if ((node = child_named (item, "summary", NS_ATOM)) != NULL)
-    text = atom_text (node, FALSE);
+    text = atom_text (node, FALSE, too_deep);
   else if ((node = child_named (item, "description", NULL)) != NULL)
     {
       /* RSS descriptions are HTML, escaped or in CDATA. */
       g_autofree char *html = inner_html (node);
 
-      text = html_body_text (html, FALSE);
+      text = html_body_text (html, FALSE, too_deep);
     }
   return text;
 }
@@ -421,24 +429,25 @@ static DetenteArticle *
 read_item (xmlNode    *item,
            const char *file_name,
            guint       index,
-           const char *encoding)
+           const char *encoding,
+           gboolean   *too_deep)
 {
   DetenteArticle *article = g_new0 (DetenteArticle, 1);
   xmlNode *title = child_named (item, "title", NULL);
-  g_autofree char *body = item_body (item);
+  g_autofree char *body = item_body (item, too_deep);
 
   article->file_name = g_strdup_printf ("%s#%u", file_name, index);
   article->encoding = g_strdup (encoding);
   if (title != NULL)
     {
-      g_autofree char *text = is_named (title, "title", NS_ATOM) ? atom_text (title, FALSE) : NULL;
+      g_autofree char *text = is_named (title, "title", NS_ATOM) ? atom_text (title, FALSE, too_deep) : NULL;
 
       if (text == NULL)
         {
           /* An RSS title is plain text, though some carry entities. */
           g_autofree char *raw = raw_text (title);
 
-          text = html_body_text (raw, FALSE);
+          text = html_body_text (raw, FALSE, too_deep);
         }
       article->title = _detente_html_collapse (text);
       if (*article->title == '\0')
@@ -457,6 +466,27 @@ read_item (xmlNode    *item,
   return article;
 }
 
+/* libxml2 2.9 halts at a depth of 256 and keeps what came before; the
+ * items after that point would be lost without a word. */
+static xmlDoc *
+parse_xml (const char *utf8,
+           gsize       length,
+           gboolean   *too_deep)
+{
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
+  xmlDoc *doc;
+
+  *too_deep = FALSE;
+  if (ctxt == NULL)
+    return NULL;
+  doc = xmlCtxtReadMemory (ctxt, utf8, (int) length, NULL, "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
+                           XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC);
+  *too_deep = ctxt->disableSAX != 0 && ctxt->errNo == XML_ERR_INTERNAL_ERROR;
+  xmlFreeParserCtxt (ctxt);
+  return doc;
+}
+
 /**
  * detente_feed_read:
  * @data: the bytes of an RSS, RDF or Atom feed
@@ -467,7 +497,8 @@ read_item (xmlNode    *item,
  * Reads every item (RSS) or entry (Atom) of a feed as an article named
  * "@file_name#N", N counting from 1: its title, link, date, author and
  * the text of its content, else of its description or summary. A feed
- * whose DOCTYPE declares entities is refused.
+ * whose DOCTYPE declares entities is refused, and so is one that nests
+ * too deeply for all of its text to be read.
  *
  * Returns: (transfer full) (element-type DetenteArticle) (nullable): the
  *   articles, at least one, or %NULL on error
@@ -483,6 +514,7 @@ detente_feed_read (const char  *data,
   g_autofree char *decoded = NULL;
   g_autofree char *encoding = NULL;
   gboolean entities = FALSE;
+  gboolean too_deep = FALSE;
   xmlNode *root;
   guint index = 0;
 
@@ -508,14 +540,18 @@ detente_feed_read (const char  *data,
       return NULL;
     }
   if (strlen (decoded) <= G_MAXINT)
-    doc = xmlReadMemory (decoded, (int) strlen (decoded), NULL, "UTF-8",
-                         XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
-                         XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC);
+    doc = parse_xml (decoded, strlen (decoded), &too_deep);
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (doc != NULL && doc->intSubset != NULL && doc->intSubset->entities != NULL)
     {
       g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_UNSAFE,
                    _("“%s” declares entities in its DOCTYPE, which Détente does not read"), file_name);
+      return NULL;
+    }
+  if (too_deep)
+    {
+      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_DEEP,
+                   _("“%s” is nested too deeply to be read"), file_name);
       return NULL;
     }
   if (root == NULL || !(g_str_equal ((const char *) root->name, "rss") ||
@@ -534,7 +570,15 @@ detente_feed_read (const char  *data,
 
       if (is_named (node, "item", NULL) || is_named (node, "entry", NULL))
         {
-          g_ptr_array_add (articles, read_item (node, file_name, ++index, encoding));
+          DetenteArticle *article = read_item (node, file_name, ++index, encoding, &too_deep);
+
+          g_ptr_array_add (articles, article);
+          if (too_deep)
+            {
+              g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_DEEP,
+                           _("“%s” is nested too deeply to be read"), article->file_name);
+              return NULL;
+            }
           skip = TRUE;
         }
       else if (node->type != XML_ELEMENT_NODE)

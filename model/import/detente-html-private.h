@@ -69,7 +69,8 @@ char    *_detente_html_serialize     (xmlNode * const  *roots,
                                       DetenteHtmlRoleFunc role,
                                       gpointer          user_data);
 xmlDoc  *_detente_html_parse_utf8    (const char       *utf8,
-                                      gsize             length);
+                                      gsize             length,
+                                      gboolean         *too_deep);
 char    *_detente_html_text          (xmlDoc           *doc,
                                       DetenteHtmlMode   mode,
                                       const char       *title,

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "detente-html-private.h"
@@ -328,24 +329,330 @@ _detente_html_collapse (const char *text)
   return g_string_free (s.out, FALSE);
 }
 
+/* Pages nested too deeply ------------------------------------------------
+ *
+ * libxml2 2.9 stops building the tree at a depth of 256 ("Excessive depth
+ * in document") and keeps only what came before: a page that opens 300
+ * <font> tags and never closes them loses all its text. XML_PARSE_HUGE
+ * lifts the limit, but then nothing bounds the parser's stack of open
+ * elements, and it searches that stack for every end tag: half a megabyte
+ * of open tags and stray end tags keeps it busy for twenty seconds. So the
+ * limit stays, and a page that reaches it is flattened and parsed again:
+ * first without the inline start tags that are never closed, which is
+ * what nests most such pages; then without any inline tags at all, and
+ * with each container that is never closed ended where it opens. A page
+ * still too deep is refused rather than read in part. */
+
+typedef enum
+{
+  FLAT_INLINE,     /* only marks text up: can go */
+  FLAT_CONTAINER,  /* holds paragraphs: can close at once, keeping a break */
+} FlatKind;
+
+typedef struct
+{
+  const char *name;
+  FlatKind    kind;
+} FlatTagName;
+
+/* Sorted by name, for bsearch(). */
+static const FlatTagName flat_tags[] = {
+  { "a", FLAT_INLINE }, { "abbr", FLAT_INLINE }, { "acronym", FLAT_INLINE },
+  { "address", FLAT_CONTAINER }, { "article", FLAT_CONTAINER }, { "aside", FLAT_CONTAINER },
+  { "b", FLAT_INLINE }, { "bdi", FLAT_INLINE }, { "bdo", FLAT_INLINE }, { "big", FLAT_INLINE },
+  { "blink", FLAT_INLINE }, { "blockquote", FLAT_CONTAINER }, { "center", FLAT_CONTAINER },
+  { "cite", FLAT_INLINE }, { "code", FLAT_INLINE }, { "del", FLAT_INLINE },
+  { "details", FLAT_CONTAINER }, { "dfn", FLAT_INLINE }, { "dir", FLAT_CONTAINER },
+  { "div", FLAT_CONTAINER }, { "dl", FLAT_CONTAINER }, { "em", FLAT_INLINE },
+  { "fieldset", FLAT_CONTAINER }, { "figure", FLAT_CONTAINER }, { "font", FLAT_INLINE },
+  { "footer", FLAT_CONTAINER }, { "form", FLAT_CONTAINER }, { "header", FLAT_CONTAINER },
+  { "i", FLAT_INLINE }, { "ins", FLAT_INLINE }, { "kbd", FLAT_INLINE }, { "label", FLAT_INLINE },
+  { "main", FLAT_CONTAINER }, { "mark", FLAT_INLINE }, { "menu", FLAT_CONTAINER },
+  { "nav", FLAT_CONTAINER }, { "nobr", FLAT_INLINE }, { "ol", FLAT_CONTAINER },
+  { "q", FLAT_INLINE }, { "s", FLAT_INLINE }, { "samp", FLAT_INLINE },
+  { "section", FLAT_CONTAINER }, { "small", FLAT_INLINE }, { "span", FLAT_INLINE },
+  { "strike", FLAT_INLINE }, { "strong", FLAT_INLINE }, { "sub", FLAT_INLINE },
+  { "sup", FLAT_INLINE }, { "tt", FLAT_INLINE }, { "u", FLAT_INLINE }, { "ul", FLAT_CONTAINER },
+  { "var", FLAT_INLINE },
+};
+
+typedef struct
+{
+  gsize    start;    /* at its '<' */
+  gsize    end;      /* after its '>' */
+  guint    index;    /* in flat_tags */
+  gboolean closing;
+} FlatTag;
+
+static int
+compare_flat_name (const void *key,
+                   const void *entry)
+{
+  return strcmp (key, ((const FlatTagName *) entry)->name);
+}
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == ':' || c == '-' || c == '_' || c == '.';
+}
+
+/* Where the contents of a <script> or <style> opened before @p end: at
+ * "</" and its name, which the parser alone ends them with. */
+static gsize
+end_of_raw_text (const char *s,
+                 gsize       n,
+                 gsize       p,
+                 const char *name,
+                 gsize       name_len)
+{
+  while (p < n)
+    {
+      const char *lt = memchr (s + p, '<', n - p);
+
+      if (lt == NULL)
+        return n;
+      p = lt - s;
+      if (n - p >= name_len + 2 && s[p + 1] == '/' && g_ascii_strncasecmp (s + p + 2, name, name_len) == 0)
+        return p;
+      p++;
+    }
+  return n;
+}
+
+/* The next start or end tag at or after *@pos that flat_tags names and
+ * that is not self-closing ("<span/>"), passing over comments,
+ * declarations and what scripts and styles hold, as the parser does. Every
+ * byte is looked at once or twice, whatever the page. */
+static gboolean
+next_flat_tag (const char *s,
+               gsize       n,
+               gsize      *pos,
+               FlatTag    *tag)
+{
+  gsize p = *pos;
+
+  while (p < n)
+    {
+      const char *lt = memchr (s + p, '<', n - p);
+      const FlatTagName *hit;
+      char name[16];
+      gsize i, j, k, name_start, name_len;
+      gboolean closing;
+
+      if (lt == NULL)
+        break;
+      i = lt - s;
+      if (n - i >= 4 && memcmp (s + i, "<!--", 4) == 0)
+        {
+          const char *close = g_strstr_len (s + i + 4, n - i - 4, "-->");
+
+          p = close != NULL ? (gsize) (close - s) + 3 : n;
+          continue;
+        }
+      if (n - i >= 2 && (s[i + 1] == '!' || s[i + 1] == '?'))
+        {
+          const char *gt = memchr (s + i, '>', n - i);
+
+          p = gt != NULL ? (gsize) (gt - s) + 1 : n;
+          continue;
+        }
+      closing = n - i >= 2 && s[i + 1] == '/';
+      name_start = i + 1 + closing;
+      if (name_start >= n || !g_ascii_isalpha (s[name_start]))
+        {
+          p = i + 1;
+          continue;
+        }
+      for (j = name_start; j < n && is_name_char (s[j]); j++)
+        ;
+      name_len = j - name_start;
+
+      /* The tag ends at a '>' outside a quoted attribute value. */
+      for (k = j; k < n && s[k] != '>'; k++)
+        {
+          const char *quote;
+
+          if (s[k] != '=')
+            continue;
+          while (k + 1 < n && g_ascii_isspace (s[k + 1]))
+            k++;
+          if (k + 1 >= n || (s[k + 1] != '"' && s[k + 1] != '\''))
+            continue;
+          if ((quote = memchr (s + k + 2, s[k + 1], n - k - 2)) == NULL)
+            k = n - 1;
+          else
+            k = quote - s;
+        }
+      if (k >= n)
+        break;
+      p = k + 1;
+
+      if (!closing && ((name_len == 6 && g_ascii_strncasecmp (s + name_start, "script", 6) == 0) ||
+                       (name_len == 5 && g_ascii_strncasecmp (s + name_start, "style", 5) == 0)))
+        {
+          p = end_of_raw_text (s, n, p, s + name_start, name_len);
+          continue;
+        }
+      if (name_len >= sizeof name || (!closing && s[k - 1] == '/'))
+        continue;
+      for (gsize c = 0; c < name_len; c++)
+        name[c] = g_ascii_tolower (s[name_start + c]);
+      name[name_len] = '\0';
+      hit = bsearch (name, flat_tags, G_N_ELEMENTS (flat_tags), sizeof flat_tags[0], compare_flat_name);
+      if (hit == NULL)
+        continue;
+
+      tag->start = i;
+      tag->end = p;
+      tag->index = hit - flat_tags;
+      tag->closing = closing;
+      *pos = p;
+      return TRUE;
+    }
+  *pos = n;
+  return FALSE;
+}
+
+/* @html flattened (see above); @all for the second, harder way. Each end
+ * tag closes the innermost open element of its name, as in the parser.
+ * Returns: (transfer full) (nullable): the new page, @flat_length bytes,
+ *   or %NULL if flattening changes nothing */
+static char *
+flatten (const char *html,
+         gsize       length,
+         gboolean    all,
+         gsize      *flat_length)
+{
+  GArray *open[G_N_ELEMENTS (flat_tags)] = { NULL, };
+  g_autofree guint8 *unclosed = NULL;
+  GString *out;
+  FlatTag tag;
+  gsize pos = 0, copied = 0;
+  guint starts = 0;
+  gboolean changed = FALSE;
+
+  /* Which start tags are never closed, by their number among start tags. */
+  while (next_flat_tag (html, length, &pos, &tag))
+    {
+      GArray *stack = open[tag.index];
+
+      if (!tag.closing)
+        {
+          if (stack == NULL)
+            stack = open[tag.index] = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_array_append_val (stack, starts);
+          starts++;
+        }
+      else if (stack != NULL && stack->len > 0)
+        g_array_set_size (stack, stack->len - 1);
+    }
+  unclosed = g_malloc0 (starts / 8 + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (flat_tags); i++)
+    {
+      if (open[i] == NULL)
+        continue;
+      for (guint j = 0; j < open[i]->len; j++)
+        {
+          guint k = g_array_index (open[i], guint, j);
+
+          unclosed[k / 8] |= 1 << (k % 8);
+        }
+      g_array_unref (open[i]);
+    }
+
+  out = g_string_sized_new (length);
+  pos = 0;
+  starts = 0;
+  while (next_flat_tag (html, length, &pos, &tag))
+    {
+      FlatKind kind = flat_tags[tag.index].kind;
+      gboolean never_closed = FALSE;
+
+      if (!tag.closing)
+        {
+          never_closed = (unclosed[starts / 8] >> (starts % 8)) & 1;
+          starts++;
+        }
+      if (kind == FLAT_INLINE && (all || never_closed))
+        {
+          g_string_append_len (out, html + copied, tag.start - copied);
+          copied = tag.end;
+          changed = TRUE;
+        }
+      else if (kind == FLAT_CONTAINER && all && never_closed)
+        {
+          g_string_append_len (out, html + copied, tag.end - copied);
+          g_string_append_printf (out, "</%s>", flat_tags[tag.index].name);
+          copied = tag.end;
+          changed = TRUE;
+        }
+    }
+  if (!changed)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  g_string_append_len (out, html + copied, length - copied);
+  *flat_length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+static xmlDoc *
+parse_once (const char *utf8,
+            gsize       length,
+            gboolean   *too_deep)
+{
+  htmlParserCtxtPtr ctxt;
+  xmlDoc *doc;
+
+  *too_deep = FALSE;
+  if (length == 0 || length > G_MAXINT || (ctxt = htmlNewParserCtxt ()) == NULL)
+    return NULL;
+  doc = htmlCtxtReadMemory (ctxt, utf8, (int) length, NULL, "UTF-8",
+                            HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                            HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+  /* The depth limit halts the parser: the one error that stops it for
+   * good, the rest of the page unread. */
+  *too_deep = ctxt->disableSAX != 0 && ctxt->errNo == XML_ERR_INTERNAL_ERROR;
+  htmlFreeParserCtxt (ctxt);
+  return doc;
+}
+
 /**
  * _detente_html_parse_utf8:
  * @utf8: an HTML page or fragment, UTF-8
  * @length: its length in bytes
+ * @too_deep: (out) (optional): set when the page nests so deeply, even
+ *   flattened, that the document holds only part of it
  *
- * Never touches the network and never prints parser errors.
+ * Never touches the network and never prints parser errors. A page
+ * nested deeper than the parser goes is flattened and parsed again.
  *
  * Returns: (transfer full) (nullable): the document
  */
 xmlDoc *
 _detente_html_parse_utf8 (const char *utf8,
-                          gsize       length)
+                          gsize       length,
+                          gboolean   *too_deep)
 {
-  if (length > G_MAXINT)
-    return NULL;
-  return htmlReadMemory (utf8, (int) length, NULL, "UTF-8",
-                         HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                         HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+  xmlDoc *doc;
+  gboolean deep = FALSE;
+
+  doc = parse_once (utf8, length, &deep);
+  for (guint round = 0; deep && round < 2; round++)
+    {
+      gsize flat_length = 0;
+      g_autofree char *flat = flatten (utf8, length, round == 1, &flat_length);
+
+      if (flat == NULL)
+        continue;
+      g_clear_pointer (&doc, xmlFreeDoc);
+      doc = parse_once (flat, flat_length, &deep);
+    }
+  if (too_deep != NULL)
+    *too_deep = deep;
+  return doc;
 }
 
 /**
@@ -361,7 +668,7 @@ _detente_html_fragment_text (const char      *html,
                              gsize            length,
                              DetenteHtmlMode  mode)
 {
-  g_autoptr(xmlDoc) doc = _detente_html_parse_utf8 (html, length);
+  g_autoptr(xmlDoc) doc = _detente_html_parse_utf8 (html, length, NULL);
 
   if (doc == NULL)
     return g_strdup ("");

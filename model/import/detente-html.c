@@ -777,10 +777,12 @@ body_from_json_ld (PageMeta *pm,
  * from the usual meta tags, JSON-LD and markup, and the text of its main
  * content without navigation, comments, related links and other page
  * furniture. The parser never reaches the network, and a broken page
- * gives what text it has.
+ * gives what text it has. A page nested deeper than the parser goes is
+ * read flattened; if even that is too deep, it is refused rather than
+ * read in part.
  *
  * Returns: (transfer full) (nullable): the article, or %NULL if the page
- *   has no text
+ *   has no text or is nested too deeply
  */
 DetenteArticle *
 detente_html_read (const char  *data,
@@ -796,6 +798,7 @@ detente_html_read (const char  *data,
   PageMeta pm = { 0 };
   static const char * const url_keys[] = { "og:url", NULL };
   const char *url;
+  gboolean too_deep = FALSE;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (file_name != NULL, NULL);
@@ -809,7 +812,13 @@ detente_html_read (const char  *data,
     }
 
   decoded = _detente_html_decode (data != NULL ? data : "", length, &encoding);
-  doc = _detente_html_parse_utf8 (decoded, strlen (decoded));
+  doc = _detente_html_parse_utf8 (decoded, strlen (decoded), &too_deep);
+  if (too_deep)
+    {
+      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_DEEP,
+                   _("“%s” is nested too deeply to be read"), file_name);
+      return NULL;
+    }
   article = g_new0 (DetenteArticle, 1);
   article->file_name = g_strdup (file_name);
   article->encoding = g_steal_pointer (&encoding);
