@@ -15,13 +15,25 @@ G_BEGIN_DECLS
 /* What the trie and lookups (detente-gazetteer.c) and the reading of
  * gazetteer files (detente-gazetteer-load.c) share. */
 
+/* One edge of the trie: the node reached from @parent by @key. */
+typedef struct
+{
+  guint  parent;
+  guint  hash;      /* detente_gazetteer_hash_key() of the key alone */
+  guint  child;     /* node index + 1; 0 marks an empty slot */
+  guint  length;
+  char  *key;
+} TrieSlot;
+
 struct _DetenteGazetteer
 {
   GObject     parent_instance;
 
   GPtrArray  *entries;
   GHashTable *by_id;       /* "kind:id" → DetenteEntry */
-  GHashTable *trie;        /* TrieKey → node index + 1 */
+  TrieSlot   *slots;       /* open addressing, a power of two of them */
+  guint       n_slots;
+  guint       n_used;
   GArray     *nodes;       /* TrieNode */
   GHashTable *roles;       /* folded title → GPtrArray of people */
   guint64     first_keys[1024];  /* a bit per hash of the names' first keys */

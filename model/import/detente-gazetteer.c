@@ -16,23 +16,16 @@
 /* The gazetteer: the people, countries, organisations, places and titles
  * Détente knows before it reads anything, in one token trie.
  *
- * A name is matched token by token. Every node of the trie is one entry of
- * a single hash table keyed by (parent node, folded token), so a lookup
- * costs one hash of a short string and allocates nothing; workers share the
- * finished gazetteer without locks because nothing changes it after it is
- * built.
+ * A name is matched token by token. Every edge of the trie is one slot of
+ * a single open-addressing table keyed by (parent node, folded token), so a
+ * lookup costs one hash of a short string and a probe or two, and allocates
+ * nothing; workers share the finished gazetteer without locks because
+ * nothing changes it after it is built.
  *
  * Reading gazetteer files, built-in or a project's own, is in
  * detente-gazetteer-load.c. */
 
 #define MAX_NAME_KEYS 16
-
-typedef struct
-{
-  guint       parent;
-  guint       length;
-  const char *key;
-} TrieKey;
 
 typedef struct
 {
@@ -66,33 +59,46 @@ _detente_gazetteer_entry_free (gpointer data)
 }
 
 static guint
-trie_key_hash (gconstpointer data)
+slot_of (guint parent,
+         guint hash,
+         guint mask)
 {
-  const TrieKey *k = data;
-  guint h = 5381 + k->parent * 2654435761u;
-
-  for (guint i = 0; i < k->length; i++)
-    h = h * 33 + (guchar) k->key[i];
-  return h;
+  return (hash ^ (parent * 2654435761u)) & mask;
 }
 
-static gboolean
-trie_key_equal (gconstpointer a,
-                gconstpointer b)
+/* The node reached from @parent by a key, or G_MAXUINT. */
+static guint
+trie_find (DetenteGazetteer *self,
+           guint             parent,
+           const char       *key,
+           guint             length,
+           guint             hash)
 {
-  const TrieKey *x = a;
-  const TrieKey *y = b;
+  guint mask = self->n_slots - 1;
 
-  return x->parent == y->parent && x->length == y->length && memcmp (x->key, y->key, x->length) == 0;
+  for (guint i = slot_of (parent, hash, mask);; i = (i + 1) & mask)
+    {
+      const TrieSlot *slot = &self->slots[i];
+
+      if (slot->child == 0)
+        return G_MAXUINT;
+      if (slot->parent == parent && slot->hash == hash && slot->length == length &&
+          memcmp (slot->key, key, length) == 0)
+        return slot->child - 1;
+    }
 }
 
 static void
-trie_key_free (gpointer data)
+trie_put (TrieSlot *slots,
+          guint     n_slots,
+          TrieSlot *slot)
 {
-  TrieKey *k = data;
+  guint mask = n_slots - 1;
+  guint i = slot_of (slot->parent, slot->hash, mask);
 
-  g_free ((char *) k->key);
-  g_free (k);
+  while (slots[i].child != 0)
+    i = (i + 1) & mask;
+  slots[i] = *slot;
 }
 
 static void
@@ -103,7 +109,9 @@ detente_gazetteer_finalize (GObject *object)
   for (guint i = 0; i < self->nodes->len; i++)
     g_clear_pointer (&g_array_index (self->nodes, TrieNode, i).matches, g_array_unref);
   g_array_unref (self->nodes);
-  g_hash_table_unref (self->trie);
+  for (guint i = 0; i < self->n_slots; i++)
+    g_free (self->slots[i].key);
+  g_free (self->slots);
   g_hash_table_unref (self->roles);
   g_hash_table_unref (self->families);
   g_hash_table_unref (self->by_id);
@@ -125,7 +133,8 @@ detente_gazetteer_init (DetenteGazetteer *self)
 
   self->entries = g_ptr_array_new_with_free_func (_detente_gazetteer_entry_free);
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->trie = g_hash_table_new_full (trie_key_hash, trie_key_equal, trie_key_free, NULL);
+  self->n_slots = 1024;
+  self->slots = g_new0 (TrieSlot, self->n_slots);
   self->nodes = g_array_new (FALSE, FALSE, sizeof (TrieNode));
   g_array_append_val (self->nodes, root);
   self->roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -360,28 +369,39 @@ trie_child (DetenteGazetteer *self,
             const char       *key,
             gboolean          create)
 {
-  TrieKey probe = { parent, strlen (key), key };
-  gpointer value;
-  TrieKey *k;
+  TrieSlot slot = { parent, 0, 0, strlen (key), NULL };
   TrieNode node = { NULL };
+  guint found;
 
-  if (g_hash_table_lookup_extended (self->trie, &probe, NULL, &value))
-    return GPOINTER_TO_UINT (value) - 1;
-  if (!create)
-    return G_MAXUINT;
+  slot.hash = detente_gazetteer_hash_key (key, slot.length);
+  found = trie_find (self, parent, key, slot.length, slot.hash);
+  if (found != G_MAXUINT || !create)
+    return found;
 
   if (parent == 0)
     {
-      guint h = detente_gazetteer_hash_key (key, probe.length) & 0xFFFF;
+      guint h = slot.hash & 0xFFFF;
 
       self->first_keys[h / 64] |= G_GUINT64_CONSTANT (1) << (h % 64);
     }
-  k = g_new (TrieKey, 1);
-  k->parent = parent;
-  k->length = probe.length;
-  k->key = g_strdup (key);
+  /* At most half full, so probes stay short. */
+  if ((self->n_used + 1) * 2 > self->n_slots)
+    {
+      guint n_slots = self->n_slots * 2;
+      TrieSlot *slots = g_new0 (TrieSlot, n_slots);
+
+      for (guint i = 0; i < self->n_slots; i++)
+        if (self->slots[i].child != 0)
+          trie_put (slots, n_slots, &self->slots[i]);
+      g_free (self->slots);
+      self->slots = slots;
+      self->n_slots = n_slots;
+    }
   g_array_append_val (self->nodes, node);
-  g_hash_table_insert (self->trie, k, GUINT_TO_POINTER (self->nodes->len));
+  slot.key = g_strdup (key);
+  slot.child = self->nodes->len;
+  trie_put (self->slots, self->n_slots, &slot);
+  self->n_used++;
   return self->nodes->len - 1;
 }
 
@@ -732,18 +752,19 @@ detente_gazetteer_match (DetenteGazetteer    *self,
 
   for (guint i = 0; i < n_keys; i++)
     {
-      TrieKey probe = { node, strlen (keys[i]), keys[i] };
-      gpointer value;
+      guint length = strlen (keys[i]);
+      guint hash;
       const TrieNode *t;
 
-      if (probe.length == 0)
+      if (length == 0)
         break;
-      /* Most words begin no name: a bit tells without the hash table. */
-      if (i == 0 && !detente_gazetteer_may_begin (self, detente_gazetteer_hash_key (keys[0], probe.length)))
+      hash = detente_gazetteer_hash_key (keys[i], length);
+      /* Most words begin no name: a bit tells without the table. */
+      if (i == 0 && !detente_gazetteer_may_begin (self, hash))
         break;
-      if (!g_hash_table_lookup_extended (self->trie, &probe, NULL, &value))
+      node = trie_find (self, node, keys[i], length, hash);
+      if (node == G_MAXUINT)
         break;
-      node = GPOINTER_TO_UINT (value) - 1;
       t = &g_array_index (self->nodes, TrieNode, node);
       if (t->matches != NULL)
         {
