@@ -30,13 +30,16 @@ enum
   U_CJK      = 1 << 9,
 };
 
+/* A unit's key lives in the sentence's arena of keys: units are many,
+ * and a small unit keeps the work within the cache. */
 typedef struct
 {
-  guint offset;
-  guint length;
-  guint flags;
-  guint hash;
-  char  key[DETENTE_KEY_MAX];
+  guint       offset;
+  guint       length;
+  guint       flags;
+  guint       hash;
+  guint       key_at;    /* where its key starts in Finder.arena */
+  const char *key;       /* set once the sentence's units are all read */
 } Unit;
 
 typedef struct
@@ -77,6 +80,7 @@ typedef struct
   guint              units_size;  /* room allocated in units */
   GArray            *spans;       /* GazSpan */
   GArray            *span_at;     /* guint per unit: span index + 1, or 0 */
+  GString           *arena;       /* the sentence's keys, NUL-separated */
   const char       **keys;
   guint              keys_size;
   guint              sentence;

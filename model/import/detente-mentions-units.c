@@ -177,6 +177,28 @@ next_unit (Finder *f)
   return &g_array_index (f->units, Unit, f->units->len - 1);
 }
 
+/* Appends a key and its NUL to the sentence's arena; returns where it
+ * starts. Growing by doubling, then copying in place, costs less than
+ * GString's own appending, and every token has a key. */
+static guint
+arena_put (GString    *arena,
+           const char *key,
+           gsize       length)
+{
+  guint at = arena->len;
+
+  if (arena->len + length + 2 > arena->allocated_len)
+    {
+      g_string_set_size (arena, MAX (arena->allocated_len * 2, arena->len + length + 2));
+      g_string_truncate (arena, at);
+    }
+  memcpy (arena->str + at, key, length);
+  arena->str[at + length] = '\0';
+  arena->len += length + 1;
+  arena->str[arena->len] = '\0';
+  return at;
+}
+
 static void
 add_unit (Finder            *f,
           const DetenteSpan *part,
@@ -185,6 +207,7 @@ add_unit (Finder            *f,
   Unit *up;
   Unit u;
   gsize length;
+  char key[DETENTE_KEY_MAX];
   const char *p = f->s + part->offset;
   gboolean possessive = FALSE;
   gboolean upper = FALSE, lower = FALSE;
@@ -199,13 +222,14 @@ add_unit (Finder            *f,
   /* Marks have no case: their key is their bytes ("—", "“"). */
   if (kind == DETENTE_TOKEN_PUNCTUATION && part->length < DETENTE_KEY_MAX)
     {
-      memcpy (up->key, p, part->length);
-      up->key[part->length] = '\0';
+      memcpy (key, p, part->length);
       length = part->length;
     }
-  else if ((length = detente_gazetteer_fold (p, part->length, up->key, &possessive)) == 0)
-    up->key[0] = '\0';
-  up->hash = detente_gazetteer_hash_key (up->key, length);
+  else
+    length = detente_gazetteer_fold (p, part->length, key, &possessive);
+  key[length] = '\0';
+  up->hash = detente_gazetteer_hash_key (key, length);
+  up->key_at = arena_put (f->arena, key, length);
   if (kind == DETENTE_TOKEN_PUNCTUATION)
     {
       u.flags |= U_PUNCT;
@@ -256,6 +280,7 @@ add_ascii_word (Finder            *f,
   gboolean upper = FALSE, lower = FALSE;
   guint h = 5381, h1 = 5381, h2 = 5381;
   guint k = 0;
+  char key[DETENTE_KEY_MAX];
   Unit *u;
 
   if (n >= DETENTE_KEY_MAX)
@@ -274,7 +299,7 @@ add_ascii_word (Finder            *f,
            * one; anything else non-ASCII takes the long way. */
           if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x99 || p[i + 2] == 0x98))
             {
-              u->key[k++] = '\'';
+              key[k++] = '\'';
               h2 = h1;
               h1 = h;
               h = h * 33 + '\'';
@@ -291,7 +316,7 @@ add_ascii_word (Finder            *f,
         }
       else if (c >= 'a' && c <= 'z')
         lower = TRUE;
-      u->key[k++] = c;
+      key[k++] = c;
       h2 = h1;
       h1 = h;
       h = h * 33 + c;
@@ -300,20 +325,21 @@ add_ascii_word (Finder            *f,
   u->length = n;
   u->flags = U_WORD;
   n = k;
-  if (n > 2 && u->key[n - 2] == '\'' && u->key[n - 1] == 's')
+  if (n > 2 && key[n - 2] == '\'' && key[n - 1] == 's')
     {
       n -= 2;
       h = h2;
       u->flags |= U_POSS;
     }
-  else if (n > 1 && u->key[n - 1] == '\'')
+  else if (n > 1 && key[n - 1] == '\'')
     {
       n -= 1;
       h = h1;
       u->flags |= U_POSS;
     }
-  u->key[n] = '\0';
+  key[n] = '\0';
   u->hash = h;
+  u->key_at = arena_put (f->arena, key, n);
   if (g_ascii_isupper (p[0]))
     u->flags |= U_CAP;
   if (!upper && !(u->flags & U_CAP))
@@ -331,6 +357,7 @@ _detente_mentions_read_units (Finder *f,
   const DetenteToken *tokens = detente_text_get_token (f->text, first_token);
 
   g_array_set_size (f->units, 0);
+  g_string_truncate (f->arena, 0);
   for (guint t = 0; t < end_token - first_token; t++)
     {
       const DetenteToken *tok = &tokens[t];
@@ -345,6 +372,13 @@ _detente_mentions_read_units (Finder *f,
         n = detente_gazetteer_split_token (f->s, &tok->span, parts, G_N_ELEMENTS (parts));
       for (guint i = 0; i < n; i++)
         add_unit (f, &parts[i], tok->kind);
+    }
+  /* The arena no longer moves: point the units at their keys. */
+  for (guint i = 0; i < f->units->len; i++)
+    {
+      Unit *u = &g_array_index (f->units, Unit, i);
+
+      u->key = f->arena->str + u->key_at;
     }
   /* A single capital touching a following dot is an initial. */
   for (guint i = 0; i + 1 < f->units->len; i++)

@@ -208,7 +208,7 @@ add_pending (Finder     *f,
 {
   Pending p = { unit (f, i)->offset, unit (f, i)->length, f->sentence, { 0 }, g_strdup (title), honoured };
 
-  memcpy (p.key, unit (f, i)->key, DETENTE_KEY_MAX);
+  g_strlcpy (p.key, unit (f, i)->key, DETENTE_KEY_MAX);
   /* "Pompeo’s" is measured without its possessive. */
   if (unit (f, i)->flags & U_POSS)
     {
@@ -825,6 +825,7 @@ detente_mentions_find (DetenteText       *text,
   f.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   g_array_set_clear_func (f.pending, pending_clear);
   f.units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  f.arena = g_string_sized_new (4096);
   f.spans = g_array_new (FALSE, FALSE, sizeof (GazSpan));
   f.span_at = g_array_new (FALSE, TRUE, sizeof (guint));
 
@@ -849,6 +850,7 @@ detente_mentions_find (DetenteText       *text,
   g_array_sort (f.result->mentions, compare_mentions);
 
   g_free (f.keys);
+  g_string_free (f.arena, TRUE);
   g_array_unref (f.units);
   g_array_unref (f.spans);
   g_array_unref (f.span_at);
