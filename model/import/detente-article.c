@@ -296,7 +296,8 @@ detente_article_decode (const guint8  *data,
       found = big ? "UTF-16BE" : "UTF-16LE";
       out = decode_utf16 (data, length, big);
     }
-  else if (g_utf8_validate_len ((const char *) data, length, NULL))
+  else if (memchr (data, 0, length) == NULL &&
+           detente_source_check_text ((const char *) data, length, NULL))
     {
       found = "UTF-8";
       out = g_strndup ((const char *) data, length);

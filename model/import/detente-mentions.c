@@ -787,6 +787,72 @@ pending_clear (gpointer data)
   g_free (((Pending *) data)->title);
 }
 
+static void
+scratch_free (gpointer data)
+{
+  Finder *f = data;
+
+  g_free (f->keys);
+  g_string_free (f->arena, TRUE);
+  g_array_unref (f->units);
+  g_array_unref (f->spans);
+  g_array_unref (f->span_at);
+  g_array_unref (f->pending);
+  g_hash_table_unref (f->surnames);
+  g_hash_table_unref (f->by_key);
+  g_hash_table_unref (f->by_entry);
+  g_hash_table_unref (f->by_id);
+  g_free (f);
+}
+
+/* Each thread keeps its finder's tables and arrays from one article to
+ * the next: an import reads thousands of articles, and making them anew
+ * for each cost a tenth of the time. */
+static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+static Finder *
+scratch_get (void)
+{
+  Finder *f = g_private_get (&scratch_key);
+
+  if (f == NULL)
+    {
+      f = g_new0 (Finder, 1);
+      f->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      f->by_entry = g_hash_table_new (NULL, NULL);
+      f->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+      f->surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+      f->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+      g_array_set_clear_func (f->pending, pending_clear);
+      f->units = g_array_new (FALSE, FALSE, sizeof (Unit));
+      f->arena = g_string_sized_new (4096);
+      f->spans = g_array_new (FALSE, FALSE, sizeof (GazSpan));
+      f->span_at = g_array_new (FALSE, TRUE, sizeof (guint));
+      g_private_set (&scratch_key, f);
+    }
+  return f;
+}
+
+/* Empties what @used filled and keeps it, with the room it grew, in
+ * @scratch. */
+static void
+scratch_put (Finder *scratch,
+             Finder *used)
+{
+  g_hash_table_remove_all (used->by_key);
+  g_hash_table_remove_all (used->by_entry);
+  g_hash_table_remove_all (used->by_id);
+  g_hash_table_remove_all (used->surnames);
+  g_array_set_size (used->pending, 0);
+  g_array_set_size (used->units, 0);
+  g_array_set_size (used->spans, 0);
+  g_array_set_size (used->span_at, 0);
+  g_string_truncate (used->arena, 0);
+  scratch->keys = used->keys;
+  scratch->keys_size = used->keys_size;
+  scratch->units_size = used->units_size;
+}
+
 /**
  * detente_mentions_find:
  * @text: an article's text, split
@@ -804,7 +870,8 @@ detente_mentions_find (DetenteText       *text,
                        const DetenteDate *date)
 {
   DetenteDate none = { 0 };
-  Finder f = { 0 };
+  Finder *scratch = scratch_get ();
+  Finder f = *scratch;
   guint n_tokens;
   guint first = 0;
 
@@ -818,16 +885,6 @@ detente_mentions_find (DetenteText       *text,
   f.result = g_new0 (DetenteMentions, 1);
   f.result->actors = g_ptr_array_new_with_free_func (_detente_mentions_found_actor_free);
   f.result->mentions = g_array_new (FALSE, FALSE, sizeof (DetenteMention));
-  f.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  f.by_entry = g_hash_table_new (NULL, NULL);
-  f.by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  f.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  f.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
-  g_array_set_clear_func (f.pending, pending_clear);
-  f.units = g_array_new (FALSE, FALSE, sizeof (Unit));
-  f.arena = g_string_sized_new (4096);
-  f.spans = g_array_new (FALSE, FALSE, sizeof (GazSpan));
-  f.span_at = g_array_new (FALSE, TRUE, sizeof (guint));
 
   n_tokens = detente_text_get_n_tokens (text);
   while (first < n_tokens)
@@ -849,16 +906,7 @@ detente_mentions_find (DetenteText       *text,
   _detente_mentions_resolve_pending (&f);
   g_array_sort (f.result->mentions, compare_mentions);
 
-  g_free (f.keys);
-  g_string_free (f.arena, TRUE);
-  g_array_unref (f.units);
-  g_array_unref (f.spans);
-  g_array_unref (f.span_at);
-  g_array_unref (f.pending);
-  g_hash_table_unref (f.surnames);
-  g_hash_table_unref (f.by_key);
-  g_hash_table_unref (f.by_entry);
-  g_hash_table_unref (f.by_id);
+  scratch_put (scratch, &f);
   return f.result;
 }
 

@@ -186,21 +186,23 @@ main (int    argc,
       wall_start = g_get_monotonic_time ();
       for (guint i = 0; i < articles->len; i++)
         {
-          gint64 t0 = cpu_time_us (), t1, t2;
+          /* The stages by the wall clock: reading the CPU clock is a
+           * system call, too dear to make four times an article. */
+          gint64 t0 = g_get_monotonic_time (), t1, t2;
           g_autoptr(DetenteArticle) article = detente_article_read_text (g_ptr_array_index (articles, i),
                                                                          "bench.txt", &error);
           g_autoptr(DetenteText) text = NULL;
           g_autoptr(DetenteMentions) found = NULL;
 
           g_assert_no_error (error);
-          t1 = cpu_time_us ();
+          t1 = g_get_monotonic_time ();
           text = detente_text_new (article->text);
-          t2 = cpu_time_us ();
+          t2 = g_get_monotonic_time ();
           found = detente_mentions_find (text, gazetteer, &article->published);
           mentions += found->mentions->len;
           stage[0] += t1 - t0;
           stage[1] += t2 - t1;
-          stage[2] += cpu_time_us () - t2;
+          stage[2] += g_get_monotonic_time () - t2;
         }
       read_s[r] = (cpu_time_us () - start) / 1e6;
       wall_s[r] = (g_get_monotonic_time () - wall_start) / 1e6;
