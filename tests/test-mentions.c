@@ -328,6 +328,23 @@ test_names_and_things (void)
 }
 
 static void
+test_meetings (void)
+{
+  /* Whom somebody met, hosted or invited, and a name coordinated with a
+   * person, are people; a company met is not a name's evidence. */
+  const char *text = "Blinken met Sun Weidong on Monday. Qin Gang and Yang Tao spoke later. "
+                     "The delegation met with Goldman Sachs executives. "
+                     "Antony Blinken hosted Mary Lee, and invited Tom Clark to Washington.";
+  g_autoptr(DetenteMentions) m = find (text, "2023-06-19");
+
+  g_assert_nonnull (actor (m, "Sun Weidong"));
+  g_assert_nonnull (actor (m, "Yang Tao"));
+  g_assert_nonnull (actor (m, "Mary Lee"));
+  g_assert_nonnull (actor (m, "Tom Clark"));
+  g_assert_null (actor (m, "Goldman Sachs"));
+}
+
+static void
 test_chinese (void)
 {
   const char *text = "国家主席习近平在北京会见了美国国务卿布林肯。王毅也参加了会见。";
@@ -383,6 +400,7 @@ main (int    argc,
   g_test_add_func ("/import/mentions/initials-and-honorifics", test_initials_and_honorifics);
   g_test_add_func ("/import/mentions/not-people", test_not_people);
   g_test_add_func ("/import/mentions/names-and-things", test_names_and_things);
+  g_test_add_func ("/import/mentions/meetings", test_meetings);
   g_test_add_func ("/import/mentions/chinese", test_chinese);
   g_test_add_func ("/import/mentions/hostile", test_hostile);
 

@@ -505,27 +505,59 @@ person_context_after (Finder              *f,
   return FALSE;
 }
 
-/* A reporting verb before a name ("said Brendon O’Connor of …"). What
- * follows the name must end the clause, or the name is the subject of what
- * was said: "said Pixel Fold sales rose". */
+/* Whether the person mention read last ends right before unit @i. */
+static gboolean
+person_just_before (Finder *f,
+                    guint   i)
+{
+  const DetenteMention *last;
+
+  if (i == 0 || f->result->mentions->len == 0)
+    return FALSE;
+  last = &g_array_index (f->result->mentions, DetenteMention, f->result->mentions->len - 1);
+  return last->kind == DETENTE_MENTION_ACTOR && last->sentence == f->sentence &&
+         found_actor (f, last->actor)->kind == DETENTE_ACTOR_KIND_PERSON &&
+         last->span.offset + last->span.length <= unit (f, i)->offset &&
+         last->span.offset + last->span.length >= unit (f, i - 1)->offset;
+}
+
+/* What comes before a name that says it is a person: a reporting verb
+ * ("said Brendon O’Connor of …", "according to …"), a meeting ("met with
+ * Yang Tao", "hosted …", "invited …"), or another person ("Wang Yi and
+ * Yang Tao"). After a verb, what follows the name must end the clause, or
+ * the name is the subject of what was said: "said Pixel Fold sales rose",
+ * "met with Goldman Sachs executives". */
 static gboolean
 person_context_before (Finder *f,
                        guint   i,
                        guint   end)
 {
   static const char * const after[] = {
-    "after", "at", "before", "during", "from", "in", "of", "on", "when", "while", "who", "whose", "with",
+    "after", "and", "at", "before", "during", "from", "in", "of", "on", "to", "when", "while", "who",
+    "whose", "with",
   };
+  static const char * const meet_with[] = {
+    "call", "calls", "conversation", "meet", "meeting", "meetings", "meets", "met", "spoke", "talked",
+    "talks",
+  };
+  static const char * const meet[] = {
+    "hosted", "hosting", "hosts", "invited", "invites", "meet", "meeting", "meets", "met", "phoned",
+    "received", "receiving",
+  };
+  const char *before = i > 0 ? unit (f, i - 1)->key : "";
   gboolean reported;
 
   if (i == 0)
     return FALSE;
-  reported = (unit (f, i - 1)->flags & U_WORD && _detente_mentions_is_speech_word (unit (f, i - 1)->key)) ||
-             /* "according to X" */
-             (i >= 2 && strcmp (unit (f, i - 1)->key, "to") == 0 &&
-              strcmp (unit (f, i - 2)->key, "according") == 0);
+  reported = (unit (f, i - 1)->flags & U_WORD && _detente_mentions_is_speech_word (before)) ||
+             (i >= 2 && strcmp (before, "to") == 0 && strcmp (unit (f, i - 2)->key, "according") == 0) ||
+             (i >= 2 && strcmp (before, "with") == 0 &&
+              _detente_mentions_in_sorted (meet_with, G_N_ELEMENTS (meet_with), unit (f, i - 2)->key)) ||
+             _detente_mentions_in_sorted (meet, G_N_ELEMENTS (meet), before);
+  /* "Qin Gang and Yang Tao spoke": a name joined to a person's is one
+   * too, whatever follows. */
   if (!reported)
-    return FALSE;
+    return strcmp (before, "and") == 0 && person_just_before (f, i - 1);
   return end >= f->units->len ||
          ((unit (f, end)->flags & U_PUNCT) && unit (f, end)->key[0] != '-') ||
          _detente_mentions_in_sorted (after, G_N_ELEMENTS (after), unit (f, end)->key);
