@@ -221,8 +221,9 @@ extract_verb (int    argc,
       return 1;
     }
 
-  gazetteer = detente_gazetteer_get_default ();
-  if (gazetteers != NULL)
+  if (gazetteers == NULL)
+    gazetteer = detente_gazetteer_get_default ();
+  else
     {
       /* The user's own entries come on top of the built-in ones. */
       own = detente_gazetteer_new ();

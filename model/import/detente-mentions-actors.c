@@ -116,26 +116,19 @@ _detente_mentions_actor_for_entry (Finder             *f,
   return index - 1;
 }
 
+/* Whether @person ever held @title, or held it at @date when one is
+ * given. */
 gboolean
 _detente_mentions_holds_title (const DetenteEntry *person,
-                               const char         *title)
-{
-  for (guint i = 0; i < person->roles->len; i++)
-    if (g_ascii_strcasecmp (((DetenteEntryRole *) g_ptr_array_index (person->roles, i))->title, title) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-holds_title_at (const DetenteEntry *person,
-                const char         *title,
-                const DetenteDate  *date)
+                               const char         *title,
+                               const DetenteDate  *date)
 {
   for (guint i = 0; i < person->roles->len; i++)
     {
       const DetenteEntryRole *role = g_ptr_array_index (person->roles, i);
 
-      if (g_ascii_strcasecmp (role->title, title) == 0 && detente_entry_role_covers (role, date))
+      if (g_ascii_strcasecmp (role->title, title) == 0 &&
+          (date == NULL || detente_entry_role_covers (role, date)))
         return TRUE;
     }
   return FALSE;
@@ -184,6 +177,27 @@ _detente_mentions_text_of (Finder *f,
   return g_strndup (f->s + a->offset, b->offset + b->length - a->offset);
 }
 
+/* How many bytes of a unit's end are a possessive ("’s", "'s", "’",
+ * "'"), which no mention includes. */
+guint
+_detente_mentions_possessive_length (Finder     *f,
+                                     const Unit *u)
+{
+  static const char * const endings[] = { "’s", "'s", "’", "'" };
+  const char *end = f->s + u->offset + u->length;
+
+  if (!(u->flags & U_POSS))
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      gsize n = strlen (endings[i]);
+
+      if (u->length > n && memcmp (end - n, endings[i], n) == 0)
+        return n;
+    }
+  return 0;
+}
+
 /* A name as written: units from @first, cutting a possessive off the last. */
 char *
 _detente_mentions_name_of (Finder *f,
@@ -192,22 +206,11 @@ _detente_mentions_name_of (Finder *f,
 {
   g_autofree char *raw = _detente_mentions_text_of (f, first, n);
   GString *name = g_string_new (NULL);
-  gsize len = strlen (raw);
+  gsize len = strlen (raw) - _detente_mentions_possessive_length (f, unit (f, first + n - 1));
 
   /* "O’Connor" is written with a straight apostrophe in ids and keys, but
-   * the name keeps the article's spelling. */
-  if (unit (f, first + n - 1)->flags & U_POSS)
-    {
-      if (len > 3 && g_str_has_suffix (raw, "’s"))
-        len -= strlen ("’s");
-      else if (len > 2 && g_str_has_suffix (raw, "'s"))
-        len -= 2;
-      else if (len > 1 && (g_str_has_suffix (raw, "'") ))
-        len -= 1;
-      else if (len > 3 && g_str_has_suffix (raw, "’"))
-        len -= strlen ("’");
-    }
-  /* Collapse line breaks and runs of spaces inside a name. */
+   * the name keeps the article's spelling. Line breaks and runs of spaces
+   * inside a name collapse. */
   for (gsize i = 0; i < len; i++)
     {
       char c = g_ascii_isspace (raw[i]) ? ' ' : raw[i];
@@ -291,11 +294,8 @@ _detente_mentions_resolve_pending (Finder *f)
         }
       if (best != G_MAXUINT)
         {
-          DetenteMention m = { DETENTE_MENTION_ACTOR, { pend->offset, pend->length }, pend->sentence,
-                               best, NULL, FALSE };
-
-          g_array_append_val (f->result->mentions, m);
-          found_actor (f, best)->mentions++;
+          f->sentence = pend->sentence;
+          _detente_mentions_mention (f, best, pend->offset, pend->length, FALSE);
         }
       else if (pend->honoured && detente_date_is_set (f->date))
         {
@@ -310,7 +310,7 @@ _detente_mentions_resolve_pending (Finder *f)
               const DetenteEntry *e = g_ptr_array_index (family, h);
               const DetenteEntryRole *role = detente_entry_role_at (e, f->date);
 
-              if (role != NULL && (pend->title == NULL || holds_title_at (e, pend->title, f->date)))
+              if (role != NULL && (pend->title == NULL || _detente_mentions_holds_title (e, pend->title, f->date)))
                 {
                   person = e;
                   found++;
@@ -319,11 +319,9 @@ _detente_mentions_resolve_pending (Finder *f)
           if (found == 1)
             {
               guint a = _detente_mentions_actor_for_entry (f, person, pend->offset);
-              DetenteMention m = { DETENTE_MENTION_ACTOR, { pend->offset, pend->length }, pend->sentence,
-                                   a, NULL, FALSE };
 
-              g_array_append_val (f->result->mentions, m);
-              found_actor (f, a)->mentions++;
+              f->sentence = pend->sentence;
+              _detente_mentions_mention (f, a, pend->offset, pend->length, FALSE);
             }
         }
     }

@@ -114,12 +114,15 @@ guint               _detente_mentions_actor_for_entry  (Finder             *f,
                                                         const DetenteEntry *entry,
                                                         guint               offset);
 gboolean            _detente_mentions_holds_title      (const DetenteEntry *person,
-                                                        const char         *title);
+                                                        const char         *title,
+                                                        const DetenteDate  *date);
 const DetenteEntry *_detente_mentions_choose_person    (Finder             *f,
                                                         const GazSpan      *g);
 char               *_detente_mentions_text_of          (Finder             *f,
                                                         guint               first,
                                                         guint               n);
+guint               _detente_mentions_possessive_length (Finder            *f,
+                                                         const Unit        *u);
 char               *_detente_mentions_name_of          (Finder             *f,
                                                         guint               first,
                                                         guint               n);

@@ -41,18 +41,8 @@ span_length (Finder *f,
 {
   const Unit *a = unit (f, first);
   const Unit *b = unit (f, first + n - 1);
-  guint length = b->offset + b->length - a->offset;
 
-  if (b->flags & U_POSS)
-    {
-      g_autofree char *name = _detente_mentions_name_of (f, first, n);
-      g_autofree char *raw = _detente_mentions_text_of (f, first, n);
-
-      /* name_of only cuts the ending; the rest is byte for byte the text. */
-      if (strlen (name) <= strlen (raw) && strncmp (name, raw, strlen (name)) == 0)
-        length = strlen (name);
-    }
-  return length;
+  return b->offset + b->length - a->offset - _detente_mentions_possessive_length (f, b);
 }
 
 /* Whether a gazetteer span is a single word naming only a country or a
@@ -206,16 +196,10 @@ add_pending (Finder     *f,
              const char *title,
              gboolean    honoured)
 {
-  Pending p = { unit (f, i)->offset, unit (f, i)->length, f->sentence, { 0 }, g_strdup (title), honoured };
+  /* "Pompeo’s" is measured without its possessive. */
+  Pending p = { unit (f, i)->offset, span_length (f, i, 1), f->sentence, { 0 }, g_strdup (title), honoured };
 
   g_strlcpy (p.key, unit (f, i)->key, DETENTE_KEY_MAX);
-  /* "Pompeo’s" is measured without its possessive. */
-  if (unit (f, i)->flags & U_POSS)
-    {
-      g_autofree char *name = _detente_mentions_name_of (f, i, 1);
-
-      p.length = strlen (name);
-    }
   g_array_append_val (f->pending, p);
 }
 
@@ -675,7 +659,7 @@ read_sentence (Finder *f)
                * article it is the best guess there is. */
               if (title != NULL && !past &&
                   (found_actor (f, a)->role == NULL ||
-                   _detente_mentions_holds_title (person, title)))
+                   _detente_mentions_holds_title (person, title, NULL)))
                 {
                   g_free (found_actor (f, a)->role);
                   found_actor (f, a)->role = g_strdup (title);
@@ -691,6 +675,7 @@ read_sentence (Finder *f)
             {
               g_autofree char *name = _detente_mentions_name_of (f, j, run);
               const char *country = entry_country (modifier);
+              const DetenteEntry *known;
               guint a;
 
               if (country == NULL && title != NULL)
@@ -698,9 +683,8 @@ read_sentence (Finder *f)
 
               /* "Treasury Secretary Janet L. Yellen": the gazetteer knows
                * her as "Janet Yellen"; try the name without initials. */
-              if (known_without_initials (f, j, run) != NULL)
-                a = _detente_mentions_actor_for_entry (f, known_without_initials (f, j, run),
-                                                       unit (f, j)->offset);
+              if ((known = known_without_initials (f, j, run)) != NULL)
+                a = _detente_mentions_actor_for_entry (f, known, unit (f, j)->offset);
               else
                 a = _detente_mentions_actor_for_name (f, name, country, title, unit (f, j)->offset);
               _detente_mentions_mention (f, a, unit (f, j)->offset, span_length (f, j, run), FALSE);
@@ -723,16 +707,15 @@ read_sentence (Finder *f)
       if (place_word (g) && g->first == i && i + 1 < n && span_at (f, i + 1) == NULL)
         {
           guint run = name_run (f, i, TRUE);
+          g_autofree char *role = NULL;
+          const DetenteEntry *where = NULL;
 
-          if (run >= 2 && looks_like_name (f, i, run) && person_evidence (f, i, run))
+          if (run >= 2 && looks_like_name (f, i, run) &&
+              (person_context_after (f, i + run, &role, &where) || person_context_before (f, i, i + run)))
             {
               g_autofree char *name = _detente_mentions_name_of (f, i, run);
-              g_autofree char *role = NULL;
-              const DetenteEntry *where = NULL;
-              guint a;
+              guint a = _detente_mentions_actor_for_name (f, name, entry_country (where), role, u->offset);
 
-              person_context_after (f, i + run, &role, &where);
-              a = _detente_mentions_actor_for_name (f, name, entry_country (where), role, u->offset);
               _detente_mentions_mention (f, a, u->offset, span_length (f, i, run), FALSE);
               i += run;
               continue;

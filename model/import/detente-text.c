@@ -398,17 +398,19 @@ DetenteText *
 detente_text_new (const char *text)
 {
   DetenteText *self;
+  gsize length;
 
   g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (detente_source_check_text (text, strlen (text), NULL), NULL);
+  length = strlen (text);
+  g_return_val_if_fail (detente_source_check_text (text, length, NULL), NULL);
 
   self = g_new0 (DetenteText, 1);
   g_atomic_ref_count_init (&self->ref);
-  self->text = g_strdup (text);
-  self->length = strlen (text);
+  self->text = g_strndup (text, length);
+  self->length = length;
   self->sentences = g_array_new (FALSE, FALSE, sizeof (DetenteSpan));
   /* About one token in five bytes of prose: room for most texts at once. */
-  self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (DetenteToken), strlen (text) / 4 + 16);
+  self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (DetenteToken), length / 4 + 16);
 
   tokenize (self);
   g_array_set_size (self->tokens, self->n_tokens);
