@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "detente-article.h"
+#include "detente-article-private.h"
 #include "detente-date-parse.h"
 #include "detente-feed.h"
 #include "detente-html.h"
@@ -22,6 +23,18 @@
 
 G_DEFINE_BOXED_TYPE (DetenteArticle, detente_article, detente_article_copy, detente_article_free)
 G_DEFINE_QUARK (detente-article-error-quark, detente_article_error)
+
+gboolean
+_detente_article_fits (guint64      size,
+                       const char  *name,
+                       GError     **error)
+{
+  if (size <= DETENTE_ARTICLE_MAX_SIZE)
+    return TRUE;
+  g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_LARGE,
+               _("“%s” is larger than 50 MB, too large for an article"), name);
+  return FALSE;
+}
 
 /* Windows-1252's 0x80-0x9F; the rest of its upper half is Latin-1. */
 static const gunichar cp1252_high[32] = {
@@ -544,12 +557,8 @@ read_text (GBytes      *bytes,
   /* Empty bytes may have no data at all. */
   if (data == NULL)
     data = (const guint8 *) "";
-  if (length > DETENTE_ARTICLE_MAX_SIZE)
-    {
-      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_LARGE,
-                   _("“%s” is larger than 50 MB, too large for an article"), file_name);
-      return NULL;
-    }
+  if (!_detente_article_fits (length, file_name, error))
+    return NULL;
   if (length > 0 && looks_binary (data, length))
     {
       g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_BINARY,
@@ -748,12 +757,8 @@ gunzip (const guint8  *data,
         }
       in_pos += read;
       g_byte_array_append (out, buf, written);
-      if (out->len > DETENTE_ARTICLE_MAX_SIZE)
-        {
-          g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_LARGE,
-                       _("“%s” is larger than 50 MB, too large for an article"), file_name);
-          return NULL;
-        }
+      if (!_detente_article_fits (out->len, file_name, error))
+        return NULL;
       if (r == G_CONVERTER_FINISHED)
         break;
       if (read == 0 && written == 0)
@@ -804,12 +809,8 @@ detente_article_read_bytes (GBytes      *bytes,
   name = g_strdup (file_name);
   if (g_str_has_suffix (name, ".gz") || g_str_has_suffix (name, ".GZ"))
     name[strlen (name) - 3] = '\0';
-  if (length > DETENTE_ARTICLE_MAX_SIZE)
-    {
-      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_LARGE,
-                   _("“%s” is larger than 50 MB, too large for an article"), file_name);
-      return NULL;
-    }
+  if (!_detente_article_fits (length, file_name, error))
+    return NULL;
   if (length >= 2 && data[0] == 0x1F && data[1] == 0x8B)
     {
       if ((inflated = gunzip (data, length, file_name, error)) == NULL)
@@ -898,12 +899,8 @@ detente_article_read_file (const char    *path,
                    _("“%s” is not a regular file"), path);
       return NULL;
     }
-  if (type == G_FILE_TYPE_REGULAR && g_file_info_get_size (info) > DETENTE_ARTICLE_MAX_SIZE)
-    {
-      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_LARGE,
-                   _("“%s” is larger than 50 MB, too large for an article"), path);
-      return NULL;
-    }
+  if (type == G_FILE_TYPE_REGULAR && !_detente_article_fits (g_file_info_get_size (info), path, error))
+    return NULL;
   if (info != NULL)
     bytes = g_file_load_bytes (file, cancellable, NULL, &local);
   if (bytes == NULL)

@@ -13,6 +13,7 @@
 
 #include "detente-feed.h"
 #include "detente-date-parse.h"
+#include "detente-article-private.h"
 #include "detente-html-private.h"
 #include "detente-source.h"
 
@@ -522,12 +523,8 @@ detente_feed_read (const char  *data,
   g_return_val_if_fail (file_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length > DETENTE_ARTICLE_MAX_SIZE)
-    {
-      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_LARGE,
-                   _("“%s” is larger than 50 MB, too large for an article"), file_name);
-      return NULL;
-    }
+  if (!_detente_article_fits (length, file_name, error))
+    return NULL;
 
   /* Decoded here, as pages are, so a wrong or missing declaration does not
    * stop the parser; the declaration inside is then ignored. */

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "detente-html.h"
+#include "detente-article-private.h"
 #include "detente-html-private.h"
 #include "detente-date-parse.h"
 #include "detente-source.h"
@@ -804,12 +805,8 @@ detente_html_read (const char  *data,
   g_return_val_if_fail (file_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length > DETENTE_ARTICLE_MAX_SIZE)
-    {
-      g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_TOO_LARGE,
-                   _("“%s” is larger than 50 MB, too large for an article"), file_name);
-      return NULL;
-    }
+  if (!_detente_article_fits (length, file_name, error))
+    return NULL;
 
   decoded = _detente_html_decode (data != NULL ? data : "", length, &encoding);
   doc = _detente_html_parse_utf8 (decoded, strlen (decoded), &too_deep);
