@@ -6,13 +6,19 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "detente-article.h"
 #include "detente-cli.h"
 #include "detente-gazetteer.h"
+#include "detente-enums.h"
+#include "detente-extractor.h"
+#include "detente-importer.h"
 #include "detente-mentions.h"
+#include "detente-types.h"
 #include "detente-project-io.h"
 #include "detente-text.h"
 
@@ -133,36 +139,64 @@ actor_kind_nick (DetenteActorKind kind)
 }
 
 static void
+json_date_end (GString           *out,
+               const DetenteDate *date)
+{
+  DetenteDate end = DETENTE_DATE_INIT;
+
+  if (!detente_date_has_end (date))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  end.year = date->end_year;
+  end.month = date->end_month;
+  end.day = date->end_day;
+  end.precision = date->end_precision;
+  json_date (out, &end);
+}
+
+static void
 json_article (GString              *out,
               const DetenteArticle *article,
               const DetenteDate    *date,
               DetenteGazetteer     *gazetteer)
 {
-  g_autoptr(DetenteText) text = detente_text_new (article->text);
-  g_autoptr(DetenteMentions) mentions = detente_mentions_find (text, gazetteer, date);
+  const char *file_name = article->file_name;
+  g_autoptr(DetenteExtractResult) result = detente_extract (article, date, gazetteer);
+  g_autofree gboolean *cited = g_new0 (gboolean, result->actors->len + 1);
+  DetenteDate plain;
   gboolean first = TRUE;
 
+  for (guint i = 0; i < result->engagements->len; i++)
+    {
+      const DetenteFoundEngagement *e = g_ptr_array_index (result->engagements, i);
+
+      for (guint k = 0; k < e->participants->len; k++)
+        cited[g_array_index (e->participants, guint, k)] = TRUE;
+    }
+
   g_string_append (out, "{\"source\": ");
-  if (g_utf8_validate (article->file_name, -1, NULL))
-    json_string (out, article->file_name);
+  if (g_utf8_validate (file_name, -1, NULL))
+    json_string (out, file_name);
   else
     {
       /* JSON is UTF-8; a file name in another encoding is shown as
        * GLib displays it. */
-      g_autofree char *display = g_filename_display_name (article->file_name);
+      g_autofree char *display = g_filename_display_name (file_name);
 
       json_string (out, display);
     }
   g_string_append (out, ", \"title\": ");
   json_string (out, article->title);
   g_string_append (out, ", \"published\": ");
-  json_date (out, date);
+  json_date (out, &result->published);
   g_string_append (out, ",\n   \"actors\": [");
-  for (guint i = 0; i < mentions->actors->len; i++)
+  for (guint i = 0; i < result->actors->len; i++)
     {
-      const DetenteFoundActor *a = g_ptr_array_index (mentions->actors, i);
+      const DetenteFoundActor *a = g_ptr_array_index (result->actors, i);
 
-      if (a->mentions == 0)
+      if (a->mentions == 0 && !cited[i])
         continue;
       g_string_append (out, first ? "\n    {\"id\": " : ",\n    {\"id\": ");
       first = FALSE;
@@ -175,7 +209,52 @@ json_article (GString              *out,
       json_string (out, a->role);
       g_string_append_printf (out, ", \"mentions\": %u}", a->mentions);
     }
-  g_string_append (out, "],\n   \"engagements\": []}");
+  g_string_append (out, "],\n   \"engagements\": [");
+  for (guint i = 0; i < result->engagements->len; i++)
+    {
+      const DetenteFoundEngagement *e = g_ptr_array_index (result->engagements, i);
+      char confidence[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append (out, i == 0 ? "\n    {\"kind\": " : ",\n    {\"kind\": ");
+      json_string (out, detente_enum_to_nick (DETENTE_TYPE_ENGAGEMENT_KIND, e->kind));
+      g_string_append (out, ", \"participants\": [");
+      for (guint k = 0; k < e->participants->len; k++)
+        {
+          const DetenteFoundActor *a = g_ptr_array_index (result->actors,
+                                                          g_array_index (e->participants, guint, k));
+
+          if (k > 0)
+            g_string_append (out, ", ");
+          json_string (out, a->id);
+        }
+      g_string_append (out, "], \"place\": ");
+      json_string (out, e->place);
+      g_string_append (out, ", \"place_country\": ");
+      json_string (out, e->place_country);
+      plain = e->date;
+      plain.end_precision = DETENTE_DATE_PRECISION_NONE;
+      plain.end_year = 0;
+      plain.end_month = plain.end_day = 0;
+      g_string_append (out, ", \"date\": ");
+      json_date (out, &plain);
+      g_string_append (out, ", \"date_end\": ");
+      json_date_end (out, &e->date);
+      g_string_append (out, ", \"status\": ");
+      json_string (out, detente_enum_to_nick (DETENTE_TYPE_ENGAGEMENT_STATUS, e->status));
+      g_string_append_printf (out, ", \"confidence\": %s,\n     \"evidence\": [",
+                              g_ascii_formatd (confidence, sizeof confidence, "%.2f", e->confidence));
+      for (guint k = 0; k < e->evidence->len; k++)
+        {
+          const DetenteSpan *span = &g_array_index (e->evidence, DetenteSpan, k);
+          g_autofree char *sentence = g_strndup (article->text + span->offset, span->length);
+
+          g_string_append (out, k == 0 ? "{\"sentence\": " : ", {\"sentence\": ");
+          json_string (out, sentence);
+          g_string_append_printf (out, ", \"offset\": %u, \"length\": %u}", span->offset, span->length);
+        }
+      g_string_append (out, "]}");
+    }
+  g_string_append (out, "]}");
 }
 
 static int
@@ -270,9 +349,7 @@ extract_verb (int    argc,
           else
             {
               g_string_append (out, first ? "\n  " : ",\n  ");
-              json_article (out, article,
-                            detente_date_is_set (&published) ? &published : &article->published,
-                            gazetteer);
+              json_article (out, article, &published, gazetteer);
             }
           first = FALSE;
         }
@@ -284,11 +361,181 @@ extract_verb (int    argc,
   return status;
 }
 
+typedef struct
+{
+  GMainLoop           *loop;
+  GCancellable        *cancellable;
+  DetenteMergeSummary  summary;
+  GError              *error;
+  gboolean             ok;
+} ImportRun;
+
+static void
+on_imported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImportRun *run = user_data;
+
+  run->ok = detente_importer_import_finish (DETENTE_IMPORTER (object), result,
+                                            &run->summary, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+on_interrupt_cb (gpointer user_data)
+{
+  ImportRun *run = user_data;
+
+  /* Ctrl+C: stop reading and leave the project file as it was. */
+  g_cancellable_cancel (run->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+print_import_summary (const char                *project_name,
+                      const DetenteMergeSummary *s,
+                      guint                      n_failed)
+{
+  g_autofree char *added = g_strdup_printf (ngettext ("%u article added", "%u articles added", s->sources),
+                                            s->sources);
+  g_autofree char *known = g_strdup_printf (ngettext ("%u already known", "%u already known", s->known_sources),
+                                            s->known_sources);
+  g_autofree char *actors = g_strdup_printf (ngettext ("%u actor added", "%u actors added", s->actors),
+                                             s->actors);
+  g_autofree char *engagements = g_strdup_printf (ngettext ("%u engagement added", "%u engagements added",
+                                                            s->engagements),
+                                                  s->engagements);
+  g_autofree char *updated = g_strdup_printf (ngettext ("%u engagement updated", "%u engagements updated",
+                                                        s->updated),
+                                              s->updated);
+
+  /* Translators: a summary of `detente import`: the project file, then
+   * "3 articles added", "1 already known", "12 actors added",
+   * "9 engagements added" and "2 engagements updated". */
+  g_print (_("%s: %s (%s); %s; %s, %s."), project_name, added, known, actors, engagements, updated);
+  if (n_failed > 0)
+    {
+      g_print (" ");
+      g_print (ngettext ("%u file could not be imported.", "%u files could not be imported.", n_failed),
+               n_failed);
+    }
+  g_print ("\n");
+}
+
+static int
+import_verb (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *published_text = NULL;
+  g_autofree char *project_name = NULL;
+  g_autoptr(GFile) project_file = NULL;
+  g_autoptr(DetenteProject) project = NULL;
+  g_autoptr(DetenteImporter) importer = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  ImportRun run = { 0 };
+  DetenteDate published = { 0 };
+  GPtrArray *failures;
+  gboolean existed = TRUE;
+  guint interrupt;
+  int threads = 0;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The project to import into; it is made if it does not exist"), N_("PROJECT.detente") },
+    { "published", 0, 0, G_OPTION_ARG_STRING, &published_text,
+      N_("The articles’ publication date, instead of the one they give"), N_("YYYY-MM-DD") },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads,
+      N_("How many files to read at once (default: one per processor)"), N_("N") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE|FOLDER… — add articles to a project"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("detente import: %s\n", error->message);
+      return 1;
+    }
+  if (argc < 2 || output == NULL || threads < 0)
+    {
+      g_printerr ("%s\n", _("Usage: detente import -o PROJECT.detente [--published YYYY-MM-DD] [--threads N] FILE|FOLDER…"));
+      return 1;
+    }
+  if (published_text != NULL && !detente_date_parse (published_text, &published, &error))
+    {
+      g_printerr ("detente import: %s\n", error->message);
+      return 1;
+    }
+
+  project_file = g_file_new_for_commandline_arg (output);
+  project_name = g_file_get_parse_name (project_file);
+  project = detente_project_load (project_file, NULL, &error);
+  if (project == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_clear_error (&error);
+      project = detente_project_new ();
+      existed = FALSE;
+    }
+  if (project == NULL)
+    {
+      /* Never replace a file that is not a project we can read. */
+      g_printerr ("detente import: %s\n", error->message);
+      return 1;
+    }
+
+  for (int i = 1; i < argc; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+
+  importer = detente_importer_new (project, NULL);
+  detente_importer_set_published (importer, &published);
+  detente_importer_set_n_threads (importer, (guint) threads);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  cancellable = g_cancellable_new ();
+  run.loop = loop;
+  run.cancellable = cancellable;
+  interrupt = g_unix_signal_add (SIGINT, on_interrupt_cb, &run);
+  detente_importer_import_async (importer, (GFile **) files->pdata, files->len, cancellable,
+                                 on_imported_cb, &run);
+  g_main_loop_run (loop);
+  g_source_remove (interrupt);
+
+  failures = detente_importer_get_failures (importer);
+  for (guint i = 0; i < failures->len; i++)
+    {
+      const DetenteImportFailure *failure = g_ptr_array_index (failures, i);
+
+      g_printerr ("%s: %s\n", failure->file, failure->message);
+    }
+  if (!run.ok)
+    {
+      g_printerr ("detente import: %s\n", run.error->message);
+      g_clear_error (&run.error);
+      return 1;
+    }
+
+  /* What could be read is kept even when some files could not. */
+  if ((!existed || detente_project_get_dirty (project)) &&
+      !detente_project_save (project, project_file, NULL, &error))
+    {
+      g_printerr ("detente import: %s\n", error->message);
+      return 1;
+    }
+  print_import_summary (project_name, &run.summary, failures->len);
+  return failures->len > 0 ? 1 : 0;
+}
+
 static const struct {
   const char *name;
   int (*run) (int argc, char **argv);
 } verbs[] = {
   { "extract", extract_verb },
+  { "import", import_verb },
   { "info", info_verb },
 };
 

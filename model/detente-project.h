@@ -10,6 +10,7 @@
 
 #include "detente-actor.h"
 #include "detente-engagement.h"
+#include "detente-extractor.h"
 #include "detente-source.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,25 @@ typedef enum
   DETENTE_PROJECT_ERROR_UNKNOWN_SOURCE,
   DETENTE_PROJECT_ERROR_INVALID,
 } DetenteProjectError;
+
+/**
+ * DetenteMergeSummary:
+ * @sources: articles added
+ * @known_sources: articles the project already had, which added nothing
+ * @actors: actors added
+ * @engagements: engagements added
+ * @updated: engagements already known that gained evidence
+ *
+ * What detente_project_merge() did.
+ */
+typedef struct
+{
+  guint sources;
+  guint known_sources;
+  guint actors;
+  guint engagements;
+  guint updated;
+} DetenteMergeSummary;
 
 G_DECLARE_FINAL_TYPE (DetenteProject, detente_project, DETENTE, PROJECT, GObject)
 
@@ -69,6 +89,10 @@ void               detente_project_merge_actors        (DetenteProject    *self,
                                                         DetenteActor      *keep,
                                                         DetenteActor      *absorb);
 
+void               detente_project_merge               (DetenteProject    *self,
+                                                        DetenteExtractResult * const *results,
+                                                        guint              n_results,
+                                                        DetenteMergeSummary *summary);
 void               detente_project_begin_group         (DetenteProject    *self,
                                                         const char        *label);
 void               detente_project_end_group           (DetenteProject    *self);

@@ -162,7 +162,12 @@ test_extract (void)
   g_assert_true (has_field (out, "id", "qin-gang"));
   g_assert_true (has_field (out, "name", "Ryan Hass"));
   g_assert_true (has_field (out, "id", "china"));
-  g_assert_nonnull (strstr (out, "\"engagements\": []"));
+  /* The meeting, with its place, status and sentence. */
+  g_assert_nonnull (strstr (out, "{\"kind\": \"meeting\", \"participants\": [\"antony-blinken\", \"qin-gang\"], "
+                                 "\"place\": \"Beijing\", \"place_country\": \"CN\""));
+  g_assert_true (has_field (out, "status", "held"));
+  g_assert_true (has_field (out, "sentence",
+                            "Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang in Beijing."));
   g_assert_nonnull (strstr (err, "empty.txt"));
 
   /* The date given wins over the file's; names are escaped. */
@@ -201,6 +206,84 @@ test_extract (void)
   g_rmdir (dir);
 }
 
+static void
+test_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("detente-cli-XXXXXX", NULL);
+  g_autofree char *articles = g_build_filename (dir, "articles", NULL);
+  g_autofree char *first = g_build_filename (articles, "first.txt", NULL);
+  g_autofree char *second = g_build_filename (articles, "more", "second.md", NULL);
+  g_autofree char *empty = g_build_filename (articles, "empty.txt", NULL);
+  g_autofree char *project = g_build_filename (dir, "out.detente", NULL);
+  g_autofree char *backup = g_build_filename (dir, "out.detente~", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "garbage.detente", NULL);
+  g_autofree char *more = g_build_filename (articles, "more", NULL);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *err3 = NULL;
+  g_autofree char *err4 = NULL, *err5 = NULL, *err6 = NULL, *contents = NULL;
+  const char *import_args[] = { "import", "-o", project, "--threads", "2", articles, NULL };
+  const char *again_args[] = { "import", "--output", project, "--published", "2023-06-20", first, NULL };
+  const char *usage_args[] = { "import", first, NULL };
+  const char *threads_args[] = { "import", "-o", project, "--threads", "-1", first, NULL };
+  const char *date_args[] = { "import", "-o", project, "--published", "soon", first, NULL };
+  const char *garbage_args[] = { "import", "-o", garbage, first, NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (project);
+  g_autoptr(DetenteProject) loaded = NULL;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir_with_parents (more, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (first,
+    "Title: Talks in Beijing\nDate: 2023-06-19\n\n"
+    "Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang in Beijing.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (second,
+    "# Yellen in Beijing\n\nTreasury Secretary Janet Yellen met Vice Premier He Lifeng in Beijing "
+    "on 8 July 2023.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+
+  /* A new project: what could be read is saved, the rest reported. */
+  g_assert_cmpint (run_argv (import_args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "2 articles added"));
+  g_assert_nonnull (strstr (out, "0 already known"));
+  g_assert_nonnull (strstr (out, "1 file could not be imported"));
+  g_assert_nonnull (strstr (err, "empty.txt: "));
+  g_assert_null (strstr (err, "first.txt"));
+  loaded = detente_project_load (file, NULL, NULL);
+  g_assert_nonnull (loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (detente_project_get_sources (loaded)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (detente_project_get_actors (loaded)), >, 0);
+
+  /* An existing project is added to; a known article adds nothing and
+   * leaves the file alone. */
+  g_assert_cmpint (run_argv (again_args, &out2, &err2), ==, 0);
+  g_assert_nonnull (strstr (out2, "0 articles added (1 already known)"));
+  g_assert_cmpstr (err2, ==, "");
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  /* Bad usage changes nothing. */
+  g_assert_cmpint (run_argv (usage_args, NULL, &err3), ==, 1);
+  g_assert_nonnull (strstr (err3, "Usage"));
+  g_assert_cmpint (run_argv (threads_args, NULL, &err4), ==, 1);
+  g_assert_nonnull (strstr (err4, "Usage"));
+  g_assert_cmpint (run_argv (date_args, NULL, &err5), ==, 1);
+  g_assert_nonnull (strstr (err5, "soon"));
+
+  /* A file that is no project is never replaced. */
+  g_assert_true (g_file_set_contents (garbage, "not a project", -1, NULL));
+  g_assert_cmpint (run_argv (garbage_args, NULL, &err6), ==, 1);
+  g_assert_nonnull (strstr (err6, "garbage.detente"));
+  g_assert_true (g_file_get_contents (garbage, &contents, &length, NULL));
+  g_assert_cmpstr (contents, ==, "not a project");
+
+  g_unlink (first);
+  g_unlink (second);
+  g_unlink (empty);
+  g_rmdir (more);
+  g_rmdir (articles);
+  g_unlink (project);
+  g_unlink (backup);
+  g_unlink (garbage);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/app/cli/info", test_info);
   g_test_add_func ("/app/cli/info-errors", test_info_errors);
   g_test_add_func ("/app/cli/extract", test_extract);
+  g_test_add_func ("/app/cli/import", test_import);
 
   return g_test_run ();
 }

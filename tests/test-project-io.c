@@ -618,23 +618,54 @@ test_async (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
-/* The bundled sample is written by hand (by a script); hold it to the
- * rules every project file follows. */
+/* The bundled sample is made at build time by the importer from
+ * resources/samples/articles; hold it to the rules every project file
+ * follows, and check that no article was left out of the build. */
 static void
 test_sample (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "resources", "samples",
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "resources", "samples",
                                                  "sample.detente", NULL);
+  g_autofree char *articles = g_test_build_filename (G_TEST_DIST, "..", "resources", "samples",
+                                                     "articles", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(DetenteProject) project = detente_project_load (file, NULL, &error);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *sources, *engagements;
+  const char *name;
+  guint n_articles = 0;
 
   g_assert_no_error (error);
   sources = detente_project_get_sources (project);
   engagements = detente_project_get_engagements (project);
   g_assert_cmpuint (g_list_model_get_n_items (sources), >=, 3);
   g_assert_cmpuint (g_list_model_get_n_items (engagements), >=, 5);
+
+  /* Every article is in, under its own name (not where the build ran),
+   * and imported at a fixed time, so that every build makes the same file. */
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DetenteSource) source = g_list_model_get_item (sources, i);
+      g_autofree char *imported = NULL;
+
+      g_hash_table_add (names, (gpointer) detente_source_get_file_name (source));
+      g_assert_nonnull (detente_source_get_imported (source));
+      imported = g_date_time_format_iso8601 (detente_source_get_imported (source));
+      g_assert_cmpstr (imported, ==, "2026-11-22T00:00:00Z");
+    }
+  dir = g_dir_open (articles, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      {
+        if (!g_hash_table_contains (names, name))
+          g_error ("resources/samples/articles/%s is not in the sample: "
+                   "list it in resources/samples/meson.build", name);
+        n_articles++;
+      }
+  g_assert_cmpuint (n_articles, ==, g_list_model_get_n_items (sources));
 
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
@@ -651,9 +682,14 @@ test_sample (void)
     {
       g_autoptr(DetenteEngagement) e = g_list_model_get_item (engagements, i);
 
-      g_assert_cmpuint (g_strv_length ((char **) detente_engagement_get_participants (e)), >=, 2);
+      /* A visit whose place the text does not give has its visitor
+       * alone. */
+      g_assert_cmpuint (g_strv_length ((char **) detente_engagement_get_participants (e)), >=,
+                        detente_engagement_get_kind (e) == DETENTE_ENGAGEMENT_KIND_VISIT ? 1 : 2);
       g_assert_cmpuint (detente_engagement_get_evidence (e)->len, >=, 1);
     }
+  /* About twenty articles make a rich graph. */
+  g_assert_cmpuint (g_list_model_get_n_items (engagements), >=, 40);
 }
 
 int

@@ -284,6 +284,25 @@ title_name (const GazSpan *g)
   return e != NULL ? e->name : NULL;
 }
 
+/* "a Chinese defense minister", "another US secretary of state": somebody
+ * who held the office, not its holder at the article's date. */
+static gboolean
+indefinite_before (Finder *f,
+                   guint   i)
+{
+  for (guint k = i; k > 0 && k + 3 > i; k--)
+    {
+      const char *key = unit (f, k - 1)->key;
+
+      if (g_str_equal (key, "a") || g_str_equal (key, "an") || g_str_equal (key, "another") ||
+          g_str_equal (key, "any") || g_str_equal (key, "every"))
+        return TRUE;
+      if (g_str_equal (key, "the") || !(unit (f, k - 1)->flags & U_WORD))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* Resolves a title with no name ("the US Secretary of State") through the
  * gazetteer's dated roles. */
 static gboolean
@@ -698,7 +717,8 @@ read_sentence (Finder *f)
               i = j + 1;
               continue;
             }
-          if (office != NULL && !past && !(u->flags & U_LOWER && modifier == NULL))
+          if (office != NULL && !past && !(u->flags & U_LOWER && modifier == NULL) &&
+              !indefinite_before (f, i))
             resolve_role (f, office, modifier);
           i = j;
           continue;

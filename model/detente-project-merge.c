@@ -1,0 +1,725 @@
+/* detente-project-merge.c
+ *
+ * Copyright 2026 The Détente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "detente-project.h"
+
+/* Merging what the extractor found into a project.
+ *
+ * An article the project already has (same text, so same source id) adds
+ * nothing. A found actor is the project's actor with the same id or with
+ * that name among its names and aliases, so an actor the user renamed or
+ * merged keeps receiving its mentions. A found engagement joins a known one
+ * when both have the same participants, compatible kinds and compatible
+ * dates and places; it then only adds its evidence and fills fields the
+ * known one leaves empty. Nothing a user set is ever overwritten, and a
+ * hidden engagement stays hidden. */
+
+/* The known engagements of one set of participants and one kind of
+ * engagement, by the month they began (month 0 for a year alone), so that
+ * a project of many thousand engagements between the same two people is
+ * still quick to search. */
+typedef struct
+{
+  GHashTable *by_month;  /* year × 13 + month → GPtrArray of DetenteEngagement */
+  GPtrArray  *undated;
+  int         first;     /* the smallest and largest of those keys */
+  int         last;
+} Bucket;
+
+#define MONTH_KEY(year, month) ((int) (year) * 13 + (int) (month))
+
+typedef struct
+{
+  DetenteProject      *project;
+  GHashTable          *actor_names;   /* folded name → DetenteActor (borrowed) */
+  GHashTable          *buckets;       /* participant and kind key → Bucket */
+  GHashTable          *evidence;      /* DetenteEngagement → GPtrArray, set when the merge ends */
+  DetenteMergeSummary *summary;
+} Merge;
+
+static void
+bucket_free (gpointer data)
+{
+  Bucket *b = data;
+
+  g_hash_table_unref (b->by_month);
+  g_ptr_array_unref (b->undated);
+  g_free (b);
+}
+
+static gboolean
+meets (DetenteEngagementKind kind)
+{
+  return kind == DETENTE_ENGAGEMENT_KIND_MEETING || kind == DETENTE_ENGAGEMENT_KIND_TALKS ||
+         kind == DETENTE_ENGAGEMENT_KIND_SUMMIT || kind == DETENTE_ENGAGEMENT_KIND_THIRD_LOCATION ||
+         kind == DETENTE_ENGAGEMENT_KIND_HOST;
+}
+
+static char *
+fold_name (const char *name)
+{
+  return g_utf8_casefold (name, -1);
+}
+
+static void
+index_actor_names (Merge        *m,
+                   DetenteActor *actor)
+{
+  const char * const *aliases = detente_actor_get_aliases (actor);
+
+  g_hash_table_insert (m->actor_names, fold_name (detente_actor_get_name (actor)), actor);
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    {
+      g_autofree char *alias = fold_name (aliases[i]);
+
+      if (!g_hash_table_contains (m->actor_names, alias))
+        g_hash_table_insert (m->actor_names, g_steal_pointer (&alias), actor);
+    }
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The same participants in any order give the same key. A visit is known
+ * by its visitors: one report may name the host country and another not. */
+static char *
+participant_key (DetenteProject        *project,
+                 const char * const    *participants,
+                 DetenteEngagementKind  kind,
+                 const char            *host_country)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GString *key = g_string_new (NULL);
+
+  /* Kinds that may be one engagement share a key. */
+  g_string_append_printf (key, "%d:", meets (kind) ? (int) DETENTE_ENGAGEMENT_KIND_MEETING : (int) kind);
+  if (kind != DETENTE_ENGAGEMENT_KIND_VISIT)
+    host_country = NULL;
+  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
+    {
+      if (host_country != NULL)
+        {
+          DetenteActor *actor = detente_project_lookup_actor (project, participants[i]);
+
+          if (actor != NULL && detente_actor_get_kind (actor) == DETENTE_ACTOR_KIND_COUNTRY &&
+              g_strcmp0 (detente_actor_get_country (actor), host_country) == 0)
+            continue;
+        }
+      g_ptr_array_add (sorted, (gpointer) participants[i]);
+    }
+  g_ptr_array_sort (sorted, compare_strings);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (key, ' ');
+      g_string_append (key, g_ptr_array_index (sorted, i));
+    }
+  return g_string_free (key, FALSE);
+}
+
+static Bucket *
+bucket_for (Merge      *m,
+            const char *key,
+            gboolean    create)
+{
+  Bucket *b = g_hash_table_lookup (m->buckets, key);
+
+  if (b == NULL && create)
+    {
+      b = g_new0 (Bucket, 1);
+      b->by_month = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+      b->undated = g_ptr_array_new ();
+      b->first = G_MAXINT;
+      b->last = G_MININT;
+      g_hash_table_insert (m->buckets, g_strdup (key), b);
+    }
+  return b;
+}
+
+static void
+bucket_add (Bucket            *b,
+            DetenteEngagement *engagement)
+{
+  const DetenteDate *date = detente_engagement_get_date (engagement);
+  int key;
+  GPtrArray *list;
+
+  if (!detente_date_is_set (date))
+    {
+      g_ptr_array_add (b->undated, engagement);
+      return;
+    }
+  key = MONTH_KEY (date->year, date->precision >= DETENTE_DATE_PRECISION_MONTH ? date->month : 0);
+  list = g_hash_table_lookup (b->by_month, GINT_TO_POINTER (key));
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (b->by_month, GINT_TO_POINTER (key), list);
+    }
+  g_ptr_array_add (list, engagement);
+  b->first = MIN (b->first, key);
+  b->last = MAX (b->last, key);
+}
+
+static void
+index_engagement (Merge             *m,
+                  DetenteEngagement *engagement)
+{
+  g_autofree char *key = participant_key (m->project, detente_engagement_get_participants (engagement),
+                                          detente_engagement_get_kind (engagement),
+                                          detente_engagement_get_place_country (engagement));
+
+  bucket_add (bucket_for (m, key, TRUE), engagement);
+}
+
+static void
+merge_init (Merge               *m,
+            DetenteProject      *project,
+            DetenteMergeSummary *summary)
+{
+  GListModel *actors = detente_project_get_actors (project);
+  GListModel *engagements = detente_project_get_engagements (project);
+  guint n;
+
+  m->project = project;
+  m->summary = summary;
+  m->actor_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  m->buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, bucket_free);
+  m->evidence = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+
+  n = g_list_model_get_n_items (actors);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DetenteActor) actor = g_list_model_get_item (actors, i);
+
+      index_actor_names (m, actor);
+    }
+  n = g_list_model_get_n_items (engagements);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DetenteEngagement) engagement = g_list_model_get_item (engagements, i);
+
+      index_engagement (m, engagement);
+    }
+}
+
+static void
+merge_clear (Merge *m)
+{
+  g_clear_pointer (&m->actor_names, g_hash_table_unref);
+  g_clear_pointer (&m->buckets, g_hash_table_unref);
+  g_clear_pointer (&m->evidence, g_hash_table_unref);
+}
+
+static GPtrArray *
+roles_of (const DetenteFoundActor *found)
+{
+  GPtrArray *roles = g_ptr_array_new_with_free_func ((GDestroyNotify) detente_role_free);
+
+  if (found->entry != NULL && found->entry->roles != NULL && found->entry->roles->len > 0)
+    {
+      for (guint i = 0; i < found->entry->roles->len; i++)
+        {
+          const DetenteEntryRole *r = g_ptr_array_index (found->entry->roles, i);
+
+          g_ptr_array_add (roles, detente_role_new (r->title, NULL, &r->from, &r->to));
+        }
+    }
+  else if (found->role != NULL)
+    g_ptr_array_add (roles, detente_role_new (found->role, NULL, NULL, NULL));
+  return roles;
+}
+
+/* Returns the project's actor for @found, adding one when it has none. */
+static DetenteActor *
+merge_actor (Merge                   *m,
+             const DetenteFoundActor *found)
+{
+  g_autofree char *folded = fold_name (found->name);
+  g_autoptr(DetenteActor) actor = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+  DetenteActor *known;
+  g_autofree char *id = NULL;
+
+  known = detente_project_lookup_actor (m->project, found->id);
+  if (known == NULL)
+    known = g_hash_table_lookup (m->actor_names, folded);
+  if (known != NULL)
+    return known;
+
+  id = g_strdup (found->id);
+  for (guint n = 2; detente_project_lookup_actor (m->project, id) != NULL; n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", found->id, n);
+    }
+  actor = detente_actor_new (id, found->name, found->kind);
+  detente_actor_set_country (actor, found->country);
+  roles = roles_of (found);
+  if (roles->len > 0)
+    detente_actor_set_roles (actor, roles);
+  if (!detente_project_add_actor (m->project, actor, NULL))
+    g_return_val_if_reached (NULL);
+  index_actor_names (m, actor);
+  m->summary->actors++;
+  return actor;
+}
+
+static gboolean
+kinds_compatible (DetenteEngagementKind a,
+                  DetenteEngagementKind b)
+{
+  return a == b || (meets (a) && meets (b));
+}
+
+/* Two places are compatible when either is unknown or they are in the same
+ * country: "Beijing" and "China" are one visit, "Bali" and "Lima" are not. */
+static gboolean
+places_compatible (DetenteEngagement            *known,
+                   const DetenteFoundEngagement *found)
+{
+  const char *country = detente_engagement_get_place_country (known);
+  const char *place = detente_engagement_get_place (known);
+
+  if (found->place_country != NULL && country != NULL)
+    return g_str_equal (found->place_country, country);
+  if (found->place != NULL && place != NULL)
+    return g_str_equal (found->place, place);
+  return TRUE;
+}
+
+/* A cancelled or postponed engagement is never the one that was held. */
+static gboolean
+statuses_compatible (DetenteEngagementStatus a,
+                     DetenteEngagementStatus b)
+{
+  gboolean a_off = a == DETENTE_ENGAGEMENT_STATUS_CANCELLED || a == DETENTE_ENGAGEMENT_STATUS_POSTPONED;
+  gboolean b_off = b == DETENTE_ENGAGEMENT_STATUS_CANCELLED || b == DETENTE_ENGAGEMENT_STATUS_POSTPONED;
+
+  /* A plan may be told before it happened and after; a mere possibility
+   * ("may meet again") is not the meeting that did happen. */
+  if (a_off || b_off)
+    return a_off == b_off;
+  return !((a == DETENTE_ENGAGEMENT_STATUS_HELD && b == DETENTE_ENGAGEMENT_STATUS_POSSIBLE) ||
+           (b == DETENTE_ENGAGEMENT_STATUS_HELD && a == DETENTE_ENGAGEMENT_STATUS_POSSIBLE));
+}
+
+/* Picks the known engagement @found reports again, or %NULL. A dated one
+ * needs an overlapping date. An undated one is the latest compatible one
+ * that happened before the article was published: "Biden met Xi" in an
+ * article of 2023 is their last meeting, not the first. */
+static gboolean
+candidate (DetenteEngagement            *e,
+           const DetenteFoundEngagement *found)
+{
+  return kinds_compatible (detente_engagement_get_kind (e), found->kind) &&
+         statuses_compatible (detente_engagement_get_status (e), found->status) &&
+         places_compatible (e, found);
+}
+
+static DetenteEngagement *
+first_undated (Bucket                       *b,
+               const DetenteFoundEngagement *found)
+{
+  for (guint i = 0; i < b->undated->len; i++)
+    {
+      DetenteEngagement *e = g_ptr_array_index (b->undated, i);
+
+      if (!detente_date_is_set (detente_engagement_get_date (e)) && candidate (e, found))
+        return e;
+    }
+  return NULL;
+}
+
+static DetenteEngagement *
+overlapping_in (Bucket                       *b,
+                int                           key,
+                const DetenteFoundEngagement *found)
+{
+  GPtrArray *list = g_hash_table_lookup (b->by_month, GINT_TO_POINTER (key));
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      DetenteEngagement *e = g_ptr_array_index (list, i);
+
+      if (candidate (e, found) && detente_date_overlaps (detente_engagement_get_date (e), &found->date))
+        return e;
+    }
+  return NULL;
+}
+
+static DetenteEngagement *
+find_known (Merge                        *m,
+            const char                   *key,
+            const DetenteFoundEngagement *found,
+            const DetenteDate            *published)
+{
+  Bucket *b = bucket_for (m, key, FALSE);
+  DetenteEngagement *best = NULL;
+  guint32 published_day = detente_date_is_set (published) ? detente_date_get_last_day (published) : G_MAXUINT32;
+  gboolean held = found->status == DETENTE_ENGAGEMENT_STATUS_HELD;
+
+  if (b == NULL)
+    return NULL;
+
+  if (detente_date_is_set (&found->date))
+    {
+      const DetenteDate *d = &found->date;
+      int first_year = d->year, last_year = detente_date_has_end (d) ? d->end_year : d->year;
+      int first_month = d->precision >= DETENTE_DATE_PRECISION_MONTH ? d->month : 1;
+      int last_month = detente_date_has_end (d) ? (d->end_precision >= DETENTE_DATE_PRECISION_MONTH ? d->end_month : 12)
+                                                : (d->precision >= DETENTE_DATE_PRECISION_MONTH ? d->month : 12);
+      int from = MONTH_KEY (first_year, first_month) - 1;
+      int to = MIN (MONTH_KEY (last_year, last_month), from + 13 * 3);
+      DetenteEngagement *e;
+
+      /* A known engagement is filed under the month it began, which may
+       * be the month before; one known by its year alone under month 0. */
+      for (int k = from; k <= to; k++)
+        if (k % 13 != 0 && (e = overlapping_in (b, k, found)) != NULL)
+          return e;
+      for (int y = first_year; y <= last_year && y <= first_year + 3; y++)
+        if ((e = overlapping_in (b, MONTH_KEY (y, 0), found)) != NULL)
+          return e;
+      return first_undated (b, found);
+    }
+
+  /* An undated report is the latest that happened by the time of the
+   * article, an undated plan the first one still to come: walk the months
+   * from the article's, back or on, and stop at the first that has one. */
+  if (b->first <= b->last)
+    {
+      int now = detente_date_is_set (published)
+                  ? MONTH_KEY (published->year, published->precision >= DETENTE_DATE_PRECISION_MONTH ? published->month : 12)
+                  : b->last;
+      int from = held ? MIN (now, b->last) : MAX (now - 13, b->first);
+      int to = held ? b->first : b->last;
+
+      for (int k = from; best == NULL && (held ? k >= to : k <= to); k += held ? -1 : 1)
+        {
+          GPtrArray *list = g_hash_table_lookup (b->by_month, GINT_TO_POINTER (k));
+
+          for (guint i = 0; list != NULL && i < list->len; i++)
+            {
+              DetenteEngagement *e = g_ptr_array_index (list, i);
+              const DetenteDate *date = detente_engagement_get_date (e);
+
+              if (!candidate (e, found) || held != (detente_date_get_first_day (date) <= published_day))
+                continue;
+              if (best == NULL || held == (detente_date_compare (date, detente_engagement_get_date (best)) > 0))
+                best = e;
+            }
+        }
+    }
+  return best != NULL ? best : first_undated (b, found);
+}
+
+static GPtrArray *
+evidence_of (const DetenteFoundEngagement *found,
+             DetenteSource                *source)
+{
+  GPtrArray *evidence = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *text = detente_source_get_text (source);
+  gsize length = detente_source_get_text_length (source);
+
+  for (guint i = 0; i < found->evidence->len; i++)
+    {
+      const DetenteSpan *span = &g_array_index (found->evidence, DetenteSpan, i);
+      g_autofree char *sentence = NULL;
+
+      if ((gsize) span->offset + span->length > length)
+        continue;
+      sentence = g_strndup (text + span->offset, span->length);
+      g_ptr_array_add (evidence, detente_evidence_new (detente_source_get_id (source), span->offset,
+                                                       span->length, sentence));
+    }
+  return evidence;
+}
+
+/* Adds @found's evidence to @known and fills what @known leaves empty.
+ * The evidence is set once, when the merge ends: an engagement that many
+ * articles report is not copied once for each of them. */
+static void
+update_known (Merge                        *m,
+              const char                   *key,
+              DetenteEngagement            *known,
+              const DetenteFoundEngagement *found,
+              GPtrArray                    *evidence)
+{
+  GPtrArray *all = g_hash_table_lookup (m->evidence, known);
+  gboolean added = FALSE;
+
+  if (all == NULL)
+    {
+      GPtrArray *old = detente_engagement_get_evidence (known);
+
+      all = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; old != NULL && i < old->len; i++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (old, i)));
+      g_hash_table_insert (m->evidence, known, all);
+    }
+
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      DetenteEvidence *ev = g_ptr_array_index (evidence, i);
+      const char *source = detente_evidence_get_source_id (ev);
+      gboolean seen = FALSE;
+
+      /* Only this article's own sentences can be there already, at the
+       * end. */
+      for (guint k = all->len; k > 0 && !seen; k--)
+        {
+          DetenteEvidence *have = g_ptr_array_index (all, k - 1);
+
+          if (!g_str_equal (detente_evidence_get_source_id (have), source))
+            break;
+          seen = detente_evidence_equal (have, ev);
+        }
+      if (!seen)
+        {
+          g_ptr_array_add (all, g_object_ref (ev));
+          added = TRUE;
+        }
+    }
+  if (!added)
+    return;
+
+  if (detente_engagement_get_origin (known) == DETENTE_ORIGIN_EXTRACTED)
+    {
+      const DetenteDate *date = detente_engagement_get_date (known);
+      DetenteEngagementStatus status = detente_engagement_get_status (known);
+
+      /* What happened tells more than what was planned, and "15 November"
+       * more than "November". */
+      if (!detente_date_is_set (date) && detente_date_is_set (&found->date))
+        {
+          detente_project_set (m->project, known, "date", &found->date, NULL);
+          bucket_add (bucket_for (m, key, TRUE), known);
+        }
+      else if (detente_date_is_set (&found->date) &&
+               detente_date_get_precision (&found->date) > detente_date_get_precision (date))
+        detente_project_set (m->project, known, "date", &found->date, NULL);
+      if (found->status == DETENTE_ENGAGEMENT_STATUS_HELD &&
+          (status == DETENTE_ENGAGEMENT_STATUS_PLANNED || status == DETENTE_ENGAGEMENT_STATUS_POSSIBLE))
+        detente_project_set (m->project, known, "status", DETENTE_ENGAGEMENT_STATUS_HELD, NULL);
+      if (detente_engagement_get_place (known) == NULL && found->place != NULL)
+        detente_project_set (m->project, known, "place", found->place, NULL);
+      if (detente_engagement_get_place_country (known) == NULL && found->place_country != NULL)
+        detente_project_set (m->project, known, "place-country", found->place_country, NULL);
+    }
+}
+
+static void
+set_evidence (Merge *m)
+{
+  GHashTableIter iter;
+  gpointer engagement, evidence;
+
+  g_hash_table_iter_init (&iter, m->evidence);
+  while (g_hash_table_iter_next (&iter, &engagement, &evidence))
+    if (((GPtrArray *) evidence)->len != detente_engagement_get_evidence (engagement)->len)
+      {
+        detente_project_set (m->project, engagement, "evidence", evidence, NULL);
+        m->summary->updated++;
+      }
+}
+
+/* A new engagement's id is derived from where it was first reported, so
+ * importing the same articles gives the same ids. */
+static char *
+new_engagement_id (Merge                        *m,
+                   DetenteSource                *source,
+                   const DetenteFoundEngagement *found)
+{
+  guint offset = found->evidence->len > 0 ? g_array_index (found->evidence, DetenteSpan, 0).offset : 0;
+  char *id = g_strdup_printf ("e-%.12s-%u-%d", detente_source_get_id (source), offset, (int) found->kind);
+
+  for (guint n = 2; detente_project_lookup_engagement (m->project, id) != NULL; n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("e-%.12s-%u-%d-%u", detente_source_get_id (source), offset, (int) found->kind, n);
+    }
+  return id;
+}
+
+static void
+merge_engagement (Merge                        *m,
+                  DetenteExtractResult         *result,
+                  DetenteSource                *source,
+                  DetenteActor                **actors,
+                  const DetenteFoundEngagement *found)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(DetenteEngagement) engagement = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *id = NULL;
+  DetenteEngagement *known;
+
+  for (guint i = 0; i < found->participants->len; i++)
+    {
+      guint index = g_array_index (found->participants, guint, i);
+      const char *actor_id;
+      gboolean seen = FALSE;
+
+      if (index >= result->actors->len || actors[index] == NULL)
+        continue;
+      actor_id = detente_actor_get_id (actors[index]);
+      for (guint k = 0; k < ids->len && !seen; k++)
+        seen = g_str_equal (g_ptr_array_index (ids, k), actor_id);
+      if (!seen)
+        g_ptr_array_add (ids, (gpointer) actor_id);
+    }
+  if (ids->len == 0)
+    return;
+  /* A visit goes from its visitors to the host country. */
+  if (found->host < result->actors->len && actors[found->host] != NULL)
+    {
+      const char *host = detente_actor_get_id (actors[found->host]);
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < ids->len && !seen; k++)
+        seen = g_str_equal (g_ptr_array_index (ids, k), host);
+      if (!seen)
+        g_ptr_array_add (ids, (gpointer) host);
+    }
+  g_ptr_array_add (ids, NULL);
+
+  evidence = evidence_of (found, source);
+  key = participant_key (m->project, (const char * const *) ids->pdata, found->kind, found->place_country);
+  known = find_known (m, key, found, &result->published);
+  if (known != NULL)
+    {
+      update_known (m, key, known, found, evidence);
+      return;
+    }
+
+  id = new_engagement_id (m, source, found);
+  engagement = detente_engagement_new (id, found->kind);
+  detente_engagement_set_status (engagement, found->status);
+  detente_engagement_set_participants (engagement, (const char * const *) ids->pdata);
+  detente_engagement_set_place (engagement, found->place);
+  detente_engagement_set_place_country (engagement, found->place_country);
+  detente_engagement_set_date (engagement, &found->date);
+  detente_engagement_set_confidence (engagement, found->confidence);
+  detente_engagement_set_origin (engagement, DETENTE_ORIGIN_EXTRACTED);
+  detente_engagement_set_evidence (engagement, evidence);
+  if (!detente_project_add_engagement (m->project, engagement, NULL))
+    g_return_if_reached ();
+  index_engagement (m, engagement);
+  m->summary->engagements++;
+}
+
+static void
+merge_result (Merge                *m,
+              DetenteExtractResult *result,
+              GDateTime            *now)
+{
+  const DetenteArticle *article = result->article;
+  g_autoptr(DetenteSource) source = detente_source_new_with_id (result->source_id, result->text);
+  g_autofree DetenteActor **actors = NULL;
+
+  if (detente_project_lookup_source (m->project, detente_source_get_id (source)) != NULL)
+    {
+      m->summary->known_sources++;
+      return;
+    }
+
+  detente_source_set_file_name (source, article->file_name);
+  detente_source_set_title (source, article->title);
+  detente_source_set_author (source, article->author);
+  detente_source_set_url (source, article->url);
+  detente_source_set_published (source, &result->published);
+  detente_source_set_imported (source, now);
+  if (!detente_project_add_source (m->project, source, NULL))
+    g_return_if_reached ();
+  m->summary->sources++;
+
+  actors = g_new0 (DetenteActor *, result->actors->len + 1);
+  for (guint i = 0; i < result->engagements->len; i++)
+    {
+      const DetenteFoundEngagement *found = g_ptr_array_index (result->engagements, i);
+
+      for (guint k = 0; k < found->participants->len; k++)
+        {
+          guint index = g_array_index (found->participants, guint, k);
+
+          if (index < result->actors->len && actors[index] == NULL)
+            actors[index] = merge_actor (m, g_ptr_array_index (result->actors, index));
+        }
+      if (found->host < result->actors->len && actors[found->host] == NULL)
+        actors[found->host] = merge_actor (m, g_ptr_array_index (result->actors, found->host));
+    }
+  /* Actors named often enough are worth a node of their own even when no
+   * engagement involves them yet. */
+  for (guint i = 0; i < result->actors->len; i++)
+    {
+      const DetenteFoundActor *found = g_ptr_array_index (result->actors, i);
+
+      if (actors[i] == NULL && found->mentions > 0 && found->kind == DETENTE_ACTOR_KIND_PERSON)
+        actors[i] = merge_actor (m, found);
+    }
+
+  for (guint i = 0; i < result->engagements->len; i++)
+    merge_engagement (m, result, source, actors, g_ptr_array_index (result->engagements, i));
+}
+
+/**
+ * detente_project_merge:
+ * @self: a project
+ * @results: (array length=n_results): what was found in some articles
+ * @n_results: how many
+ * @summary: (out caller-allocates) (optional): what changed
+ *
+ * Adds articles and what was found in them to the project, as one undoable
+ * step. The same real engagement reported by several articles becomes one
+ * engagement with evidence from each; an article the project already has
+ * adds nothing; nothing the user has set is overwritten.
+ */
+void
+detente_project_merge (DetenteProject              *self,
+                       DetenteExtractResult * const *results,
+                       guint                         n_results,
+                       DetenteMergeSummary          *summary)
+{
+  DetenteMergeSummary ignored;
+  guint64 seconds;
+  g_autoptr(GDateTime) now = NULL;
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  Merge m = { 0 };
+
+  g_return_if_fail (DETENTE_IS_PROJECT (self));
+  g_return_if_fail (results != NULL || n_results == 0);
+
+  if (summary == NULL)
+    summary = &ignored;
+  memset (summary, 0, sizeof *summary);
+
+  /* Reproducible builds fix the clock, so that the bundled sample is the
+   * same file on every build. */
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    now = g_date_time_new_from_unix_utc ((gint64) seconds);
+  if (now == NULL)
+    now = g_date_time_new_now_utc ();
+
+  merge_init (&m, self, summary);
+  detente_project_begin_group (self, _("Import"));
+  for (guint i = 0; i < n_results; i++)
+    if (results[i] != NULL)
+      merge_result (&m, results[i], now);
+  set_evidence (&m);
+  detente_project_end_group (self);
+  merge_clear (&m);
+}
