@@ -185,6 +185,8 @@ detente_application_startup (GApplication *app)
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.import", { "<Control>i", NULL } },
+    { "win.import-folder", { "<Control><Shift>i", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   };
@@ -221,7 +223,8 @@ detente_application_init (DetenteApplication *self)
   g_application_set_option_context_summary (G_APPLICATION (self),
     _("Explore who met whom in diplomacy.\n\n"
       "Commands that need no window:\n"
-      "  detente extract --json FILE…  Print the actors found in articles, as JSON\n"
+      "  detente import -o PROJECT.detente FILE|FOLDER…  Add articles to a project\n"
+      "  detente extract --json FILE…  Print the actors and engagements found in articles, as JSON\n"
       "  detente extract --text FILE   Print an article’s main text\n"
       "  detente info FILE.detente     Print how many sources, actors and engagements a project has"));
 }

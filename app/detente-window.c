@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "detente-import-strip.h"
 #include "detente-project-io.h"
 #include "detente-window.h"
 
@@ -33,6 +34,8 @@ struct _DetenteWindow
   GCancellable         *loading;
   GFile                *pending_file;
   GtkFileChooserNative *chooser;
+  GPtrArray            *import_failures;
+  AdwToast             *import_toast;
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -40,6 +43,9 @@ struct _DetenteWindow
   GtkStack             *stack;
   GtkSpinner           *spinner;
   AdwLeaflet           *leaflet;
+  GtkWidget            *drop_overlay;
+  GtkWidget            *drop_highlight;
+  DetenteImportStrip   *import_strip;
   GtkToggleButton      *show_actors_button;
   GtkToggleButton      *show_engagements_button;
   DetenteProjectTable  *actor_table;
@@ -48,6 +54,9 @@ struct _DetenteWindow
   Then                  then;
   guint                 is_sample : 1;
   guint                 closing : 1;
+  /* The project was made for the import under way, and goes if it adds
+   * nothing. */
+  guint                 import_made_project : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DetenteWindow, detente_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -128,11 +137,20 @@ update_title (DetenteWindow *self)
 static void
 update_actions (DetenteWindow *self)
 {
-  /* While a project loads, it is about to replace this one: no edits. */
+  /* While a project loads, it is about to replace this one: no edits.
+   * While articles are imported, the project must stay where it is. */
+  gboolean importing = detente_import_strip_get_running (self->import_strip);
   gboolean have = self->project != NULL && self->loading == NULL;
+  gboolean failures = self->import_failures != NULL && self->import_failures->len > 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", have);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", have && !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", have && !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->loading == NULL && !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder",
+                                 self->loading == NULL && !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-details", failures);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  have && detente_project_can_undo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -161,8 +179,14 @@ set_project (DetenteWindow  *self,
              DetenteProject *project,
              gboolean        is_sample)
 {
-  /* Whatever was loading must not replace what is now shown. */
+  /* Whatever was loading must not replace what is now shown, and what was
+   * being imported was meant for the project that goes. */
   cancel_loading (self);
+  if (project != self->project)
+    {
+      detente_import_strip_stop (self->import_strip);
+      self->import_made_project = FALSE;
+    }
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
@@ -508,6 +532,190 @@ then_after_unsaved (DetenteWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- importing ---------------------------------------------------- */
+
+static gboolean
+can_import (DetenteWindow *self)
+{
+  return self->loading == NULL && !detente_import_strip_get_running (self->import_strip);
+}
+
+static void
+on_import_toast_dismissed_cb (DetenteWindow *self,
+                              AdwToast      *toast)
+{
+  if (self->import_toast == toast)
+    self->import_toast = NULL;
+}
+
+/* The news of an import replaces that of the one before, if still shown. */
+static void
+show_import_toast (DetenteWindow *self,
+                   AdwToast      *toast)
+{
+  if (self->import_toast != NULL)
+    adw_toast_dismiss (self->import_toast);
+  self->import_toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_import_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_import_finished_cb (DetenteWindow             *self,
+                       const DetenteMergeSummary *summary,
+                       GPtrArray                 *failures,
+                       const GError              *error)
+{
+  gboolean made_project = self->import_made_project;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  self->import_made_project = FALSE;
+  g_clear_pointer (&self->import_failures, g_ptr_array_unref);
+  if (failures != NULL && failures->len > 0)
+    self->import_failures = g_ptr_array_ref (failures);
+
+  /* A project made only for this import goes again if it got nothing, so
+   * the window offers what to do next instead of an empty table. */
+  if (made_project && self->project != NULL &&
+      g_list_model_get_n_items (detente_project_get_sources (self->project)) == 0)
+    set_project (self, NULL, FALSE);
+  update_actions (self);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      show_import_toast (self, adw_toast_new (_("Import cancelled")));
+      return;
+    }
+  if (summary == NULL)
+    {
+      show_error (self, _("Could Not Import the Articles"), error);
+      return;
+    }
+
+  title = detente_import_strip_describe (summary, self->import_failures ? self->import_failures->len : 0);
+  toast = adw_toast_new (title);
+  if (self->import_failures != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.import-details");
+      adw_toast_set_timeout (toast, 10);
+    }
+  else if (summary->sources > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  show_import_toast (self, toast);
+}
+
+static void
+import_details_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DetenteWindow *self = DETENTE_WINDOW (widget);
+
+  if (self->import_failures != NULL)
+    gtk_window_present (detente_import_strip_new_failures_dialog (GTK_WINDOW (self),
+                                                                  self->import_failures));
+}
+
+static void
+on_import_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       DetenteWindow   *self)
+{
+  g_autoptr(GListModel) chosen = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (chosen == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+    g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+  detente_window_import_files (self, (GFile **) files->pdata, files->len);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DetenteWindow *self = DETENTE_WINDOW (widget);
+
+  g_clear_object (&self->chooser);
+  self->chooser = detente_import_strip_new_chooser (GTK_WINDOW (self),
+                                                    g_str_equal (action_name, "win.import-folder"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+show_drop_highlight (DetenteWindow *self,
+                     gboolean       show)
+{
+  gtk_widget_set_visible (self->drop_highlight, show);
+  if (show)
+    gtk_widget_add_css_class (self->drop_overlay, "drop-active");
+  else
+    gtk_widget_remove_css_class (self->drop_overlay, "drop-active");
+}
+
+static GdkDragAction
+on_drop_enter_cb (DetenteWindow *self)
+{
+  if (!can_import (self))
+    return 0;
+  show_drop_highlight (self, TRUE);
+  return GDK_ACTION_COPY;
+}
+
+static GdkDragAction
+on_drop_motion_cb (DetenteWindow *self)
+{
+  return can_import (self) ? GDK_ACTION_COPY : 0;
+}
+
+static void
+on_drop_leave_cb (DetenteWindow *self)
+{
+  show_drop_highlight (self, FALSE);
+}
+
+static gboolean
+on_drop_cb (DetenteWindow *self,
+            const GValue  *value)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GSList *list;
+
+  show_drop_highlight (self, FALSE);
+  if (!can_import (self) || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, g_object_ref (l->data));
+  g_slist_free (list);
+
+  /* A project file dropped alone is opened, not read as an article. */
+  if (files->len == 1 && g_file_peek_path (files->pdata[0]) != NULL &&
+      g_str_has_suffix (g_file_peek_path (files->pdata[0]), ".detente"))
+    {
+      detente_window_open_file (self, files->pdata[0]);
+      return TRUE;
+    }
+
+  detente_window_import_files (self, (GFile **) files->pdata, files->len);
+  return files->len > 0;
+}
+
 /* ---- actions ------------------------------------------------------ */
 
 static void
@@ -624,9 +832,15 @@ detente_window_dispose (GObject *object)
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  /* The strip outlives the window while its import winds down; the import
+   * must not land in a project nobody sees. */
+  if (self->import_strip != NULL)
+    detente_import_strip_stop (self->import_strip);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_pointer (&self->import_failures, g_ptr_array_unref);
+  self->import_toast = NULL;
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
@@ -678,6 +892,7 @@ detente_window_class_init (DetenteWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DETENTE_TYPE_PROJECT_TABLE);
+  g_type_ensure (DETENTE_TYPE_IMPORT_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/detente-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DetenteWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DetenteWindow, toast_overlay);
@@ -689,6 +904,9 @@ detente_window_class_init (DetenteWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_switcher_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, DetenteWindow, actor_table);
   gtk_widget_class_bind_template_child (widget_class, DetenteWindow, engagement_table);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, drop_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, drop_highlight);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, import_strip);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
@@ -696,6 +914,9 @@ detente_window_class_init (DetenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-details", NULL, import_details_action);
 
   /* Keys for these are application accelerators (see DetenteApplication),
    * so that the shortcuts window shows them. */
@@ -704,6 +925,8 @@ detente_window_class_init (DetenteWindowClass *klass)
 static void
 detente_window_init (DetenteWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->then = THEN_NOTHING;
@@ -720,6 +943,18 @@ detente_window_init (DetenteWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->engagement_table, "removed", G_CALLBACK (on_removed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->import_strip, "notify::running", G_CALLBACK (update_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->import_strip, "finished", G_CALLBACK (on_import_finished_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  /* Files and folders dropped anywhere on the window are imported. */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "enter", G_CALLBACK (on_drop_enter_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drop, "motion", G_CALLBACK (on_drop_motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drop, "leave", G_CALLBACK (on_drop_leave_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   set_project (self, NULL, FALSE);
 }
@@ -819,4 +1054,49 @@ detente_window_get_page (DetenteWindow *self)
 {
   g_return_val_if_fail (DETENTE_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * detente_window_import_files:
+ * @self: a window
+ * @files: (array length=n_files): article files and folders of articles
+ * @n_files: how many
+ *
+ * Imports @files into the open project in the background, showing the
+ * progress; a project is made first if none is open. The file chooser and
+ * files dropped on the window come here. Does nothing while a project loads
+ * or another import is under way.
+ */
+void
+detente_window_import_files (DetenteWindow  *self,
+                             GFile         **files,
+                             guint           n_files)
+{
+  g_return_if_fail (DETENTE_IS_WINDOW (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  if (n_files == 0 || !can_import (self))
+    return;
+
+  if (self->project == NULL)
+    {
+      g_autoptr(DetenteProject) project = detente_project_new ();
+
+      set_project (self, project, FALSE);
+      self->import_made_project = TRUE;
+    }
+  detente_import_strip_start (self->import_strip, self->project, files, n_files);
+}
+
+/**
+ * detente_window_get_importing:
+ * @self: a window
+ *
+ * Returns: whether articles are being imported
+ */
+gboolean
+detente_window_get_importing (DetenteWindow *self)
+{
+  g_return_val_if_fail (DETENTE_IS_WINDOW (self), FALSE);
+  return detente_import_strip_get_running (self->import_strip);
 }

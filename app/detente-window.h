@@ -28,5 +28,9 @@ gboolean             detente_window_save_to              (DetenteWindow  *self,
 DetenteProjectTable *detente_window_get_actor_table      (DetenteWindow  *self);
 DetenteProjectTable *detente_window_get_engagement_table (DetenteWindow  *self);
 const char          *detente_window_get_page             (DetenteWindow  *self);
+void                 detente_window_import_files         (DetenteWindow  *self,
+                                                          GFile         **files,
+                                                          guint           n_files);
+gboolean             detente_window_get_importing        (DetenteWindow  *self);
 
 G_END_DECLS
