@@ -23,7 +23,8 @@ typedef struct
 
 static const Word words[] = {
   /* verb groups */
-  { "is", W_AUX, 0 }, { "are", W_AUX, 0 }, { "was", W_AUX, 0 }, { "were", W_AUX, 0 },
+  { "is", W_AUX | W_VERB, 0 }, { "are", W_AUX | W_VERB, 0 }, { "was", W_AUX | W_VERB, 0 },
+  { "were", W_AUX | W_VERB, 0 },
   { "be", W_AUX, 0 }, { "been", W_AUX, 0 }, { "being", W_AUX, 0 }, { "am", W_AUX, 0 },
   { "has", W_AUX | W_LIGHT | W_VERB, 0 }, { "have", W_AUX | W_LIGHT | W_VERB, 0 },
   { "had", W_AUX | W_LIGHT | W_VERB, 0 }, { "having", W_AUX | W_LIGHT, 0 },
