@@ -22,19 +22,30 @@
  * known one leaves empty. Nothing a user set is ever overwritten, and a
  * hidden engagement stays hidden. */
 
-/* The known engagements of one set of participants and one kind of
- * engagement, by the month they began (month 0 for a year alone), so that
- * a project of many thousand engagements between the same two people is
- * still quick to search. */
+/* What a search compares of a known engagement, kept beside it so that
+ * walking many of them reads no object. Strings are interned: equal
+ * strings are equal pointers. */
 typedef struct
 {
-  GHashTable *by_month;  /* year × 13 + month → GPtrArray of DetenteEngagement */
-  GPtrArray  *undated;
-  int         first;     /* the smallest and largest of those keys */
-  int         last;
-} Bucket;
+  DetenteEngagement       *engagement;
+  guint32                  first_day;
+  DetenteEngagementKind    kind;
+  DetenteEngagementStatus  status;
+  const char              *country;
+  const char              *place;
+} Entry;
 
-#define MONTH_KEY(year, month) ((int) (year) * 13 + (int) (month))
+/* The known engagements of one set of participants and one kind of
+ * engagement: those dated to the day or the month sorted by their first
+ * day, so that a project of many thousand engagements between the same two
+ * people is searched by bisection; those known by their year alone, and
+ * the undated, apart. */
+typedef struct
+{
+  GArray *by_day;
+  GArray *by_year;
+  GArray *undated;
+} Bucket;
 
 typedef struct
 {
@@ -50,8 +61,9 @@ bucket_free (gpointer data)
 {
   Bucket *b = data;
 
-  g_hash_table_unref (b->by_month);
-  g_ptr_array_unref (b->undated);
+  g_array_unref (b->by_day);
+  g_array_unref (b->by_year);
+  g_array_unref (b->undated);
   g_free (b);
 }
 
@@ -139,13 +151,45 @@ bucket_for (Merge      *m,
   if (b == NULL && create)
     {
       b = g_new0 (Bucket, 1);
-      b->by_month = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-      b->undated = g_ptr_array_new ();
-      b->first = G_MAXINT;
-      b->last = G_MININT;
+      b->by_day = g_array_new (FALSE, FALSE, sizeof (Entry));
+      b->by_year = g_array_new (FALSE, FALSE, sizeof (Entry));
+      b->undated = g_array_new (FALSE, FALSE, sizeof (Entry));
       g_hash_table_insert (m->buckets, g_strdup (key), b);
     }
   return b;
+}
+
+static void
+entry_update (Entry *entry)
+{
+  DetenteEngagement *e = entry->engagement;
+  const DetenteDate *date = detente_engagement_get_date (e);
+
+  entry->first_day = detente_date_is_set (date) ? detente_date_get_first_day (date) : 0;
+  entry->kind = detente_engagement_get_kind (e);
+  entry->status = detente_engagement_get_status (e);
+  entry->country = g_intern_string (detente_engagement_get_place_country (e));
+  entry->place = g_intern_string (detente_engagement_get_place (e));
+}
+
+/* The first entry of @list (sorted by first day) that begins on or after
+ * @day. */
+static guint
+bisect (GArray  *list,
+        guint32  day)
+{
+  guint lo = 0, hi = list->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (list, Entry, mid).first_day < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 static void
@@ -153,24 +197,31 @@ bucket_add (Bucket            *b,
             DetenteEngagement *engagement)
 {
   const DetenteDate *date = detente_engagement_get_date (engagement);
-  int key;
-  GPtrArray *list;
+  Entry entry = { engagement };
 
+  entry_update (&entry);
   if (!detente_date_is_set (date))
-    {
-      g_ptr_array_add (b->undated, engagement);
-      return;
-    }
-  key = MONTH_KEY (date->year, date->precision >= DETENTE_DATE_PRECISION_MONTH ? date->month : 0);
-  list = g_hash_table_lookup (b->by_month, GINT_TO_POINTER (key));
-  if (list == NULL)
-    {
-      list = g_ptr_array_new ();
-      g_hash_table_insert (b->by_month, GINT_TO_POINTER (key), list);
-    }
-  g_ptr_array_add (list, engagement);
-  b->first = MIN (b->first, key);
-  b->last = MAX (b->last, key);
+    g_array_append_val (b->undated, entry);
+  else if (detente_date_get_precision (date) == DETENTE_DATE_PRECISION_YEAR)
+    g_array_append_val (b->by_year, entry);
+  else
+    g_array_insert_val (b->by_day, bisect (b->by_day, entry.first_day + 1), entry);
+}
+
+/* Takes @engagement out of @b, to file it again when its date changed. */
+static void
+bucket_remove (Bucket            *b,
+               DetenteEngagement *engagement)
+{
+  GArray *lists[] = { b->by_day, b->by_year, b->undated };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      if (g_array_index (lists[l], Entry, i).engagement == engagement)
+        {
+          g_array_remove_index (lists[l], i);
+          return;
+        }
 }
 
 static void
@@ -284,22 +335,6 @@ kinds_compatible (DetenteEngagementKind a,
   return a == b || (meets (a) && meets (b));
 }
 
-/* Two places are compatible when either is unknown or they are in the same
- * country: "Beijing" and "China" are one visit, "Bali" and "Lima" are not. */
-static gboolean
-places_compatible (DetenteEngagement            *known,
-                   const DetenteFoundEngagement *found)
-{
-  const char *country = detente_engagement_get_place_country (known);
-  const char *place = detente_engagement_get_place (known);
-
-  if (found->place_country != NULL && country != NULL)
-    return g_str_equal (found->place_country, country);
-  if (found->place != NULL && place != NULL)
-    return g_str_equal (found->place, place);
-  return TRUE;
-}
-
 /* A cancelled or postponed engagement is never the one that was held. */
 static gboolean
 statuses_compatible (DetenteEngagementStatus a,
@@ -316,50 +351,54 @@ statuses_compatible (DetenteEngagementStatus a,
            (b == DETENTE_ENGAGEMENT_STATUS_HELD && a == DETENTE_ENGAGEMENT_STATUS_POSSIBLE));
 }
 
-/* Picks the known engagement @found reports again, or %NULL. A dated one
- * needs an overlapping date. An undated one is the latest compatible one
- * that happened before the article was published: "Biden met Xi" in an
- * article of 2023 is their last meeting, not the first. */
-static gboolean
-candidate (DetenteEngagement            *e,
-           const DetenteFoundEngagement *found)
+/* A found engagement as searches compare it. */
+typedef struct
 {
-  return kinds_compatible (detente_engagement_get_kind (e), found->kind) &&
-         statuses_compatible (detente_engagement_get_status (e), found->status) &&
-         places_compatible (e, found);
+  const DetenteFoundEngagement *found;
+  const char                   *country;
+  const char                   *place;
+} Wanted;
+
+/* Two places are compatible when either is unknown or they are in the same
+ * country: "Beijing" and "China" are one visit, "Bali" and "Lima" are not. */
+static gboolean
+candidate (const Entry  *entry,
+           const Wanted *w)
+{
+  if (!kinds_compatible (entry->kind, w->found->kind) || !statuses_compatible (entry->status, w->found->status))
+    return FALSE;
+  if (w->country != NULL && entry->country != NULL)
+    return w->country == entry->country;
+  if (w->place != NULL && entry->place != NULL)
+    return w->place == entry->place;
+  return TRUE;
 }
 
 static DetenteEngagement *
-first_undated (Bucket                       *b,
-               const DetenteFoundEngagement *found)
+first_undated (Bucket       *b,
+               const Wanted *w)
 {
   for (guint i = 0; i < b->undated->len; i++)
     {
-      DetenteEngagement *e = g_ptr_array_index (b->undated, i);
+      const Entry *entry = &g_array_index (b->undated, Entry, i);
 
-      if (!detente_date_is_set (detente_engagement_get_date (e)) && candidate (e, found))
-        return e;
+      if (entry->first_day == 0 && candidate (entry, w))
+        return entry->engagement;
     }
   return NULL;
 }
 
-static DetenteEngagement *
-overlapping_in (Bucket                       *b,
-                int                           key,
-                const DetenteFoundEngagement *found)
-{
-  GPtrArray *list = g_hash_table_lookup (b->by_month, GINT_TO_POINTER (key));
+/* Engagements that last longer than this are looked for among those that
+ * began this long before; an undated report is looked for among those of
+ * the year before the article. */
+#define LONGEST_ENGAGEMENT 62
+#define RECENT_DAYS 400
 
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      DetenteEngagement *e = g_ptr_array_index (list, i);
-
-      if (candidate (e, found) && detente_date_overlaps (detente_engagement_get_date (e), &found->date))
-        return e;
-    }
-  return NULL;
-}
-
+/* Picks the known engagement @found reports again, or %NULL. A dated one
+ * needs an overlapping date. An undated one is the latest compatible one
+ * that happened before the article was published: "Biden met Xi" in an
+ * article of 2023 is their last meeting, not the first; an undated plan is
+ * the first one still to come. */
 static DetenteEngagement *
 find_known (Merge                        *m,
             const char                   *key,
@@ -367,63 +406,57 @@ find_known (Merge                        *m,
             const DetenteDate            *published)
 {
   Bucket *b = bucket_for (m, key, FALSE);
-  DetenteEngagement *best = NULL;
   guint32 published_day = detente_date_is_set (published) ? detente_date_get_last_day (published) : G_MAXUINT32;
-  gboolean held = found->status == DETENTE_ENGAGEMENT_STATUS_HELD;
+  Wanted w = { found, g_intern_string (found->place_country), g_intern_string (found->place) };
 
   if (b == NULL)
     return NULL;
 
   if (detente_date_is_set (&found->date))
     {
-      const DetenteDate *d = &found->date;
-      int first_year = d->year, last_year = detente_date_has_end (d) ? d->end_year : d->year;
-      int first_month = d->precision >= DETENTE_DATE_PRECISION_MONTH ? d->month : 1;
-      int last_month = detente_date_has_end (d) ? (d->end_precision >= DETENTE_DATE_PRECISION_MONTH ? d->end_month : 12)
-                                                : (d->precision >= DETENTE_DATE_PRECISION_MONTH ? d->month : 12);
-      int from = MONTH_KEY (first_year, first_month) - 1;
-      int to = MIN (MONTH_KEY (last_year, last_month), from + 13 * 3);
-      DetenteEngagement *e;
+      guint32 first = detente_date_get_first_day (&found->date);
+      guint32 last = detente_date_get_last_day (&found->date);
 
-      /* A known engagement is filed under the month it began, which may
-       * be the month before; one known by its year alone under month 0. */
-      for (int k = from; k <= to; k++)
-        if (k % 13 != 0 && (e = overlapping_in (b, k, found)) != NULL)
-          return e;
-      for (int y = first_year; y <= last_year && y <= first_year + 3; y++)
-        if ((e = overlapping_in (b, MONTH_KEY (y, 0), found)) != NULL)
-          return e;
-      return first_undated (b, found);
-    }
-
-  /* An undated report is the latest that happened by the time of the
-   * article, an undated plan the first one still to come: walk the months
-   * from the article's, back or on, and stop at the first that has one. */
-  if (b->first <= b->last)
-    {
-      int now = detente_date_is_set (published)
-                  ? MONTH_KEY (published->year, published->precision >= DETENTE_DATE_PRECISION_MONTH ? published->month : 12)
-                  : b->last;
-      int from = held ? MIN (now, b->last) : MAX (now - 13, b->first);
-      int to = held ? b->first : b->last;
-
-      for (int k = from; best == NULL && (held ? k >= to : k <= to); k += held ? -1 : 1)
+      for (guint i = bisect (b->by_day, first > LONGEST_ENGAGEMENT ? first - LONGEST_ENGAGEMENT : 0);
+           i < b->by_day->len; i++)
         {
-          GPtrArray *list = g_hash_table_lookup (b->by_month, GINT_TO_POINTER (k));
+          const Entry *entry = &g_array_index (b->by_day, Entry, i);
 
-          for (guint i = 0; list != NULL && i < list->len; i++)
-            {
-              DetenteEngagement *e = g_ptr_array_index (list, i);
-              const DetenteDate *date = detente_engagement_get_date (e);
-
-              if (!candidate (e, found) || held != (detente_date_get_first_day (date) <= published_day))
-                continue;
-              if (best == NULL || held == (detente_date_compare (date, detente_engagement_get_date (best)) > 0))
-                best = e;
-            }
+          if (entry->first_day > last)
+            break;
+          if (candidate (entry, &w) &&
+              detente_date_overlaps (detente_engagement_get_date (entry->engagement), &found->date))
+            return entry->engagement;
         }
+      for (guint i = 0; i < b->by_year->len; i++)
+        {
+          const Entry *entry = &g_array_index (b->by_year, Entry, i);
+
+          if (candidate (entry, &w) &&
+              detente_date_overlaps (detente_engagement_get_date (entry->engagement), &found->date))
+            return entry->engagement;
+        }
+      return first_undated (b, &w);
     }
-  return best != NULL ? best : first_undated (b, found);
+
+  if (found->status == DETENTE_ENGAGEMENT_STATUS_HELD)
+    {
+      guint i = published_day == G_MAXUINT32 ? b->by_day->len : bisect (b->by_day, published_day + 1);
+      guint32 oldest = published_day == G_MAXUINT32 || published_day < RECENT_DAYS ? 0 : published_day - RECENT_DAYS;
+
+      for (; i > 0 && g_array_index (b->by_day, Entry, i - 1).first_day >= oldest; i--)
+        if (candidate (&g_array_index (b->by_day, Entry, i - 1), &w))
+          return g_array_index (b->by_day, Entry, i - 1).engagement;
+    }
+  else
+    {
+      guint i = published_day == G_MAXUINT32 ? 0 : bisect (b->by_day, published_day + 1);
+
+      for (; i < b->by_day->len; i++)
+        if (candidate (&g_array_index (b->by_day, Entry, i), &w))
+          return g_array_index (b->by_day, Entry, i).engagement;
+    }
+  return first_undated (b, &w);
 }
 
 static GPtrArray *
@@ -503,21 +536,39 @@ update_known (Merge                        *m,
 
       /* What happened tells more than what was planned, and "15 November"
        * more than "November". */
-      if (!detente_date_is_set (date) && detente_date_is_set (&found->date))
+      gboolean refile = FALSE;
+
+      if (detente_date_is_set (&found->date) &&
+          (!detente_date_is_set (date) ||
+           detente_date_get_precision (&found->date) > detente_date_get_precision (date)))
         {
           detente_project_set (m->project, known, "date", &found->date, NULL);
-          bucket_add (bucket_for (m, key, TRUE), known);
+          refile = TRUE;
         }
-      else if (detente_date_is_set (&found->date) &&
-               detente_date_get_precision (&found->date) > detente_date_get_precision (date))
-        detente_project_set (m->project, known, "date", &found->date, NULL);
+      if (detente_engagement_get_place (known) == NULL && found->place != NULL)
+        {
+          detente_project_set (m->project, known, "place", found->place, NULL);
+          refile = TRUE;
+        }
+      if (detente_engagement_get_place_country (known) == NULL && found->place_country != NULL)
+        {
+          detente_project_set (m->project, known, "place-country", found->place_country, NULL);
+          refile = TRUE;
+        }
       if (found->status == DETENTE_ENGAGEMENT_STATUS_HELD &&
           (status == DETENTE_ENGAGEMENT_STATUS_PLANNED || status == DETENTE_ENGAGEMENT_STATUS_POSSIBLE))
-        detente_project_set (m->project, known, "status", DETENTE_ENGAGEMENT_STATUS_HELD, NULL);
-      if (detente_engagement_get_place (known) == NULL && found->place != NULL)
-        detente_project_set (m->project, known, "place", found->place, NULL);
-      if (detente_engagement_get_place_country (known) == NULL && found->place_country != NULL)
-        detente_project_set (m->project, known, "place-country", found->place_country, NULL);
+        {
+          detente_project_set (m->project, known, "status", DETENTE_ENGAGEMENT_STATUS_HELD, NULL);
+          refile = TRUE;
+        }
+      /* Filed again as it now is. */
+      if (refile)
+        {
+          Bucket *b = bucket_for (m, key, TRUE);
+
+          bucket_remove (b, known);
+          bucket_add (b, known);
+        }
     }
 }
 

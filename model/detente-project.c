@@ -57,6 +57,10 @@ struct _DetenteProject
   GPtrArray  *undo_stack;
   GPtrArray  *redo_stack;
   Step       *open_step;
+  /* Items appended inside the open group, added to their store in one
+   * splice when it ends: an import of thousands of engagements is then one
+   * change of the list, not thousands, for the views that show it. */
+  GPtrArray  *appended[3];
   GFile      *file;
   guint64     next_serial;
   guint64     saved_serial;
@@ -125,6 +129,36 @@ store_for (DetenteProject *self,
     return self->engagements;
   g_assert (DETENTE_IS_SOURCE (object));
   return self->sources;
+}
+
+static guint
+store_slot (GObject *object)
+{
+  return DETENTE_IS_ACTOR (object) ? 0 : DETENTE_IS_ENGAGEMENT (object) ? 1 : 2;
+}
+
+/* Adds the items appended so far to their stores. Anything that reads a
+ * store or a position in it calls this first. */
+static void
+flush_appended (DetenteProject *self)
+{
+  GListStore *stores[3] = { self->actors, self->engagements, self->sources };
+
+  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
+    {
+      g_autoptr(GPtrArray) pending = self->appended[i];
+
+      if (pending == NULL || pending->len == 0)
+        {
+          g_steal_pointer (&pending);
+          continue;
+        }
+      /* Handlers of items-changed may read the project, and so come back
+       * here: they must find nothing left to add. */
+      self->appended[i] = g_ptr_array_new ();
+      g_list_store_splice (stores[i], g_list_model_get_n_items (G_LIST_MODEL (stores[i])), 0,
+                           pending->pdata, pending->len);
+    }
 }
 
 static GHashTable *
@@ -230,7 +264,10 @@ apply_remove (DetenteProject *self,
               guint           position)
 {
   GListStore *store = store_for (self, object);
-  g_autoptr(GObject) at = g_list_model_get_item (G_LIST_MODEL (store), position);
+  g_autoptr(GObject) at = NULL;
+
+  flush_appended (self);
+  at = g_list_model_get_item (G_LIST_MODEL (store), position);
 
   g_assert (at == object);
   g_hash_table_remove (index_for (self, object), id_of (object));
@@ -243,6 +280,7 @@ apply_op (DetenteProject *self,
           gboolean        forward)
 {
   g_clear_pointer (&self->counts, g_hash_table_unref);
+  flush_appended (self);
 
   switch (op->type)
     {
@@ -280,12 +318,16 @@ static void
 do_insert (DetenteProject *self,
            GObject        *object)
 {
+  GPtrArray *pending = self->appended[store_slot (object)];
   Op *op = g_new0 (Op, 1);
 
   op->type = OP_INSERT;
   op->object = g_object_ref (object);
-  op->position = g_list_model_get_n_items (G_LIST_MODEL (store_for (self, object)));
-  apply_op (self, op, TRUE);
+  op->position = g_list_model_get_n_items (G_LIST_MODEL (store_for (self, object))) + pending->len;
+  /* Appended now for lookups, to the store when the group ends. */
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  index_insert (self, object);
+  g_ptr_array_add (pending, object);
   record (self, op);
 }
 
@@ -297,6 +339,7 @@ do_remove (DetenteProject *self,
 
   op->type = OP_REMOVE;
   op->object = g_object_ref (object);
+  flush_appended (self);
   if (!g_list_store_find (store_for (self, object), object, &op->position))
     g_assert_not_reached ();
   apply_op (self, op, TRUE);
@@ -412,6 +455,8 @@ detente_project_dispose (GObject *object)
   g_clear_pointer (&self->engagement_index, g_hash_table_unref);
   g_clear_pointer (&self->source_index, g_hash_table_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->appended); i++)
+    g_clear_pointer (&self->appended[i], g_ptr_array_unref);
   g_clear_object (&self->actors);
   g_clear_object (&self->engagements);
   g_clear_object (&self->sources);
@@ -518,6 +563,8 @@ detente_project_class_init (DetenteProjectClass *klass)
 static void
 detente_project_init (DetenteProject *self)
 {
+  for (guint i = 0; i < G_N_ELEMENTS (self->appended); i++)
+    self->appended[i] = g_ptr_array_new ();
   self->actors = g_list_store_new (DETENTE_TYPE_ACTOR);
   self->engagements = g_list_store_new (DETENTE_TYPE_ENGAGEMENT);
   self->sources = g_list_store_new (DETENTE_TYPE_SOURCE);
@@ -550,6 +597,7 @@ GListModel *
 detente_project_get_actors (DetenteProject *self)
 {
   g_return_val_if_fail (DETENTE_IS_PROJECT (self), NULL);
+  flush_appended (self);
   return G_LIST_MODEL (self->actors);
 }
 
@@ -563,6 +611,7 @@ GListModel *
 detente_project_get_engagements (DetenteProject *self)
 {
   g_return_val_if_fail (DETENTE_IS_PROJECT (self), NULL);
+  flush_appended (self);
   return G_LIST_MODEL (self->engagements);
 }
 
@@ -576,6 +625,7 @@ GListModel *
 detente_project_get_sources (DetenteProject *self)
 {
   g_return_val_if_fail (DETENTE_IS_PROJECT (self), NULL);
+  flush_appended (self);
   return G_LIST_MODEL (self->sources);
 }
 
@@ -645,6 +695,7 @@ detente_project_count_engagements (DetenteProject *self,
   g_return_val_if_fail (DETENTE_IS_PROJECT (self), 0);
   g_return_val_if_fail (actor_id != NULL, 0);
 
+  flush_appended (self);
   if (self->counts == NULL)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->engagements));
@@ -708,6 +759,7 @@ detente_project_end_group (DetenteProject *self)
   if (--self->group_depth > 0)
     return;
 
+  flush_appended (self);
   step = g_steal_pointer (&self->open_step);
   if (step->ops->len == 0)
     {
@@ -840,7 +892,10 @@ engagements_where (DetenteProject *self,
                    gconstpointer   data)
 {
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->engagements));
+  guint n;
+
+  flush_appended (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->engagements));
 
   for (guint i = 0; i < n; i++)
     {
