@@ -8,6 +8,7 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 
@@ -387,7 +388,10 @@ on_interrupt_cb (gpointer user_data)
 {
   ImportRun *run = user_data;
 
-  /* Ctrl+C: stop reading and leave the project file as it was. */
+  /* Ctrl+C: stop reading and leave the project file as it was. A second
+   * one stops at once, whatever is still running. */
+  if (g_cancellable_is_cancelled (run->cancellable))
+    exit (130);
   g_cancellable_cancel (run->cancellable);
   return G_SOURCE_CONTINUE;
 }

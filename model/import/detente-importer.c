@@ -336,8 +336,10 @@ read_item (Job  *job,
   articles = detente_article_read_file (item->path, job->cancellable, &error);
   if (articles == NULL)
     {
+      /* A message that names a file in another encoding than UTF-8 is
+       * made valid, or no label could show it. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        item->failure = g_strdup (error->message);
+        item->failure = g_utf8_make_valid (error->message, -1);
       return;
     }
 
@@ -505,7 +507,10 @@ on_progress_cb (gpointer data)
 
   g_mutex_lock (&job->mutex);
   n_done = job->n_done;
-  n_total = job->n_total;
+  /* The total is told once the folders are all walked: before, it is only
+   * how many files were found so far, which the readers soon catch up
+   * with. */
+  n_total = job->walk_done ? job->n_total : 0;
   current = g_strdup (job->current);
   g_mutex_unlock (&job->mutex);
 
