@@ -6,9 +6,11 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "detente-evidence-private.h"
 #include "detente-project.h"
 
 /* Merging what the extractor found into a project.
@@ -29,6 +31,7 @@ typedef struct
 {
   DetenteEngagement       *engagement;
   guint32                  first_day;
+  guint32                  last_day;
   DetenteEngagementKind    kind;
   DetenteEngagementStatus  status;
   const char              *country;
@@ -112,14 +115,20 @@ participant_key (DetenteProject        *project,
                  DetenteEngagementKind  kind,
                  const char            *host_country)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
-  GString *key = g_string_new (NULL);
+  const char *stack[8];
+  g_autofree const char **heap = NULL;
+  const char **sorted = stack;
+  guint n = 0, size = 0;
+  char *key, *w;
 
-  /* Kinds that may be one engagement share a key. */
-  g_string_append_printf (key, "%d:", meets (kind) ? (int) DETENTE_ENGAGEMENT_KIND_MEETING : (int) kind);
   if (kind != DETENTE_ENGAGEMENT_KIND_VISIT)
     host_country = NULL;
-  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
+  while (participants != NULL && participants[size] != NULL)
+    size++;
+  if (size > G_N_ELEMENTS (stack))
+    sorted = heap = g_new (const char *, size);
+
+  for (guint i = 0; i < size; i++)
     {
       if (host_country != NULL)
         {
@@ -129,16 +138,28 @@ participant_key (DetenteProject        *project,
               g_strcmp0 (detente_actor_get_country (actor), host_country) == 0)
             continue;
         }
-      g_ptr_array_add (sorted, (gpointer) participants[i]);
+      sorted[n++] = participants[i];
     }
-  g_ptr_array_sort (sorted, compare_strings);
-  for (guint i = 0; i < sorted->len; i++)
+  qsort (sorted, n, sizeof *sorted, compare_strings);
+
+  /* Kinds that may be one engagement share a key: "0:joe-biden xi-jinping". */
+  size = 4;
+  for (guint i = 0; i < n; i++)
+    size += strlen (sorted[i]) + 1;
+  w = key = g_malloc (size);
+  *w++ = (char) ('0' + (meets (kind) ? (int) DETENTE_ENGAGEMENT_KIND_MEETING : (int) kind));
+  *w++ = ':';
+  for (guint i = 0; i < n; i++)
     {
+      gsize length = strlen (sorted[i]);
+
       if (i > 0)
-        g_string_append_c (key, ' ');
-      g_string_append (key, g_ptr_array_index (sorted, i));
+        *w++ = ' ';
+      memcpy (w, sorted[i], length);
+      w += length;
     }
-  return g_string_free (key, FALSE);
+  *w = '\0';
+  return key;
 }
 
 static Bucket *
@@ -166,6 +187,7 @@ entry_update (Entry *entry)
   const DetenteDate *date = detente_engagement_get_date (e);
 
   entry->first_day = detente_date_is_set (date) ? detente_date_get_first_day (date) : 0;
+  entry->last_day = detente_date_is_set (date) ? detente_date_get_last_day (date) : 0;
   entry->kind = detente_engagement_get_kind (e);
   entry->status = detente_engagement_get_status (e);
   entry->country = g_intern_string (detente_engagement_get_place_country (e));
@@ -424,16 +446,14 @@ find_known (Merge                        *m,
 
           if (entry->first_day > last)
             break;
-          if (candidate (entry, &w) &&
-              detente_date_overlaps (detente_engagement_get_date (entry->engagement), &found->date))
+          if (entry->last_day >= first && candidate (entry, &w))
             return entry->engagement;
         }
       for (guint i = 0; i < b->by_year->len; i++)
         {
           const Entry *entry = &g_array_index (b->by_year, Entry, i);
 
-          if (candidate (entry, &w) &&
-              detente_date_overlaps (detente_engagement_get_date (entry->engagement), &found->date))
+          if (entry->first_day <= last && entry->last_day >= first && candidate (entry, &w))
             return entry->engagement;
         }
       return first_undated (b, &w);
@@ -470,13 +490,10 @@ evidence_of (const DetenteFoundEngagement *found,
   for (guint i = 0; i < found->evidence->len; i++)
     {
       const DetenteSpan *span = &g_array_index (found->evidence, DetenteSpan, i);
-      g_autofree char *sentence = NULL;
-
       if ((gsize) span->offset + span->length > length)
         continue;
-      sentence = g_strndup (text + span->offset, span->length);
-      g_ptr_array_add (evidence, detente_evidence_new (detente_source_get_id (source), span->offset,
-                                                       span->length, sentence));
+      g_ptr_array_add (evidence, _detente_evidence_new_take (detente_source_get_id (source), span->offset, span->length,
+                                                             g_strndup (text + span->offset, span->length)));
     }
   return evidence;
 }
