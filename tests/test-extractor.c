@@ -152,6 +152,7 @@ test_visit (void)
   g_auto(GStrv) b = extract ("John Kerry traveled to Beijing on Sunday.", "2023-07-17");
   g_auto(GStrv) c = extract ("Janet Yellen's visit to Beijing ended on 9 July 2023.", NULL);
   g_auto(GStrv) d = extract ("A visit to the region was discussed.", NULL);
+  g_auto(GStrv) e = extract ("Wang Yi visited Shanghai in May 2024.", NULL);
 
   assert_count (a, 1);
   assert_has (a, "visit gina-raimondo @China 2023-08 held ×1");
@@ -159,6 +160,8 @@ test_visit (void)
   assert_has (c, "visit janet-yellen @Beijing 2023-07-09 held ×1");
   /* Nobody visits: nothing is reported. */
   assert_count (d, 0);
+  /* A trip at home is no diplomatic visit. */
+  assert_count (e, 0);
 }
 
 static void

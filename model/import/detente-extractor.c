@@ -313,13 +313,20 @@ _detente_frames_emit (Sentence                *s,
 
   if (participants->len == 0 || (participants->len < 2 && kind != DETENTE_ENGAGEMENT_KIND_VISIT))
     return;
-  /* A visit by a country to itself, or an engagement of one actor with
-   * itself, is not an engagement. */
-  if (kind == DETENTE_ENGAGEMENT_KIND_VISIT && place != NULL && place->set && participants->len == 1)
+  /* An engagement of one actor with itself is not an engagement. */
+  /* A visit within one's own country ("the senator visited the border")
+   * is no diplomacy. */
+  if (kind == DETENTE_ENGAGEMENT_KIND_VISIT && place != NULL && place->set && place->country != NULL)
     {
-      const DetenteFoundActor *a = g_ptr_array_index (s->ex->actors, g_array_index (participants, guint, 0));
+      gboolean home = TRUE;
 
-      if (a->kind == DETENTE_ACTOR_KIND_COUNTRY && g_strcmp0 (a->country, place->country) == 0)
+      for (guint i = 0; i < participants->len && home; i++)
+        {
+          const DetenteFoundActor *a = g_ptr_array_index (s->ex->actors, g_array_index (participants, guint, i));
+
+          home = g_strcmp0 (a->country, place->country) == 0;
+        }
+      if (home)
         return;
     }
 
