@@ -330,6 +330,55 @@ on_imported_cb (GObject      *object,
   *out = g_object_ref (result);
 }
 
+static void
+collect_files (const char *dir,
+               GPtrArray  *paths)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          collect_files (path, paths);
+          g_free (path);
+        }
+      else
+        g_ptr_array_add (paths, path);
+    }
+}
+
+static void
+read_one (gpointer data,
+          gpointer user_data)
+{
+  g_autoptr(GPtrArray) articles = detente_article_read_file (data, NULL, NULL);
+
+  if (articles == NULL)
+    g_error ("cannot read %s", (char *) data);
+}
+
+/* The baseline of the same run: reading the same files on as many threads,
+ * with neither extraction nor merge. */
+static double
+read_floor (const char *dir)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GThreadPool *pool;
+  gint64 start;
+
+  collect_files (dir, paths);
+  start = g_get_monotonic_time ();
+  pool = g_thread_pool_new (read_one, NULL, n_threads, TRUE, NULL);
+  for (guint i = 0; i < paths->len; i++)
+    g_thread_pool_push (pool, paths->pdata[i], NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -344,7 +393,7 @@ main (int    argc,
   DetenteMergeSummary summary;
   gsize bytes;
   gint64 start;
-  double seconds;
+  double seconds, floor_seconds;
 
   setlocale (LC_ALL, "");
   xmlInitParser ();
@@ -366,6 +415,8 @@ main (int    argc,
     g_error ("%s", error->message);
   folder = g_file_new_for_path (dir);
   bytes = generate (dir);
+
+  floor_seconds = read_floor (dir);
 
   project = detente_project_new ();
   importer = detente_importer_new (project, NULL);
@@ -400,5 +451,7 @@ main (int    argc,
   g_print ("import_mb_per_s: %.1f\n", bytes / 1e6 / seconds);
   g_print ("articles_per_s: %.0f\n", n_articles / seconds);
   g_print ("peak_rss_mb: %.1f\n", peak_rss_mb ());
+  g_print ("read_floor_s: %.3f\n", floor_seconds);
+  g_print ("import_ratio: %.2f\n", seconds / floor_seconds);
   return 0;
 }
