@@ -1013,9 +1013,11 @@ _detente_frames_read (Sentence *s)
         case T_SPEAK:
         case T_CALL:
         case T_INVITE:
-          /* "the invite": a noun after a determiner. */
-          if (trigger == T_INVITE && i > 0 && (is_word (item (s, i - 1), W_DEFINITE) ||
-                                               is_key (item (s, i - 1), "an") || is_key (item (s, i - 1), "formal")))
+          /* "the formal invite": "invite" is a verb only after "to", a
+           * modal or its subject, as "visit" is. */
+          if (trigger == T_INVITE && (is_key (it, "invite") || is_key (it, "invites")) &&
+              !(i > 0 && (is_word (item (s, i - 1), W_AUX | W_HE | W_THEY) ||
+                          (item (s, i - 1)->kind == IT_ACTOR && !item (s, i - 1)->possessive))))
             noun_frame (s, i, T_N_INVITATION);
           else
             verb_frame (s, i, trigger);
