@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "detente-extractor-private.h"
 
 /* The words engagement frames are built from. These are English grammar,
@@ -139,6 +141,10 @@ static const Word words[] = {
   { "invitations", 0, T_N_INVITATION }, { "phone", 0, 0 }, { "telephone", 0, 0 },
 };
 
+/* For each first letter, the lengths of the words that begin with it: most
+ * words of a text are told apart from the lexicon without hashing them. */
+static guint32 lengths[26];
+
 static GHashTable *
 build_table (gpointer data)
 {
@@ -154,6 +160,8 @@ build_table (gpointer data)
           info = g_new0 (WordInfo, 1);
           g_hash_table_insert (table, (gpointer) words[i].word, info);
         }
+      if (words[i].word[0] >= 'a' && words[i].word[0] <= 'z')
+        lengths[words[i].word[0] - 'a'] |= 1u << MIN (strlen (words[i].word), 31);
       info->classes |= words[i].classes;
       if (words[i].trigger != T_NONE)
         info->trigger = words[i].trigger;
@@ -174,5 +182,7 @@ _detente_extractor_word (const char *key)
   static GOnce once = G_ONCE_INIT;
 
   g_once (&once, (GThreadFunc) build_table, NULL);
+  if (key[0] >= 'a' && key[0] <= 'z' && !(lengths[key[0] - 'a'] & (1u << MIN (strlen (key), 31))))
+    return NULL;
   return g_hash_table_lookup (once.retval, key);
 }
