@@ -650,7 +650,8 @@ merge_engagement (Merge                        *m,
       if (!seen)
         g_ptr_array_add (ids, (gpointer) actor_id);
     }
-  if (ids->len == 0)
+  /* Two names of one actor leave no engagement. */
+  if (ids->len == 0 || (ids->len < 2 && found->kind != DETENTE_ENGAGEMENT_KIND_VISIT))
     return;
   /* A visit goes from its visitors to the host country. */
   if (found->host < result->actors->len && actors[found->host] != NULL)
@@ -730,8 +731,8 @@ merge_result (Merge                *m,
       if (found->host < result->actors->len && actors[found->host] == NULL)
         actors[found->host] = merge_actor (m, g_ptr_array_index (result->actors, found->host));
     }
-  /* Actors named often enough are worth a node of their own even when no
-   * engagement involves them yet. */
+  /* Every person the article names gets a node of their own, even before
+   * an engagement involves them. */
   for (guint i = 0; i < result->actors->len; i++)
     {
       const DetenteFoundActor *found = g_ptr_array_index (result->actors, i);
