@@ -151,10 +151,14 @@ update_actions (DetenteWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder",
                                  self->loading == NULL && !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-details", failures);
+  /* The import adds to the project as it reads, in one step still open
+   * until it ends: nothing else may change the project meanwhile. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 have && detente_project_can_undo (self->project));
+                                 have && !importing && detente_project_can_undo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 have && detente_project_can_redo (self->project));
+                                 have && !importing && detente_project_can_redo (self->project));
+  detente_project_table_set_read_only (self->actor_table, importing);
+  detente_project_table_set_read_only (self->engagement_table, importing);
 }
 
 static void

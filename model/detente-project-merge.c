@@ -50,13 +50,15 @@ typedef struct
   GArray *undated;
 } Bucket;
 
-typedef struct
+typedef struct _DetenteMerge
 {
   DetenteProject      *project;
   GHashTable          *actor_names;   /* folded name → DetenteActor (borrowed) */
   GHashTable          *buckets;       /* participant and kind key → Bucket */
   GHashTable          *evidence;      /* DetenteEngagement → GPtrArray, set when the merge ends */
   DetenteMergeSummary *summary;
+  DetenteMergeSummary  own_summary;
+  GDateTime           *now;
 } Merge;
 
 static void
@@ -746,6 +748,106 @@ merge_result (Merge                *m,
 }
 
 /**
+ * detente_project_merge_begin:
+ * @self: a project
+ *
+ * Starts adding what was found in articles to the project, a few results
+ * at a time with detente_merge_add(), as one undoable step. Until
+ * detente_merge_end() or detente_merge_abort(), nothing else may change
+ * the project.
+ *
+ * Returns: (transfer full): the merge
+ */
+DetenteMerge *
+detente_project_merge_begin (DetenteProject *self)
+{
+  Merge *m;
+  guint64 seconds;
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+
+  g_return_val_if_fail (DETENTE_IS_PROJECT (self), NULL);
+
+  m = g_new0 (Merge, 1);
+  /* Reproducible builds fix the clock, so that the bundled sample is the
+   * same file on every build. */
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    m->now = g_date_time_new_from_unix_utc ((gint64) seconds);
+  if (m->now == NULL)
+    m->now = g_date_time_new_now_utc ();
+  merge_init (m, g_object_ref (self), &m->own_summary);
+  detente_project_begin_group (self, _("Import"));
+  return m;
+}
+
+/**
+ * detente_merge_add:
+ * @merge: a merge
+ * @results: (array length=n_results): what was found in some articles
+ * @n_results: how many
+ *
+ * Adds articles and what was found in them.
+ */
+void
+detente_merge_add (DetenteMerge                 *merge,
+                   DetenteExtractResult * const *results,
+                   guint                         n_results)
+{
+  g_return_if_fail (merge != NULL);
+  g_return_if_fail (results != NULL || n_results == 0);
+
+  for (guint i = 0; i < n_results; i++)
+    if (results[i] != NULL)
+      merge_result (merge, results[i], merge->now);
+}
+
+static void
+merge_free (Merge *m)
+{
+  DetenteProject *project = m->project;
+
+  merge_clear (m);
+  g_date_time_unref (m->now);
+  g_free (m);
+  g_object_unref (project);
+}
+
+/**
+ * detente_merge_end:
+ * @merge: (transfer full): a merge
+ * @summary: (out caller-allocates) (optional): what changed
+ *
+ * Records the merge as one undoable step and frees it.
+ */
+void
+detente_merge_end (DetenteMerge        *merge,
+                   DetenteMergeSummary *summary)
+{
+  g_return_if_fail (merge != NULL);
+
+  set_evidence (merge);
+  detente_project_end_group (merge->project);
+  if (summary != NULL)
+    *summary = merge->own_summary;
+  merge_free (merge);
+}
+
+/**
+ * detente_merge_abort:
+ * @merge: (transfer full): a merge
+ *
+ * Takes back everything the merge added, leaving the project exactly as
+ * it was, and frees it.
+ */
+void
+detente_merge_abort (DetenteMerge *merge)
+{
+  g_return_if_fail (merge != NULL);
+
+  detente_project_abort_group (merge->project);
+  merge_free (merge);
+}
+
+/**
  * detente_project_merge:
  * @self: a project
  * @results: (array length=n_results): what was found in some articles
@@ -763,32 +865,12 @@ detente_project_merge (DetenteProject              *self,
                        guint                         n_results,
                        DetenteMergeSummary          *summary)
 {
-  DetenteMergeSummary ignored;
-  guint64 seconds;
-  g_autoptr(GDateTime) now = NULL;
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  Merge m = { 0 };
+  DetenteMerge *merge;
 
   g_return_if_fail (DETENTE_IS_PROJECT (self));
   g_return_if_fail (results != NULL || n_results == 0);
 
-  if (summary == NULL)
-    summary = &ignored;
-  memset (summary, 0, sizeof *summary);
-
-  /* Reproducible builds fix the clock, so that the bundled sample is the
-   * same file on every build. */
-  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
-    now = g_date_time_new_from_unix_utc ((gint64) seconds);
-  if (now == NULL)
-    now = g_date_time_new_now_utc ();
-
-  merge_init (&m, self, summary);
-  detente_project_begin_group (self, _("Import"));
-  for (guint i = 0; i < n_results; i++)
-    if (results[i] != NULL)
-      merge_result (&m, results[i], now);
-  set_evidence (&m);
-  detente_project_end_group (self);
-  merge_clear (&m);
+  merge = detente_project_merge_begin (self);
+  detente_merge_add (merge, results, n_results);
+  detente_merge_end (merge, summary);
 }

@@ -779,6 +779,31 @@ detente_project_end_group (DetenteProject *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/**
+ * detente_project_abort_group:
+ * @self: a project
+ *
+ * Ends the outermost group by taking back everything done in it: the
+ * project is as it was when the group began, and no step is recorded.
+ */
+void
+detente_project_abort_group (DetenteProject *self)
+{
+  Step *step;
+
+  g_return_if_fail (DETENTE_IS_PROJECT (self));
+  g_return_if_fail (self->group_depth == 1);
+
+  self->group_depth = 0;
+  step = g_steal_pointer (&self->open_step);
+  flush_appended (self);
+  for (guint i = step->ops->len; i > 0; i--)
+    apply_op (self, g_ptr_array_index (step->ops, i - 1), FALSE);
+  if (step->ops->len > 0)
+    g_signal_emit (self, signals[CHANGED], 0);
+  step_free (step);
+}
+
 /* Ids are written space-separated in project files; see
  * docs/project-format.md. */
 static gboolean

@@ -47,6 +47,15 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (DetenteProject, detente_project, DETENTE, PROJECT, GObject)
 
+/**
+ * DetenteMerge:
+ *
+ * A merge in progress: results added a few at a time, as one undoable
+ * step, which detente_merge_end() records or detente_merge_abort() takes
+ * back. While it lasts, nothing else may change the project.
+ */
+typedef struct _DetenteMerge DetenteMerge;
+
 GQuark             detente_project_error_quark         (void);
 DetenteProject    *detente_project_new                 (void);
 
@@ -93,9 +102,17 @@ void               detente_project_merge               (DetenteProject    *self,
                                                         DetenteExtractResult * const *results,
                                                         guint              n_results,
                                                         DetenteMergeSummary *summary);
+DetenteMerge      *detente_project_merge_begin         (DetenteProject    *self);
+void               detente_merge_add                   (DetenteMerge      *merge,
+                                                        DetenteExtractResult * const *results,
+                                                        guint              n_results);
+void               detente_merge_end                   (DetenteMerge      *merge,
+                                                        DetenteMergeSummary *summary);
+void               detente_merge_abort                 (DetenteMerge      *merge);
 void               detente_project_begin_group         (DetenteProject    *self,
                                                         const char        *label);
 void               detente_project_end_group           (DetenteProject    *self);
+void               detente_project_abort_group         (DetenteProject    *self);
 gboolean           detente_project_can_undo            (DetenteProject    *self);
 gboolean           detente_project_can_redo            (DetenteProject    *self);
 const char        *detente_project_get_undo_label      (DetenteProject    *self);

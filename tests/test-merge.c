@@ -204,6 +204,44 @@ test_one_undo_step (void)
   g_assert_cmpuint (n_items (detente_project_get_engagements (project)), ==, 2);
 }
 
+/* A merge made a few results at a time is one step; taken back, it
+ * leaves nothing. */
+static void
+test_in_slices (void)
+{
+  g_autoptr(DetenteProject) project = detente_project_new ();
+  g_autoptr(DetenteExtractResult) a = extract (ARTICLE_A, "a.txt", "2024-11-17");
+  g_autoptr(DetenteExtractResult) b = extract (ARTICLE_B, "b.txt", "2024-11-17");
+  g_autoptr(DetenteExtractResult) c = extract (ARTICLE_C, "c.txt", "2023-11-16");
+  DetenteMergeSummary summary;
+  DetenteMerge *merge;
+
+  merge = detente_project_merge_begin (project);
+  detente_merge_add (merge, &a, 1);
+  /* What is merged shows at once. */
+  g_assert_cmpuint (n_items (detente_project_get_sources (project)), ==, 1);
+  detente_merge_add (merge, &b, 1);
+  detente_merge_abort (merge);
+  g_assert_cmpuint (n_items (detente_project_get_sources (project)), ==, 0);
+  g_assert_cmpuint (n_items (detente_project_get_actors (project)), ==, 0);
+  g_assert_cmpuint (n_items (detente_project_get_engagements (project)), ==, 0);
+  g_assert_false (detente_project_can_undo (project));
+  g_assert_false (detente_project_get_dirty (project));
+
+  merge = detente_project_merge_begin (project);
+  detente_merge_add (merge, &a, 1);
+  detente_merge_add (merge, &b, 1);
+  detente_merge_add (merge, &c, 1);
+  detente_merge_end (merge, &summary);
+  g_assert_cmpuint (summary.sources, ==, 3);
+  g_assert_cmpuint (summary.engagements, ==, 2);
+  g_assert_cmpuint (summary.updated, ==, 1);
+  g_assert_cmpuint (n_items (detente_project_get_engagements (project)), ==, 2);
+  g_assert_true (detente_project_undo (project));
+  g_assert_cmpuint (n_items (detente_project_get_sources (project)), ==, 0);
+  g_assert_false (detente_project_can_undo (project));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/merge/curation-kept", test_curation_kept);
   g_test_add_func ("/merge/merged-actor", test_merged_actor);
   g_test_add_func ("/merge/one-undo-step", test_one_undo_step);
+  g_test_add_func ("/merge/in-slices", test_in_slices);
 
   return g_test_run ();
 }

@@ -52,6 +52,7 @@ struct _DetenteProjectTable
   GHashTable          *bound_cells;
   gulong               changed_id;
   DetenteTableContent  content;
+  gboolean             read_only;
 };
 
 G_DEFINE_FINAL_TYPE (DetenteProjectTable, detente_project_table, GTK_TYPE_WIDGET)
@@ -314,7 +315,25 @@ static void
 update_actions (DetenteProjectTable *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.remove",
-                                 detente_project_table_get_selected (self) != NULL);
+                                 !self->read_only && detente_project_table_get_selected (self) != NULL);
+}
+
+/**
+ * detente_project_table_set_read_only:
+ * @self: a table
+ * @read_only: whether the user may remove rows
+ *
+ * A table shows a project that something else is changing (an import) as
+ * read-only.
+ */
+void
+detente_project_table_set_read_only (DetenteProjectTable *self,
+                                     gboolean             read_only)
+{
+  g_return_if_fail (DETENTE_IS_PROJECT_TABLE (self));
+
+  self->read_only = !!read_only;
+  update_actions (self);
 }
 
 static void

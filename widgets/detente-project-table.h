@@ -28,6 +28,8 @@ DetenteProject     *detente_project_table_get_project  (DetenteProjectTable *sel
 void                detente_project_table_set_project  (DetenteProjectTable *self,
                                                         DetenteProject      *project);
 gpointer            detente_project_table_get_selected (DetenteProjectTable *self);
+void                detente_project_table_set_read_only (DetenteProjectTable *self,
+                                                         gboolean             read_only);
 void                detente_project_table_select       (DetenteProjectTable *self,
                                                         gpointer             item);
 guint               detente_project_table_get_n_rows   (DetenteProjectTable *self);

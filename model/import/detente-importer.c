@@ -34,6 +34,7 @@ typedef struct
   char      *failure;
   GPtrArray *results;
   guint      is_file : 1;
+  guint      done : 1;     /* under the mutex */
 } Item;
 
 typedef struct
@@ -62,9 +63,16 @@ typedef struct
   char             *current;
   guint             walk_done : 1;
 
-  /* The main thread's own. */
+  /* The main thread's own. Results are merged in the order of the items,
+   * as soon as all before them are read, so that reading and merging go
+   * on together; the merge is one step, taken back if the import is
+   * cancelled. */
   GThread          *coordinator;
   GSource          *progress;
+  GSource          *merging;
+  DetenteProject   *project;
+  DetenteMerge     *merge;
+  guint             merged;
   DetenteMergeSummary summary;
 } Job;
 
@@ -128,6 +136,14 @@ job_free (Job *job)
       g_source_destroy (job->progress);
       g_source_unref (job->progress);
     }
+  if (job->merging != NULL)
+    {
+      g_source_destroy (job->merging);
+      g_source_unref (job->merging);
+    }
+  if (job->merge != NULL)
+    detente_merge_abort (job->merge);
+  g_clear_object (&job->project);
   g_ptr_array_unref (job->inputs);
   g_clear_object (&job->gazetteer);
   g_clear_object (&job->cancellable);
@@ -394,12 +410,11 @@ work (gpointer data)
       if (item->is_file && item->failure == NULL)
         read_item (job, item);
 
+      g_mutex_lock (&job->mutex);
       if (item->is_file)
-        {
-          g_mutex_lock (&job->mutex);
-          job->n_done++;
-          g_mutex_unlock (&job->mutex);
-        }
+        job->n_done++;
+      item->done = TRUE;
+      g_mutex_unlock (&job->mutex);
     }
   return NULL;
 }
@@ -496,6 +511,76 @@ set_running (DetenteImporter *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
+/* Longest a slice of merging may hold the main loop. */
+#define MERGE_SLICE_US 20000
+
+/* Merges the results of the items read so far, in order, for at most a
+ * slice of time. */
+static void
+merge_ready (Job      *job,
+             gboolean  all)
+{
+  g_autoptr(GPtrArray) ready = g_ptr_array_new ();
+  gint64 deadline = g_get_monotonic_time () + MERGE_SLICE_US;
+
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return;
+
+  g_mutex_lock (&job->mutex);
+  for (guint i = job->merged; i < job->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (job->items, i);
+
+      if (!item->done)
+        break;
+      g_ptr_array_add (ready, item);
+    }
+  g_mutex_unlock (&job->mutex);
+
+  for (guint i = 0; i < ready->len; i++)
+    {
+      Item *item = g_ptr_array_index (ready, i);
+
+      if (!all && g_get_monotonic_time () > deadline)
+        break;
+      if (item->results != NULL && item->results->len > 0)
+        {
+          if (job->merge == NULL)
+            job->merge = detente_project_merge_begin (job->project);
+          detente_merge_add (job->merge, (DetenteExtractResult * const *) item->results->pdata,
+                             item->results->len);
+          /* Merged: the texts need not stay. */
+          g_clear_pointer (&item->results, g_ptr_array_unref);
+        }
+      job->merged++;
+    }
+}
+
+static gboolean
+next_is_read (Job *job)
+{
+  gboolean read;
+
+  g_mutex_lock (&job->mutex);
+  read = job->merged < job->items->len && ((Item *) g_ptr_array_index (job->items, job->merged))->done;
+  g_mutex_unlock (&job->mutex);
+  return read;
+}
+
+/* Merges while there is something read to merge, a slice per turn of the
+ * main loop. */
+static gboolean
+on_merge_cb (gpointer data)
+{
+  Job *job = g_task_get_task_data (G_TASK (data));
+
+  merge_ready (job, FALSE);
+  if (!g_cancellable_is_cancelled (job->cancellable) && next_is_read (job))
+    return G_SOURCE_CONTINUE;
+  g_clear_pointer (&job->merging, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 on_progress_cb (gpointer data)
 {
@@ -515,6 +600,14 @@ on_progress_cb (gpointer data)
   g_mutex_unlock (&job->mutex);
 
   set_progress (self, n_done, n_total, current);
+  if (job->merging == NULL && !g_cancellable_is_cancelled (job->cancellable) && next_is_read (job))
+    {
+      job->merging = g_idle_source_new ();
+      g_source_set_priority (job->merging, G_PRIORITY_DEFAULT_IDLE);
+      g_source_set_callback (job->merging, on_merge_cb, task, NULL);
+      g_source_set_static_name (job->merging, "[detente] import merge");
+      g_source_attach (job->merging, job->context);
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -525,12 +618,28 @@ complete_import (gpointer data)
   GTask *task = data;
   DetenteImporter *self = g_task_get_source_object (task);
   Job *job = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) results = g_ptr_array_new ();
   gboolean cancelled;
 
-  g_thread_join (g_steal_pointer (&job->coordinator));
-  g_source_destroy (job->progress);
-  g_clear_pointer (&job->progress, g_source_unref);
+  if (job->coordinator != NULL)
+    {
+      g_thread_join (g_steal_pointer (&job->coordinator));
+      g_source_destroy (job->progress);
+      g_clear_pointer (&job->progress, g_source_unref);
+      if (job->merging != NULL)
+        {
+          g_source_destroy (job->merging);
+          g_clear_pointer (&job->merging, g_source_unref);
+        }
+    }
+
+  /* What is left to merge is merged a slice at a time, this source
+   * running again until it is done, so the window never waits long. */
+  if (!g_cancellable_is_cancelled (job->cancellable))
+    {
+      merge_ready (job, FALSE);
+      if (job->merged < job->items->len)
+        return G_SOURCE_CONTINUE;
+    }
 
   for (guint i = 0; i < job->items->len; i++)
     {
@@ -544,16 +653,15 @@ complete_import (gpointer data)
           failure->message = g_strdup (item->failure);
           g_ptr_array_add (self->failures, failure);
         }
-      if (item->results != NULL)
-        g_ptr_array_extend (results, item->results, NULL, NULL);
     }
 
   /* A cancel that comes after the last file was read still leaves the
    * project as it was. */
   cancelled = g_cancellable_is_cancelled (job->cancellable);
-  if (!cancelled && results->len > 0)
-    detente_project_merge (self->project, (DetenteExtractResult * const *) results->pdata,
-                           results->len, &job->summary);
+  if (job->merge != NULL && cancelled)
+    detente_merge_abort (g_steal_pointer (&job->merge));
+  else if (job->merge != NULL)
+    detente_merge_end (g_steal_pointer (&job->merge), &job->summary);
 
   set_progress (self, job->n_done, job->n_total, NULL);
   set_running (self, FALSE);
@@ -822,6 +930,7 @@ detente_importer_import_async (DetenteImporter      *self,
   job->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   job->context = g_main_context_ref_thread_default ();
   job->published = self->published;
+  job->project = g_object_ref (self->project);
   job->n_threads = self->n_threads > 0 ? self->n_threads : (guint) g_get_num_processors ();
   job->n_threads = CLAMP (job->n_threads, 1, MAX_THREADS);
   job->workers = g_ptr_array_new ();
