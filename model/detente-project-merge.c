@@ -12,6 +12,7 @@
 
 #include "detente-evidence-private.h"
 #include "detente-project.h"
+#include "detente-project-private.h"
 
 /* Merging what the extractor found into a project.
  *
@@ -798,6 +799,22 @@ detente_merge_add (DetenteMerge                 *merge,
   for (guint i = 0; i < n_results; i++)
     if (results[i] != NULL)
       merge_result (merge, results[i], merge->now);
+}
+
+/**
+ * detente_merge_show:
+ * @merge: a merge
+ *
+ * Puts what the merge has added so far into the project's lists, which
+ * otherwise get it all when the merge ends: an import calls this after
+ * each slice, so that its articles show as they come.
+ */
+void
+detente_merge_show (DetenteMerge *merge)
+{
+  g_return_if_fail (merge != NULL);
+
+  _detente_project_flush (merge->project);
 }
 
 static void

@@ -22,4 +22,6 @@ void _detente_project_take_loaded (DetenteProject *self,
                                    GHashTable     *actor_index,
                                    GHashTable     *engagement_index);
 
+void _detente_project_flush (DetenteProject *self);
+
 G_END_DECLS

@@ -161,6 +161,14 @@ flush_appended (DetenteProject *self)
     }
 }
 
+/* Lets a merge that stays open over many turns of the main loop show what
+ * it added so far. */
+void
+_detente_project_flush (DetenteProject *self)
+{
+  flush_appended (self);
+}
+
 static GHashTable *
 index_for (DetenteProject *self,
            GObject        *object)

@@ -106,6 +106,7 @@ DetenteMerge      *detente_project_merge_begin         (DetenteProject    *self)
 void               detente_merge_add                   (DetenteMerge      *merge,
                                                         DetenteExtractResult * const *results,
                                                         guint              n_results);
+void               detente_merge_show                  (DetenteMerge      *merge);
 void               detente_merge_end                   (DetenteMerge      *merge,
                                                         DetenteMergeSummary *summary);
 void               detente_merge_abort                 (DetenteMerge      *merge);

@@ -204,6 +204,12 @@ test_one_undo_step (void)
   g_assert_cmpuint (n_items (detente_project_get_engagements (project)), ==, 2);
 }
 
+static void
+count_change (guint *changes)
+{
+  (*changes)++;
+}
+
 /* A merge made a few results at a time is one step; taken back, it
  * leaves nothing. */
 static void
@@ -215,12 +221,18 @@ test_in_slices (void)
   g_autoptr(DetenteExtractResult) c = extract (ARTICLE_C, "c.txt", "2023-11-16");
   DetenteMergeSummary summary;
   DetenteMerge *merge;
+  GListModel *sources = detente_project_get_sources (project);
+  guint changes = 0;
 
+  g_signal_connect_swapped (sources, "items-changed", G_CALLBACK (count_change), &changes);
   merge = detente_project_merge_begin (project);
   detente_merge_add (merge, &a, 1);
-  /* What is merged shows at once. */
-  g_assert_cmpuint (n_items (detente_project_get_sources (project)), ==, 1);
   detente_merge_add (merge, &b, 1);
+  /* The lists get what was merged when the merge shows it, in one change. */
+  g_assert_cmpuint (changes, ==, 0);
+  detente_merge_show (merge);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
   detente_merge_abort (merge);
   g_assert_cmpuint (n_items (detente_project_get_sources (project)), ==, 0);
   g_assert_cmpuint (n_items (detente_project_get_actors (project)), ==, 0);
@@ -240,6 +252,7 @@ test_in_slices (void)
   g_assert_true (detente_project_undo (project));
   g_assert_cmpuint (n_items (detente_project_get_sources (project)), ==, 0);
   g_assert_false (detente_project_can_undo (project));
+  g_signal_handlers_disconnect_by_data (sources, &changes);
 }
 
 int

@@ -554,6 +554,8 @@ merge_ready (Job      *job,
         }
       job->merged++;
     }
+  if (job->merge != NULL && ready->len > 0)
+    detente_merge_show (job->merge);
 }
 
 static gboolean
