@@ -73,14 +73,6 @@ bucket_free (gpointer data)
   g_free (b);
 }
 
-static gboolean
-meets (DetenteEngagementKind kind)
-{
-  return kind == DETENTE_ENGAGEMENT_KIND_MEETING || kind == DETENTE_ENGAGEMENT_KIND_TALKS ||
-         kind == DETENTE_ENGAGEMENT_KIND_SUMMIT || kind == DETENTE_ENGAGEMENT_KIND_THIRD_LOCATION ||
-         kind == DETENTE_ENGAGEMENT_KIND_HOST;
-}
-
 static char *
 fold_name (const char *name)
 {
@@ -150,7 +142,8 @@ participant_key (DetenteProject        *project,
   for (guint i = 0; i < n; i++)
     size += strlen (sorted[i]) + 1;
   w = key = g_malloc (size);
-  *w++ = (char) ('0' + (meets (kind) ? (int) DETENTE_ENGAGEMENT_KIND_MEETING : (int) kind));
+  *w++ = (char) ('0' + (detente_engagement_kind_is_meeting (kind) ? (int) DETENTE_ENGAGEMENT_KIND_MEETING
+                                                                   : (int) kind));
   *w++ = ':';
   for (guint i = 0; i < n; i++)
     {
@@ -353,29 +346,6 @@ merge_actor (Merge                   *m,
   return actor;
 }
 
-static gboolean
-kinds_compatible (DetenteEngagementKind a,
-                  DetenteEngagementKind b)
-{
-  return a == b || (meets (a) && meets (b));
-}
-
-/* A cancelled or postponed engagement is never the one that was held. */
-static gboolean
-statuses_compatible (DetenteEngagementStatus a,
-                     DetenteEngagementStatus b)
-{
-  gboolean a_off = a == DETENTE_ENGAGEMENT_STATUS_CANCELLED || a == DETENTE_ENGAGEMENT_STATUS_POSTPONED;
-  gboolean b_off = b == DETENTE_ENGAGEMENT_STATUS_CANCELLED || b == DETENTE_ENGAGEMENT_STATUS_POSTPONED;
-
-  /* A plan may be told before it happened and after; a mere possibility
-   * ("may meet again") is not the meeting that did happen. */
-  if (a_off || b_off)
-    return a_off == b_off;
-  return !((a == DETENTE_ENGAGEMENT_STATUS_HELD && b == DETENTE_ENGAGEMENT_STATUS_POSSIBLE) ||
-           (b == DETENTE_ENGAGEMENT_STATUS_HELD && a == DETENTE_ENGAGEMENT_STATUS_POSSIBLE));
-}
-
 /* A found engagement as searches compare it. */
 typedef struct
 {
@@ -390,7 +360,8 @@ static gboolean
 candidate (const Entry  *entry,
            const Wanted *w)
 {
-  if (!kinds_compatible (entry->kind, w->found->kind) || !statuses_compatible (entry->status, w->found->status))
+  if (!detente_engagement_kinds_compatible (entry->kind, w->found->kind) ||
+      !detente_engagement_statuses_compatible (entry->status, w->found->status))
     return FALSE;
   if (w->country != NULL && entry->country != NULL)
     return w->country == entry->country;

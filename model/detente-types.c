@@ -151,3 +151,58 @@ detente_actor_kind_get_label (DetenteActorKind kind)
     default:                              return C_("actor kind", "Organisation");
     }
 }
+
+/**
+ * detente_engagement_kind_is_meeting:
+ * @kind: an engagement kind
+ *
+ * Returns: whether @kind is a meeting of some sort (meeting, talks, summit,
+ *   hosting, a meeting at a third place), which reports of one engagement
+ *   name in turn
+ */
+gboolean
+detente_engagement_kind_is_meeting (DetenteEngagementKind kind)
+{
+  return kind == DETENTE_ENGAGEMENT_KIND_MEETING || kind == DETENTE_ENGAGEMENT_KIND_TALKS ||
+         kind == DETENTE_ENGAGEMENT_KIND_SUMMIT || kind == DETENTE_ENGAGEMENT_KIND_THIRD_LOCATION ||
+         kind == DETENTE_ENGAGEMENT_KIND_HOST;
+}
+
+/**
+ * detente_engagement_kinds_compatible:
+ * @a: an engagement kind
+ * @b: another
+ *
+ * Returns: whether two reports of these kinds may be of one engagement
+ */
+gboolean
+detente_engagement_kinds_compatible (DetenteEngagementKind a,
+                                     DetenteEngagementKind b)
+{
+  return a == b || (detente_engagement_kind_is_meeting (a) && detente_engagement_kind_is_meeting (b));
+}
+
+/**
+ * detente_engagement_statuses_compatible:
+ * @a: an engagement status
+ * @b: another
+ *
+ * A plan may be told before it happened and after; a mere possibility
+ * ("may meet again") is not the meeting that did happen, and a cancelled
+ * or postponed engagement is never the one that was held.
+ *
+ * Returns: whether two reports with these statuses may be of one
+ *   engagement
+ */
+gboolean
+detente_engagement_statuses_compatible (DetenteEngagementStatus a,
+                                        DetenteEngagementStatus b)
+{
+  gboolean a_off = a == DETENTE_ENGAGEMENT_STATUS_CANCELLED || a == DETENTE_ENGAGEMENT_STATUS_POSTPONED;
+  gboolean b_off = b == DETENTE_ENGAGEMENT_STATUS_CANCELLED || b == DETENTE_ENGAGEMENT_STATUS_POSTPONED;
+
+  if (a_off || b_off)
+    return a_off == b_off;
+  return !((a == DETENTE_ENGAGEMENT_STATUS_HELD && b == DETENTE_ENGAGEMENT_STATUS_POSSIBLE) ||
+           (b == DETENTE_ENGAGEMENT_STATUS_HELD && a == DETENTE_ENGAGEMENT_STATUS_POSSIBLE));
+}

@@ -55,5 +55,10 @@ const char *detente_engagement_kind_get_cameo_code (DetenteEngagementKind   kind
 const char *detente_engagement_kind_get_label      (DetenteEngagementKind   kind);
 const char *detente_engagement_status_get_label    (DetenteEngagementStatus status);
 const char *detente_actor_kind_get_label           (DetenteActorKind        kind);
+gboolean    detente_engagement_kind_is_meeting     (DetenteEngagementKind   kind);
+gboolean    detente_engagement_kinds_compatible    (DetenteEngagementKind   a,
+                                                    DetenteEngagementKind   b);
+gboolean    detente_engagement_statuses_compatible (DetenteEngagementStatus a,
+                                                    DetenteEngagementStatus b);
 
 G_END_DECLS

@@ -26,34 +26,6 @@
 #define ANAPHOR_SENTENCES 3
 
 static gboolean
-kinds_compatible (DetenteEngagementKind a,
-                  DetenteEngagementKind b)
-{
-  gboolean a_meets = a == DETENTE_ENGAGEMENT_KIND_MEETING || a == DETENTE_ENGAGEMENT_KIND_TALKS ||
-                     a == DETENTE_ENGAGEMENT_KIND_SUMMIT;
-  gboolean b_meets = b == DETENTE_ENGAGEMENT_KIND_MEETING || b == DETENTE_ENGAGEMENT_KIND_TALKS ||
-                     b == DETENTE_ENGAGEMENT_KIND_SUMMIT;
-
-  return a == b || (a_meets && b_meets);
-}
-
-/* A cancelled or postponed engagement is never the one that was held. */
-static gboolean
-statuses_compatible (DetenteEngagementStatus a,
-                     DetenteEngagementStatus b)
-{
-  gboolean a_off = a == DETENTE_ENGAGEMENT_STATUS_CANCELLED || a == DETENTE_ENGAGEMENT_STATUS_POSTPONED;
-  gboolean b_off = b == DETENTE_ENGAGEMENT_STATUS_CANCELLED || b == DETENTE_ENGAGEMENT_STATUS_POSTPONED;
-
-  /* A plan may be told before it happened and after; a mere possibility
-   * ("may meet again") is not the meeting that did happen. */
-  if (a_off || b_off)
-    return a_off == b_off;
-  return !((a == DETENTE_ENGAGEMENT_STATUS_HELD && b == DETENTE_ENGAGEMENT_STATUS_POSSIBLE) ||
-           (b == DETENTE_ENGAGEMENT_STATUS_HELD && a == DETENTE_ENGAGEMENT_STATUS_POSSIBLE));
-}
-
-static gboolean
 dates_compatible (const DetenteDate *a,
                   const DetenteDate *b)
 {
@@ -382,9 +354,9 @@ _detente_frames_anaphor (Sentence              *s,
 
       if (f->sentence + ANAPHOR_SENTENCES < s->index)
         break;
-      if (!kinds_compatible (f->e.kind, kind))
+      if (!detente_engagement_kinds_compatible (f->e.kind, kind))
         continue;
-      if (!statuses_compatible (f->e.status, status))
+      if (!detente_engagement_statuses_compatible (f->e.status, status))
         {
           /* "the postponement of the original trip": the same people's
            * engagement, another occurrence of it. */
@@ -597,7 +569,8 @@ merge_frames (Extraction *ex,
           if (g->sentence == f->sentence && g->e.status != f->e.status)
             continue;
           if (!same_participants (f->e.participants, g->e.participants) ||
-              !kinds_compatible (f->e.kind, g->e.kind) || !statuses_compatible (f->e.status, g->e.status) ||
+              !detente_engagement_kinds_compatible (f->e.kind, g->e.kind) ||
+              !detente_engagement_statuses_compatible (f->e.status, g->e.status) ||
               !dates_compatible (&f->e.date, &g->e.date) || !places_compatible (&f->e, &g->e))
             continue;
 
@@ -658,7 +631,8 @@ meetings_in_visits (Extraction *ex)
           gboolean shared = FALSE;
 
           if (v->e.kind != DETENTE_ENGAGEMENT_KIND_VISIT || v->e.place == NULL ||
-              !statuses_compatible (v->e.status, f->e.status) || !dates_compatible (&v->e.date, &f->e.date))
+              !detente_engagement_statuses_compatible (v->e.status, f->e.status) ||
+              !dates_compatible (&v->e.date, &f->e.date))
             continue;
           for (guint p = 0; p < v->e.participants->len && !shared; p++)
             shared = has_participant (&f->e, g_array_index (v->e.participants, guint, p));
