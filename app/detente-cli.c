@@ -247,7 +247,7 @@ json_article (GString              *out,
       for (guint k = 0; k < e->evidence->len; k++)
         {
           const DetenteSpan *span = &g_array_index (e->evidence, DetenteSpan, k);
-          g_autofree char *sentence = g_strndup (article->text + span->offset, span->length);
+          g_autofree char *sentence = g_strndup (result->text + span->offset, span->length);
 
           g_string_append (out, k == 0 ? "{\"sentence\": " : ", {\"sentence\": ");
           json_string (out, sentence);

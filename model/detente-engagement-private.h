@@ -18,4 +18,14 @@ void _detente_engagement_take_participants (DetenteEngagement  *self,
 void _detente_engagement_take_evidence     (DetenteEngagement  *self,
                                             GPtrArray          *evidence);
 
+DetenteEngagement *_detente_engagement_new_extracted (const char               *id,
+                                                     DetenteEngagementKind     kind,
+                                                     DetenteEngagementStatus   status,
+                                                     char                    **participants,
+                                                     const char               *place,
+                                                     const char               *place_country,
+                                                     const DetenteDate        *date,
+                                                     double                    confidence,
+                                                     GPtrArray                *evidence);
+
 G_END_DECLS

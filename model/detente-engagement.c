@@ -607,6 +607,37 @@ _detente_engagement_take_participants (DetenteEngagement  *self,
   self->participants = participants;
 }
 
+/* A new engagement as the merge makes it from one the extractor found,
+ * normalised as the setters would, but without a notification for each
+ * field that nobody can be listening to yet: a merge makes many thousand.
+ * Takes @participants and @evidence. */
+DetenteEngagement *
+_detente_engagement_new_extracted (const char               *id,
+                                   DetenteEngagementKind     kind,
+                                   DetenteEngagementStatus   status,
+                                   char                    **participants,
+                                   const char               *place,
+                                   const char               *place_country,
+                                   const DetenteDate        *date,
+                                   double                    confidence,
+                                   GPtrArray                *evidence)
+{
+  DetenteEngagement *self = detente_engagement_new (id, kind);
+
+  self->status = status;
+  if (participants != NULL && participants[0] == NULL)
+    g_clear_pointer (&participants, g_strfreev);
+  self->participants = participants;
+  _detente_set_string (&self->place, place);
+  _detente_set_string (&self->place_country, place_country);
+  if (date != NULL)
+    self->date = *date;
+  self->confidence = round (CLAMP (confidence, 0.0, 1.0) * 10000) / 10000;
+  self->origin = DETENTE_ORIGIN_EXTRACTED;
+  _detente_engagement_take_evidence (self, evidence);
+  return self;
+}
+
 void
 _detente_engagement_take_evidence (DetenteEngagement *self,
                                    GPtrArray         *evidence)

@@ -16,4 +16,10 @@ DetenteEvidence *_detente_evidence_new_take (const char *source_id,
                                              guint       length,
                                              char       *sentence);
 
+/* Like _detente_evidence_new_take(), sharing @source_id, a GRefString. */
+DetenteEvidence *_detente_evidence_new_shared (char       *source_id,
+                                               guint       offset,
+                                               guint       length,
+                                               char       *sentence);
+
 G_END_DECLS

@@ -10,7 +10,8 @@
 
 /* Evidence is immutable: its properties are construct-only. An engagement's
  * evidence list is replaced, never edited in place, so the undo history can
- * share the same objects between states. */
+ * share the same objects between states. The source id is a GRefString,
+ * shared with the source where the evidence was made with it. */
 struct _DetenteEvidence
 {
   GObject  parent_instance;
@@ -39,7 +40,7 @@ detente_evidence_finalize (GObject *object)
 {
   DetenteEvidence *self = (DetenteEvidence *) object;
 
-  g_clear_pointer (&self->source_id, g_free);
+  g_clear_pointer (&self->source_id, g_ref_string_release);
   g_clear_pointer (&self->sentence, g_free);
 
   G_OBJECT_CLASS (detente_evidence_parent_class)->finalize (object);
@@ -83,7 +84,7 @@ detente_evidence_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SOURCE_ID:
-      self->source_id = g_value_dup_string (value);
+      self->source_id = g_value_get_string (value) != NULL ? g_ref_string_new (g_value_get_string (value)) : NULL;
       break;
     case PROP_OFFSET:
       self->offset = g_value_get_uint (value);
@@ -180,7 +181,25 @@ _detente_evidence_new_take (const char *source_id,
 
   /* Fields set directly: loading a large project makes many of these. */
   self = g_object_new (DETENTE_TYPE_EVIDENCE, NULL);
-  self->source_id = g_strdup (source_id);
+  self->source_id = g_ref_string_new (source_id);
+  self->offset = offset;
+  self->length = length;
+  self->sentence = sentence;
+  return self;
+}
+
+/* Like _detente_evidence_new_take(), sharing @source_id, a GRefString
+ * (the source's own id), instead of copying it. */
+DetenteEvidence *
+_detente_evidence_new_shared (char  *source_id,
+                              guint  offset,
+                              guint  length,
+                              char  *sentence)
+{
+  DetenteEvidence *self;
+
+  self = g_object_new (DETENTE_TYPE_EVIDENCE, NULL);
+  self->source_id = g_ref_string_acquire (source_id);
   self->offset = offset;
   self->length = length;
   self->sentence = sentence;

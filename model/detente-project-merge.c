@@ -10,9 +10,11 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "detente-engagement-private.h"
 #include "detente-evidence-private.h"
 #include "detente-project.h"
 #include "detente-project-private.h"
+#include "detente-source-private.h"
 
 /* Merging what the extractor found into a project.
  *
@@ -26,8 +28,9 @@
  * hidden engagement stays hidden. */
 
 /* What a search compares of a known engagement, kept beside it so that
- * walking many of them reads no object. Strings are interned: equal
- * strings are equal pointers. */
+ * walking many of them reads no object. The strings are the engagement's
+ * own: only the merge changes an engagement while it runs, and it files
+ * the engagement again when it does. */
 typedef struct
 {
   DetenteEngagement       *engagement;
@@ -186,8 +189,8 @@ entry_update (Entry *entry)
   entry->last_day = detente_date_is_set (date) ? detente_date_get_last_day (date) : 0;
   entry->kind = detente_engagement_get_kind (e);
   entry->status = detente_engagement_get_status (e);
-  entry->country = g_intern_string (detente_engagement_get_place_country (e));
-  entry->place = g_intern_string (detente_engagement_get_place (e));
+  entry->country = detente_engagement_get_place_country (e);
+  entry->place = detente_engagement_get_place (e);
 }
 
 /* The first entry of @list (sorted by first day) that begins on or after
@@ -316,15 +319,17 @@ static DetenteActor *
 merge_actor (Merge                   *m,
              const DetenteFoundActor *found)
 {
-  g_autofree char *folded = fold_name (found->name);
+  g_autofree char *folded = NULL;
   g_autoptr(DetenteActor) actor = NULL;
   g_autoptr(GPtrArray) roles = NULL;
   DetenteActor *known;
   g_autofree char *id = NULL;
 
   known = detente_project_lookup_actor (m->project, found->id);
-  if (known == NULL)
-    known = g_hash_table_lookup (m->actor_names, folded);
+  if (known != NULL)
+    return known;
+  folded = fold_name (found->name);
+  known = g_hash_table_lookup (m->actor_names, folded);
   if (known != NULL)
     return known;
 
@@ -364,9 +369,9 @@ candidate (const Entry  *entry,
       !detente_engagement_statuses_compatible (entry->status, w->found->status))
     return FALSE;
   if (w->country != NULL && entry->country != NULL)
-    return w->country == entry->country;
+    return strcmp (w->country, entry->country) == 0;
   if (w->place != NULL && entry->place != NULL)
-    return w->place == entry->place;
+    return strcmp (w->place, entry->place) == 0;
   return TRUE;
 }
 
@@ -396,17 +401,12 @@ first_undated (Bucket       *b,
  * article of 2023 is their last meeting, not the first; an undated plan is
  * the first one still to come. */
 static DetenteEngagement *
-find_known (Merge                        *m,
-            const char                   *key,
+find_known (Bucket                       *b,
             const DetenteFoundEngagement *found,
             const DetenteDate            *published)
 {
-  Bucket *b = bucket_for (m, key, FALSE);
   guint32 published_day = detente_date_is_set (published) ? detente_date_get_last_day (published) : G_MAXUINT32;
-  Wanted w = { found, g_intern_string (found->place_country), g_intern_string (found->place) };
-
-  if (b == NULL)
-    return NULL;
+  Wanted w = { found, found->place_country, found->place };
 
   if (detente_date_is_set (&found->date))
     {
@@ -453,31 +453,12 @@ find_known (Merge                        *m,
   return first_undated (b, &w);
 }
 
-static GPtrArray *
-evidence_of (const DetenteFoundEngagement *found,
-             DetenteSource                *source)
-{
-  GPtrArray *evidence = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *text = detente_source_get_text (source);
-  gsize length = detente_source_get_text_length (source);
-
-  for (guint i = 0; i < found->evidence->len; i++)
-    {
-      const DetenteSpan *span = &g_array_index (found->evidence, DetenteSpan, i);
-      if ((gsize) span->offset + span->length > length)
-        continue;
-      g_ptr_array_add (evidence, _detente_evidence_new_take (detente_source_get_id (source), span->offset, span->length,
-                                                             g_strndup (text + span->offset, span->length)));
-    }
-  return evidence;
-}
-
 /* Adds @found's evidence to @known and fills what @known leaves empty.
  * The evidence is set once, when the merge ends: an engagement that many
  * articles report is not copied once for each of them. */
 static void
 update_known (Merge                        *m,
-              const char                   *key,
+              Bucket                       *b,
               DetenteEngagement            *known,
               const DetenteFoundEngagement *found,
               GPtrArray                    *evidence)
@@ -555,8 +536,6 @@ update_known (Merge                        *m,
       /* Filed again as it now is. */
       if (refile)
         {
-          Bucket *b = bucket_for (m, key, TRUE);
-
           bucket_remove (b, known);
           bucket_add (b, known);
         }
@@ -573,27 +552,54 @@ set_evidence (Merge *m)
   while (g_hash_table_iter_next (&iter, &engagement, &evidence))
     if (((GPtrArray *) evidence)->len != detente_engagement_get_evidence (engagement)->len)
       {
-        detente_project_set (m->project, engagement, "evidence", evidence, NULL);
+        _detente_project_set_evidence (m->project, engagement, evidence);
         m->summary->updated++;
       }
 }
 
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char digits[16];
+  guint n = 0;
+
+  do
+    digits[n++] = (char) ('0' + value % 10);
+  while ((value /= 10) > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
 /* A new engagement's id is derived from where it was first reported, so
- * importing the same articles gives the same ids. */
+ * importing the same articles gives the same ids: "e-" and the first
+ * twelve characters of the source id, the offset of its first sentence and
+ * its kind ("e-3f2a…-120-1"), then "-2", "-3"… while that is taken. Written
+ * by hand: a merge makes many thousand. */
 static char *
 new_engagement_id (Merge                        *m,
                    DetenteSource                *source,
                    const DetenteFoundEngagement *found)
 {
   guint offset = found->evidence->len > 0 ? g_array_index (found->evidence, DetenteSpan, 0).offset : 0;
-  char *id = g_strdup_printf ("e-%.12s-%u-%d", detente_source_get_id (source), offset, (int) found->kind);
+  const char *source_id = detente_source_get_id (source);
+  GString *id = g_string_sized_new (40);
+  gsize base;
 
-  for (guint n = 2; detente_project_lookup_engagement (m->project, id) != NULL; n++)
+  g_string_append (id, "e-");
+  g_string_append_len (id, source_id, strnlen (source_id, 12));
+  g_string_append_c (id, '-');
+  append_uint (id, offset);
+  g_string_append_c (id, '-');
+  append_uint (id, (guint) found->kind);
+  base = id->len;
+  for (guint n = 2; detente_project_lookup_engagement (m->project, id->str) != NULL; n++)
     {
-      g_free (id);
-      id = g_strdup_printf ("e-%.12s-%u-%d-%u", detente_source_get_id (source), offset, (int) found->kind, n);
+      g_string_truncate (id, base);
+      g_string_append_c (id, '-');
+      append_uint (id, n);
     }
-  return id;
+  return g_string_free (id, FALSE);
 }
 
 static void
@@ -601,14 +607,15 @@ merge_engagement (Merge                        *m,
                   DetenteExtractResult         *result,
                   DetenteSource                *source,
                   DetenteActor                **actors,
-                  const DetenteFoundEngagement *found)
+                  const DetenteFoundEngagement *found,
+                  GPtrArray                    *evidence)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(DetenteEngagement) engagement = NULL;
   g_autofree char *key = NULL;
   g_autofree char *id = NULL;
   DetenteEngagement *known;
+  Bucket *bucket;
 
   for (guint i = 0; i < found->participants->len; i++)
     {
@@ -640,28 +647,23 @@ merge_engagement (Merge                        *m,
     }
   g_ptr_array_add (ids, NULL);
 
-  evidence = evidence_of (found, source);
   key = participant_key (m->project, (const char * const *) ids->pdata, found->kind, found->place_country);
-  known = find_known (m, key, found, &result->published);
+  bucket = bucket_for (m, key, TRUE);
+  known = find_known (bucket, found, &result->published);
   if (known != NULL)
     {
-      update_known (m, key, known, found, evidence);
+      update_known (m, bucket, known, found, evidence);
       return;
     }
 
   id = new_engagement_id (m, source, found);
-  engagement = detente_engagement_new (id, found->kind);
-  detente_engagement_set_status (engagement, found->status);
-  detente_engagement_set_participants (engagement, (const char * const *) ids->pdata);
-  detente_engagement_set_place (engagement, found->place);
-  detente_engagement_set_place_country (engagement, found->place_country);
-  detente_engagement_set_date (engagement, &found->date);
-  detente_engagement_set_confidence (engagement, found->confidence);
-  detente_engagement_set_origin (engagement, DETENTE_ORIGIN_EXTRACTED);
-  detente_engagement_set_evidence (engagement, evidence);
-  if (!detente_project_add_engagement (m->project, engagement, NULL))
-    g_return_if_reached ();
-  index_engagement (m, engagement);
+  engagement = _detente_engagement_new_extracted (id, found->kind, found->status,
+                                                  g_strdupv ((char **) ids->pdata),
+                                                  found->place, found->place_country, &found->date,
+                                                  found->confidence,
+                                                  g_ptr_array_copy (evidence, (GCopyFunc) g_object_ref, NULL));
+  _detente_project_add_unchecked (m->project, engagement);
+  bucket_add (bucket, engagement);
   m->summary->engagements++;
 }
 
@@ -671,20 +673,27 @@ merge_result (Merge                *m,
               GDateTime            *now)
 {
   const DetenteArticle *article = result->article;
-  g_autoptr(DetenteSource) source = detente_source_new_with_id (result->source_id, result->text);
+  g_autoptr(DetenteSource) source = NULL;
   g_autofree DetenteActor **actors = NULL;
 
-  if (detente_project_lookup_source (m->project, detente_source_get_id (source)) != NULL)
+  if (detente_project_lookup_source (m->project, result->source_id) != NULL)
     {
       m->summary->known_sources++;
       return;
     }
 
-  detente_source_set_file_name (source, article->file_name);
-  detente_source_set_title (source, article->title);
-  detente_source_set_author (source, article->author);
-  detente_source_set_url (source, article->url);
-  detente_source_set_published (source, &result->published);
+  /* The worker made the source; a result merged a second time, into
+   * another project, gets one of its own. */
+  source = g_steal_pointer (&result->source);
+  if (source == NULL)
+    {
+      source = _detente_source_new_shared (result->source_id, (char *) result->text);
+      detente_source_set_file_name (source, article->file_name);
+      detente_source_set_title (source, article->title);
+      detente_source_set_author (source, article->author);
+      detente_source_set_url (source, article->url);
+      detente_source_set_published (source, &result->published);
+    }
   detente_source_set_imported (source, now);
   if (!detente_project_add_source (m->project, source, NULL))
     g_return_if_reached ();
@@ -716,7 +725,8 @@ merge_result (Merge                *m,
     }
 
   for (guint i = 0; i < result->engagements->len; i++)
-    merge_engagement (m, result, source, actors, g_ptr_array_index (result->engagements, i));
+    merge_engagement (m, result, source, actors, g_ptr_array_index (result->engagements, i),
+                      g_ptr_array_index (result->evidence, i));
 }
 
 /**

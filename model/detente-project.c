@@ -363,6 +363,9 @@ check_references (DetenteProject      *self,
                   GPtrArray           *evidence,
                   GError             **error)
 {
+  const char *last_id = NULL;
+  DetenteSource *last = NULL;
+
   for (const char * const *p = participants; p != NULL && *p; p++)
     {
       if (!g_hash_table_contains (self->actor_index, *p))
@@ -383,7 +386,15 @@ check_references (DetenteProject      *self,
   for (guint i = 0; evidence != NULL && i < evidence->len; i++)
     {
       DetenteEvidence *ev = g_ptr_array_index (evidence, i);
-      DetenteSource *source = g_hash_table_lookup (self->source_index, detente_evidence_get_source_id (ev));
+      const char *source_id = detente_evidence_get_source_id (ev);
+      DetenteSource *source;
+
+      /* Sentences of one source, made with the source's own id, share
+       * that string: looked up once. */
+      if (source_id != last_id)
+        last = g_hash_table_lookup (self->source_index, source_id);
+      source = last;
+      last_id = source_id;
 
       if (source == NULL ||
           (guint64) detente_evidence_get_offset (ev) + detente_evidence_get_length (ev) >
@@ -835,13 +846,74 @@ check_new_id (DetenteProject  *self,
   return TRUE;
 }
 
+/* Begins a group labelled @label, which is translated only if it opens a
+ * step: inside a merge's group, many thousand edits never show theirs. */
+static void
+begin_labelled (DetenteProject *self,
+                const char     *label)
+{
+  gboolean shown = self->group_depth == 0 || self->open_step->label == NULL;
+
+  detente_project_begin_group (self, shown ? _(label) : NULL);
+}
+
 static void
 add_object (DetenteProject *self,
             GObject        *object,
             const char     *label)
 {
-  detente_project_begin_group (self, label);
+  begin_labelled (self, label);
   do_insert (self, object);
+  detente_project_end_group (self);
+}
+
+/* For the merge, which adds only what check_new_id() and
+ * check_references() accept: ids it looked up itself, participants that
+ * are the project's actors, evidence of a source it holds. Checking again
+ * each of many thousand items would double the cost of an import. */
+void
+_detente_project_add_unchecked (DetenteProject *self,
+                                gpointer        object)
+{
+  g_return_if_fail (DETENTE_IS_PROJECT (self));
+
+  if (DETENTE_IS_ENGAGEMENT (object))
+    add_object (self, object, N_("Add Engagement"));
+  else if (DETENTE_IS_ACTOR (object))
+    add_object (self, object, N_("Add Actor"));
+  else
+    add_object (self, object, N_("Add Article"));
+}
+
+/* Sets an engagement's evidence as detente_project_set() would, for the
+ * merge, whose evidence always cites the project's sources and is always
+ * longer than the engagement's own: no checking, comparing or copying
+ * through GValues. */
+void
+_detente_project_set_evidence (DetenteProject    *self,
+                               DetenteEngagement *engagement,
+                               GPtrArray         *evidence)
+{
+  GParamSpec *pspec;
+  Op *op;
+
+  g_return_if_fail (DETENTE_IS_PROJECT (self));
+  g_return_if_fail (DETENTE_IS_ENGAGEMENT (engagement));
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (engagement), "evidence");
+
+  begin_labelled (self, N_("Edit"));
+  op = g_new0 (Op, 1);
+  op->type = OP_SET;
+  op->object = g_object_ref (G_OBJECT (engagement));
+  op->pspec = pspec;
+  g_value_init (&op->old_value, G_TYPE_PTR_ARRAY);
+  g_value_init (&op->new_value, G_TYPE_PTR_ARRAY);
+  g_value_set_boxed (&op->old_value, detente_engagement_get_evidence (engagement));
+  detente_engagement_set_evidence (engagement, evidence);
+  g_value_set_boxed (&op->new_value, detente_engagement_get_evidence (engagement));
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  record (self, op);
   detente_project_end_group (self);
 }
 
@@ -863,7 +935,7 @@ detente_project_add_actor (DetenteProject  *self,
 
   if (!check_new_id (self, G_OBJECT (actor), error))
     return FALSE;
-  add_object (self, G_OBJECT (actor), _("Add Actor"));
+  add_object (self, G_OBJECT (actor), N_("Add Actor"));
   return TRUE;
 }
 
@@ -891,7 +963,7 @@ detente_project_add_engagement (DetenteProject     *self,
                          detente_engagement_get_evidence (engagement), error))
     return FALSE;
 
-  add_object (self, G_OBJECT (engagement), _("Add Engagement"));
+  add_object (self, G_OBJECT (engagement), N_("Add Engagement"));
   return TRUE;
 }
 
@@ -913,7 +985,7 @@ detente_project_add_source (DetenteProject  *self,
 
   if (!check_new_id (self, G_OBJECT (source), error))
     return FALSE;
-  add_object (self, G_OBJECT (source), _("Add Article"));
+  add_object (self, G_OBJECT (source), N_("Add Article"));
   return TRUE;
 }
 
@@ -1087,7 +1159,7 @@ detente_project_set_property (DetenteProject *self,
   if (!(pspec = find_writable_property (object, property_name)))
     return;
 
-  detente_project_begin_group (self, _("Edit"));
+  begin_labelled (self, N_("Edit"));
   do_set (self, object, pspec, value);
   detente_project_end_group (self);
 }
@@ -1113,7 +1185,7 @@ detente_project_set (DetenteProject *self,
   g_return_if_fail (DETENTE_IS_PROJECT (self));
   g_return_if_fail (G_IS_OBJECT (object) && owns (self, object));
 
-  detente_project_begin_group (self, _("Edit"));
+  begin_labelled (self, N_("Edit"));
   va_start (args, first_property_name);
   while (name != NULL)
     {

@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "detente-model-private.h"
-#include "detente-source.h"
+#include "detente-source-private.h"
 
+/* The id and the text are GRefStrings: evidence and the extractor's results
+ * share them instead of copying them. */
 struct _DetenteSource
 {
   GObject      parent_instance;
@@ -48,8 +50,8 @@ detente_source_finalize (GObject *object)
 {
   DetenteSource *self = (DetenteSource *) object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->id, g_ref_string_release);
+  g_clear_pointer (&self->text, g_ref_string_release);
   g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->author, g_free);
@@ -109,10 +111,10 @@ detente_source_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
-      self->id = g_value_dup_string (value);
+      self->id = g_value_get_string (value) != NULL ? g_ref_string_new (g_value_get_string (value)) : NULL;
       break;
     case PROP_TEXT:
-      self->text = g_value_dup_string (value);
+      self->text = g_value_get_string (value) != NULL ? g_ref_string_new (g_value_get_string (value)) : NULL;
       self->text_length = self->text ? strlen (self->text) : 0;
       break;
     case PROP_FILE_NAME:
@@ -389,6 +391,25 @@ detente_source_new_with_id (const char *id,
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
 
   return g_object_new (DETENTE_TYPE_SOURCE, "id", id, "text", text, NULL);
+}
+
+/* Like detente_source_new_with_id(), sharing @id and @text, which are
+ * GRefStrings, instead of copying them: a worker thread makes the source
+ * of an article it read, and the text it extracted from stays one copy. */
+DetenteSource *
+_detente_source_new_shared (char *id,
+                            char *text)
+{
+  DetenteSource *self;
+
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  self = g_object_new (DETENTE_TYPE_SOURCE, NULL);
+  self->id = g_ref_string_acquire (id);
+  self->text = g_ref_string_acquire (text);
+  self->text_length = strlen (text);
+  return self;
 }
 
 /**

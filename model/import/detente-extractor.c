@@ -10,7 +10,8 @@
 
 #include "detente-extractor.h"
 #include "detente-extractor-frames.h"
-#include "detente-source.h"
+#include "detente-evidence-private.h"
+#include "detente-source-private.h"
 
 /* From mentions to engagements.
  *
@@ -742,32 +743,63 @@ detente_extract (const DetenteArticle *article,
 {
   g_autoptr(DetenteText) text = NULL;
   g_autoptr(DetenteMentions) mentions = NULL;
+  g_autofree char *normal = NULL;
+  g_autofree char *checksum = NULL;
   DetenteExtractResult *result;
+  DetenteArticle shallow;
   DetenteDate reference;
-  char *normal;
+  gsize length;
 
   g_return_val_if_fail (article != NULL && article->text != NULL, NULL);
   g_return_val_if_fail (DETENTE_IS_GAZETTEER (gazetteer), NULL);
 
   result = g_new0 (DetenteExtractResult, 1);
-  result->article = detente_article_copy (article);
+  /* The text is kept once, by the source. */
+  shallow = *article;
+  shallow.text = NULL;
+  result->article = detente_article_copy (&shallow);
   /* Evidence offsets must be offsets of the source's text. The readers
    * hand over normalised text, for which this is a quick copy. */
-  normal = detente_source_normalize_text (result->article->text);
-  g_free (result->article->text);
-  result->article->text = normal;
-  result->text = result->article->text;
-  result->source_id = g_compute_checksum_for_string (G_CHECKSUM_SHA256, result->text, -1);
+  normal = detente_source_normalize_text (article->text);
+  result->text = g_ref_string_new (normal);
+  length = strlen (normal);
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, result->text, -1);
+  result->source_id = g_ref_string_new (checksum);
   result->published = published != NULL && detente_date_is_set (published) ? *published
                                                                              : article->published;
   /* Roles and relative dates of an undated article are read against the
    * latest year it names; its published date stays unknown. */
-  reference = reference_date (result->article->text, &result->published);
-  text = detente_text_new (result->article->text);
+  reference = reference_date (result->text, &result->published);
+  text = detente_text_new (result->text);
   mentions = detente_mentions_find (text, gazetteer, &reference);
   result->engagements = detente_extract_engagements (text, mentions, &reference, gazetteer);
   result->actors = g_steal_pointer (&mentions->actors);
   mentions->actors = g_ptr_array_new ();
+
+  result->source = _detente_source_new_shared (result->source_id, (char *) result->text);
+  detente_source_set_file_name (result->source, article->file_name);
+  detente_source_set_title (result->source, article->title);
+  detente_source_set_author (result->source, article->author);
+  detente_source_set_url (result->source, article->url);
+  detente_source_set_published (result->source, &result->published);
+  result->evidence = g_ptr_array_new_full (result->engagements->len, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < result->engagements->len; i++)
+    {
+      const DetenteFoundEngagement *e = g_ptr_array_index (result->engagements, i);
+      GPtrArray *evidence = g_ptr_array_new_full (e->evidence->len, g_object_unref);
+
+      for (guint k = 0; k < e->evidence->len; k++)
+        {
+          const DetenteSpan *span = &g_array_index (e->evidence, DetenteSpan, k);
+
+          if ((gsize) span->offset + span->length > length)
+            continue;
+          g_ptr_array_add (evidence, _detente_evidence_new_shared (result->source_id, span->offset, span->length,
+                                                                   g_strndup (result->text + span->offset,
+                                                                              span->length)));
+        }
+      g_ptr_array_add (result->evidence, evidence);
+    }
   return result;
 }
 
@@ -783,9 +815,12 @@ detente_extract_result_free (DetenteExtractResult *result)
   if (result == NULL)
     return;
   detente_article_free (result->article);
-  g_free (result->source_id);
+  g_ref_string_release ((char *) result->text);
+  g_ref_string_release (result->source_id);
   g_ptr_array_unref (result->actors);
   g_ptr_array_unref (result->engagements);
+  g_clear_object (&result->source);
+  g_ptr_array_unref (result->evidence);
   g_free (result);
 }
 

@@ -12,6 +12,7 @@
 #include "detente-date.h"
 #include "detente-gazetteer.h"
 #include "detente-mentions.h"
+#include "detente-source.h"
 #include "detente-text.h"
 #include "detente-types.h"
 
@@ -50,18 +51,23 @@ typedef struct
 
 /**
  * DetenteExtractResult:
- * @article: the article
+ * @article: the article, without its text (see @text)
  * @text: its text, normalised as a #DetenteSource's; evidence offsets are
- *   offsets of it
- * @source_id: the id of a #DetenteSource of that text, computed here so
- *   that the main thread need not
+ *   offsets of it. A GRefString, shared with @source.
+ * @source_id: the id of a #DetenteSource of that text; a GRefString
  * @published: the date the article is read against (its own or one given)
  * @actors: (element-type DetenteFoundActor): who it refers to, in order of
  *   first mention; some may have no mention left
  * @engagements: (element-type DetenteFoundEngagement): what it reports
+ * @source: (nullable): the article as a new #DetenteSource, which the
+ *   first merge of this result takes into its project
+ * @evidence: (element-type GPtrArray): for each of @engagements, its
+ *   evidence as #DetenteEvidence of @source
  *
- * Everything found in one article: plain data, made on any thread and
- * handed to detente_project_merge() on the main thread.
+ * Everything found in one article, made on any thread and handed to
+ * detente_project_merge() on the main thread. The source and the evidence
+ * are made here, on the worker, so that the main thread need not: they
+ * are new objects that nothing else holds until the merge takes them.
  */
 typedef struct
 {
@@ -71,6 +77,8 @@ typedef struct
   DetenteDate     published;
   GPtrArray      *actors;
   GPtrArray      *engagements;
+  DetenteSource  *source;
+  GPtrArray      *evidence;
 } DetenteExtractResult;
 
 DetenteExtractResult *detente_extract             (const DetenteArticle *article,
