@@ -413,7 +413,7 @@ detente_import_strip_describe (const DetenteMergeSummary *summary,
                                summary->known_sources));
   else if (n_failed > 0)
     return g_strdup_printf (ngettext ("%u file could not be imported",
-                                      "None of the %u files could be imported", n_failed),
+                                      "%u files could not be imported", n_failed),
                             n_failed);
   else
     return g_strdup (_("No articles found"));

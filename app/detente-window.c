@@ -54,6 +54,9 @@ struct _DetenteWindow
   Then                  then;
   guint                 is_sample : 1;
   guint                 closing : 1;
+  /* The user chose to stop the import under way; once it has wound down,
+   * what was waiting (self->then) goes on. */
+  guint                 stopping_import : 1;
   /* The project was made for the import under way, and goes if it adds
    * nothing. */
   guint                 import_made_project : 1;
@@ -502,6 +505,8 @@ on_unsaved_response_cb (AdwMessageDialog *dialog,
     }
 }
 
+static void ask_stop_import (DetenteWindow *self);
+
 static void
 then_after_unsaved (DetenteWindow *self,
                     Then           then)
@@ -510,6 +515,15 @@ then_after_unsaved (DetenteWindow *self,
   g_autofree char *name = NULL;
 
   self->then = then;
+  /* Already stopping: this goes on once it has. */
+  if (self->stopping_import)
+    return;
+  /* An import under way would go with the project: the user says first. */
+  if (detente_import_strip_get_running (self->import_strip))
+    {
+      ask_stop_import (self);
+      return;
+    }
   if (self->project == NULL || !detente_project_get_dirty (self->project))
     {
       proceed (self);
@@ -533,6 +547,47 @@ then_after_unsaved (DetenteWindow *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_stop_import_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            DetenteWindow    *self)
+{
+  if (!g_str_equal (response, "stop"))
+    {
+      self->then = THEN_NOTHING;
+      g_clear_object (&self->pending_file);
+      return;
+    }
+  /* It may have ended while the question was open. */
+  if (!detente_import_strip_get_running (self->import_strip))
+    {
+      then_after_unsaved (self, self->then);
+      return;
+    }
+  self->stopping_import = TRUE;
+  detente_import_strip_cancel (self->import_strip);
+}
+
+static void
+ask_stop_import (DetenteWindow *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop the Import?"),
+                                   _("Articles are still being imported. If you stop now, "
+                                     "none of them are kept."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Continue Importing"),
+                                    "stop", _("_Stop Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_stop_import_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -586,6 +641,15 @@ on_import_finished_cb (DetenteWindow             *self,
       g_list_model_get_n_items (detente_project_get_sources (self->project)) == 0)
     set_project (self, NULL, FALSE);
   update_actions (self);
+
+  /* Stopped to close the window or open another project: that goes on,
+   * with nothing to tell about an import the user chose to stop. */
+  if (self->stopping_import)
+    {
+      self->stopping_import = FALSE;
+      then_after_unsaved (self, self->then);
+      return;
+    }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -809,7 +873,9 @@ detente_window_close_request (GtkWindow *window)
 {
   DetenteWindow *self = DETENTE_WINDOW (window);
 
-  if (!self->closing && self->project != NULL && detente_project_get_dirty (self->project))
+  if (!self->closing &&
+      (detente_import_strip_get_running (self->import_strip) ||
+       (self->project != NULL && detente_project_get_dirty (self->project))))
     {
       then_after_unsaved (self, THEN_CLOSE);
       return TRUE;

@@ -703,6 +703,80 @@ test_responsive (void)
   g_assert_cmpuint (notified, >, n_done_notified);
 }
 
+typedef struct
+{
+  DetenteImporter *importer;
+  DetenteProject  *project;
+  guint            total;
+  gboolean         filled_while_reading;
+} Busy;
+
+/* A window that redraws without pause: always ready, at the priority GTK
+ * draws at, and a little slow each time. */
+static gboolean
+on_busy_cb (gpointer data)
+{
+  Busy *busy = data;
+  guint n_done = detente_importer_get_n_done (busy->importer);
+
+  if (n_done > 0 && n_done < busy->total &&
+      n_items (detente_project_get_sources (busy->project)) > 0)
+    busy->filled_while_reading = TRUE;
+  g_usleep (2000);
+  return G_SOURCE_CONTINUE;
+}
+
+/* However busy the window keeps the main loop, what was read is merged
+ * while the rest is still being read: the lists fill as the import goes
+ * rather than all at its end. */
+static void
+test_busy_window (void)
+{
+  g_autofree char *dir = make_dir ("busy");
+  g_autoptr(DetenteProject) project = detente_project_new ();
+  g_autoptr(DetenteImporter) importer = detente_importer_new (project, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Busy busy = { importer, project, 600, FALSE };
+  gboolean first_tick_saw_all = FALSE;
+  guint source;
+
+  /* Long enough articles that reading them takes many progress ticks. */
+  for (guint i = 0; i < busy.total; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%04u.txt", i);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *head = article_text (i);
+
+      g_string_append (text, head);
+      for (guint k = 0; k < 60; k++)
+        g_string_append_printf (text, "\nMarkets in %s moved little on day %u of report %u, traders said.",
+                                k % 2 ? "Tokyo" : "London", k, i);
+      write_file (dir, name, text->str, text->len);
+    }
+
+  source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, on_busy_cb, &busy, NULL);
+  detente_importer_import_async (importer, &folder, 1, NULL, on_imported_cb, &result);
+  while (result == NULL && detente_importer_get_n_done (importer) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  first_tick_saw_all = detente_importer_get_n_done (importer) == busy.total;
+  wait_for_result (&result);
+  g_source_remove (source);
+
+  g_assert_true (detente_importer_import_finish (importer, result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (detente_project_get_sources (project)), ==, busy.total);
+  if (first_tick_saw_all)
+    {
+      /* Nothing was left to read by the first tick: too fast a machine
+       * to tell. */
+      g_test_skip ("every file was read before the first progress tick");
+      return;
+    }
+  g_assert_true (busy.filled_while_reading);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -724,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/model/importer/cancel", test_cancel);
   g_test_add_func ("/model/importer/twice", test_twice);
   g_test_add_func ("/model/importer/responsive", test_responsive);
+  g_test_add_func ("/model/importer/busy-window", test_busy_window);
 
   ret = g_test_run ();
 

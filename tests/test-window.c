@@ -91,6 +91,17 @@ has_dialog (gpointer data)
   return find_dialog () != NULL;
 }
 
+/* Answers the dialog shown, and closes it, as a click on a button does. */
+static void
+answer_dialog (const char *response)
+{
+  AdwMessageDialog *dialog = find_dialog ();
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static int
 find_row (DetenteProjectTable *table,
           guint                column,
@@ -703,14 +714,48 @@ test_import_close (void)
   gtk_window_present (GTK_WINDOW (window));
   detente_window_import_files (window, &folder, 1);
   project = g_object_ref (detente_window_get_project (window));
-  gtk_window_close (GTK_WINDOW (window));
-  wait_until (is_gone, &window);
 
-  /* The import winds down by itself; only then does the strip go. The
+  /* Closing asks first, at once, before the main loop lets the import
+   * land; the window goes only once the import has stopped, and the
    * project never gets the articles. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (has_dialog (NULL));
+  g_assert_nonnull (window);
+  answer_dialog ("stop");
+  wait_until (is_gone, &window);
   wait_until (is_gone, &strip);
   g_assert_cmpuint (n_items (detente_project_get_sources (project)), ==, 0);
   g_assert_false (detente_project_can_undo (project));
+}
+
+/* Choosing to go on importing keeps the window, and the import ends as
+ * usual; closing then asks about the unsaved articles. */
+static void
+test_import_close_continue (void)
+{
+  DetenteWindow *window = detente_window_new (GTK_APPLICATION (app));
+  g_autoptr(GFile) folder = article_folder ();
+  DetenteProject *project;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  detente_window_import_files (window, &folder, 1);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (has_dialog, NULL);
+  answer_dialog ("cancel");
+  wait_until (import_done, window);
+  flush_events ();
+
+  g_assert_nonnull (window);
+  project = detente_window_get_project (window);
+  g_assert_cmpuint (n_items (detente_project_get_sources (project)), >, 0);
+  g_assert_true (detente_project_get_dirty (project));
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (has_dialog, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog ()), ==, "Save Changes?");
+  answer_dialog ("discard");
+  wait_until (is_gone, &window);
 }
 
 static GtkDropTarget *
@@ -826,6 +871,7 @@ main (int   argc,
   g_test_add_func ("/app/window/import-folder", test_import_folder);
   g_test_add_func ("/app/window/import-cancel", test_import_cancel);
   g_test_add_func ("/app/window/import-close", test_import_close);
+  g_test_add_func ("/app/window/import-close-continue", test_import_close_continue);
   g_test_add_func ("/app/window/import-drop", test_import_drop);
 
   ret = g_test_run ();

@@ -8,6 +8,11 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "detente-article.h"
 #include "detente-extractor.h"
@@ -381,11 +386,24 @@ read_item (Job  *job,
     }
 }
 
+/* Reading and extracting give way to the window and to the merge, both on
+ * the main thread: a busy import must not make the window stutter, nor
+ * starve the threads a software renderer draws it with. Linux alone
+ * lowers the priority of one thread rather than the whole process. */
+static void
+lower_priority (void)
+{
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
+#endif
+}
+
 static gpointer
 work (gpointer data)
 {
   Job *job = data;
 
+  lower_priority ();
   for (;;)
     {
       Item *item;
@@ -602,7 +620,14 @@ on_progress_cb (gpointer data)
   g_mutex_unlock (&job->mutex);
 
   set_progress (self, n_done, n_total, current);
-  if (job->merging == NULL && !g_cancellable_is_cancelled (job->cancellable) && next_is_read (job))
+  if (g_cancellable_is_cancelled (job->cancellable) || !next_is_read (job))
+    return G_SOURCE_CONTINUE;
+
+  /* A window that redraws without pause (a slow renderer, an animation)
+   * never lets the idle merge run: each tick merges a slice of its own,
+   * so the lists still fill while the files are read. */
+  merge_ready (job, FALSE);
+  if (job->merging == NULL && next_is_read (job))
     {
       job->merging = g_idle_source_new ();
       g_source_set_priority (job->merging, G_PRIORITY_DEFAULT_IDLE);
