@@ -15,4 +15,7 @@ G_BEGIN_DECLS
 DetenteSource *_detente_source_new_shared (char *id,
                                            char *text);
 
+char          *_detente_source_compute_id (const char *text,
+                                           gsize       length);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <nettle/sha2.h>
 
 #include "detente-model-private.h"
 #include "detente-source-private.h"
@@ -350,6 +351,29 @@ detente_source_normalize_text (const char *text)
   return out;
 }
 
+/* A source's id: the SHA-256 of its normalised text, in lower-case hex,
+ * as g_compute_checksum_for_string() would give it. */
+char *
+_detente_source_compute_id (const char *text,
+                            gsize       length)
+{
+  static const char hex[] = "0123456789abcdef";
+  struct sha256_ctx context;
+  guint8 digest[SHA256_DIGEST_SIZE];
+  char *id = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
+
+  sha256_init (&context);
+  sha256_update (&context, length, (const guint8 *) text);
+  sha256_digest (&context, sizeof digest, digest);
+  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
+    {
+      id[2 * i] = hex[digest[i] >> 4];
+      id[2 * i + 1] = hex[digest[i] & 0xf];
+    }
+  id[2 * SHA256_DIGEST_SIZE] = '\0';
+  return id;
+}
+
 /**
  * detente_source_new:
  * @text: the article's clean text, valid UTF-8
@@ -369,7 +393,7 @@ detente_source_new (const char *text)
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
 
   normal = detente_source_normalize_text (text);
-  id = g_compute_checksum_for_string (G_CHECKSUM_SHA256, normal, -1);
+  id = _detente_source_compute_id (normal, strlen (normal));
   return detente_source_new_with_id (id, normal);
 }
 

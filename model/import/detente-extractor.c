@@ -763,7 +763,7 @@ detente_extract (const DetenteArticle *article,
   normal = detente_source_normalize_text (article->text);
   result->text = g_ref_string_new (normal);
   length = strlen (normal);
-  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, result->text, -1);
+  checksum = _detente_source_compute_id (result->text, length);
   result->source_id = g_ref_string_new (checksum);
   result->published = published != NULL && detente_date_is_set (published) ? *published
                                                                              : article->published;
