@@ -139,6 +139,26 @@ static const WordEntry words[] = {
 #define BUCKET(c, len) (((c) - 'a') * MAX_WORD_LEN + (len) - 1)
 static guint16 bucket_first[N_BUCKETS + 1];
 static guint16 bucket_order[G_N_ELEMENTS (words)];
+/* For each first letter, the lengths of its anchor words (see
+ * _detente_date_has_anchor()), as bits. */
+static guint16 anchor_lengths[26];
+
+G_STATIC_ASSERT (MAX_WORD_LEN < 16);
+
+/* The words some date expression needs besides a number; "the", "last" or
+ * "in" make none on their own. */
+static gboolean
+is_anchor (guint8 word)
+{
+  switch (word)
+    {
+    case W_MONTH: case W_WEEKDAY: case W_YESTERDAY: case W_TODAY: case W_TOMORROW:
+    case W_TONIGHT: case W_UNIT: case W_WEEKEND: case W_NIGHT: case W_DAYPART:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
 
 const Token _detente_date_end_token = { 0, 0, 0, TOK_END, W_NONE, 0, 0, 0, TRUE };
 
@@ -165,7 +185,11 @@ _detente_date_index_words (void)
         }
       /* Stable, so that of two spellings the first listed wins. */
       for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-        bucket_order[fill[BUCKET (words[i].text[0], words[i].len)]++] = i;
+        {
+          bucket_order[fill[BUCKET (words[i].text[0], words[i].len)]++] = i;
+          if (is_anchor (words[i].word))
+            anchor_lengths[words[i].text[0] - 'a'] |= 1u << words[i].len;
+        }
       g_once_init_leave (&once, 1);
     }
 }
@@ -280,6 +304,68 @@ classify (Token        *t,
       t->flags = e->flags;
       return;
     }
+}
+
+/* Whether the ASCII letters @w, @len of them, would lex as an anchor word. */
+static gboolean
+lexes_as_anchor (const guchar *w,
+                 guint         len)
+{
+  guint c = w[0] | 0x20;
+  guint b;
+
+  if (len > MAX_WORD_LEN || !(anchor_lengths[c - 'a'] & (1u << len)))
+    return FALSE;
+  b = BUCKET (c, len);
+  for (guint k = bucket_first[b]; k < bucket_first[b + 1]; k++)
+    {
+      const WordEntry *e = &words[bucket_order[k]];
+
+      if (is_anchor (e->word) && g_ascii_strncasecmp (e->text, (const char *) w, len) == 0 &&
+          caps_fit (e->caps, w, len))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * _detente_date_has_anchor:
+ * @text: a text
+ * @len: its length in bytes
+ *
+ * Every date expression has a number or an anchor word (a month or weekday
+ * name, "yesterday", "week", "morning"…) among its tokens. A text with
+ * neither has no dates in any tense, and this tells so at a fraction of
+ * the cost of a scan. A run of letters next to other letters than ASCII
+ * ones lexes as part of a longer word and is no anchor; it is looked at
+ * all the same, which errs on the safe side.
+ *
+ * Returns: %FALSE if the scan of @text would find no date
+ */
+gboolean
+_detente_date_has_anchor (const char *text,
+                          guint       len)
+{
+  const guchar *p = (const guchar *) text;
+  guint i = 0;
+
+  while (i < len)
+    {
+      guint start = i;
+
+      if (g_ascii_isdigit (p[i]))
+        return TRUE;
+      if (!g_ascii_isalpha (p[i]))
+        {
+          i++;
+          continue;
+        }
+      while (i < len && g_ascii_isalpha (p[i]))
+        i++;
+      if (lexes_as_anchor (p + start, i - start))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Reads the token at or after @pos into @t; returns where it ends. */

@@ -184,6 +184,28 @@ tense_of (DetenteEngagementStatus status)
     }
 }
 
+/* The dates of the sentence read in @tense. Most sentences have none whose
+ * reading depends on the tense, and are scanned once for all frames. */
+static GArray *
+sentence_dates (Sentence     *s,
+                DetenteTense  tense)
+{
+  Extraction *ex = s->ex;
+  guint slot = tense == DETENTE_TENSE_FUTURE ? 2 : tense == DETENTE_TENSE_PAST ? 1 : 0;
+  gboolean tense_matters;
+
+  if (ex->dates[slot] != NULL)
+    return ex->dates[slot];
+  ex->dates[slot] = detente_date_parse_find_tensed (ex->chars + s->span.offset, s->span.length,
+                                                    detente_date_is_set (&ex->reference) ? &ex->reference : NULL,
+                                                    tense, &tense_matters);
+  if (!tense_matters)
+    for (guint k = 0; k < G_N_ELEMENTS (ex->dates); k++)
+      if (ex->dates[k] == NULL)
+        ex->dates[k] = g_array_ref (ex->dates[slot]);
+  return ex->dates[slot];
+}
+
 /* The date nearest the trigger in its sentence. A date after "since" is
  * when something else began, not when the engagement took place. */
 static gboolean
@@ -193,7 +215,6 @@ date_near (Sentence          *s,
            DetenteDate       *date)
 {
   Extraction *ex = s->ex;
-  guint slot = tense == DETENTE_TENSE_FUTURE ? 2 : tense == DETENTE_TENSE_PAST ? 1 : 0;
   guint at = item (s, trigger)->offset - s->span.offset;
   guint best = G_MAXUINT;
   guint lo = 0, hi = s->span.length;
@@ -219,11 +240,7 @@ date_near (Sentence          *s,
   lo = start > 0 ? item (s, start - 1)->offset + item (s, start - 1)->length - s->span.offset : 0;
   hi = end < s->n_items ? item (s, end)->offset - s->span.offset : s->span.length;
 
-  if (ex->dates[slot] == NULL)
-    ex->dates[slot] = detente_date_parse_find (ex->chars + s->span.offset, s->span.length,
-                                               detente_date_is_set (&ex->reference) ? &ex->reference : NULL,
-                                               tense);
-  dates = ex->dates[slot];
+  dates = sentence_dates (s, tense);
 
   for (guint i = 0; i < dates->len; i++)
     {
