@@ -397,7 +397,8 @@ _detente_frames_anaphor (Sentence              *s,
     }
 }
 
-static void
+/* Folds a token to its key; returns the key's length. */
+static guint
 fold_key (const char *text,
           guint       length,
           char       *key,
@@ -405,7 +406,25 @@ fold_key (const char *text,
 {
   guint n = 0;
 
-  for (guint i = 0; i < length && n + 1 < size; i++)
+  /* Most tokens are short words of plain ASCII letters. */
+  if (length < size)
+    {
+      for (; n < length; n++)
+        {
+          guchar c = (guchar) text[n];
+
+          if (c >= 0x80)
+            break;
+          key[n] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        }
+      if (n == length)
+        {
+          key[n] = '\0';
+          return n;
+        }
+    }
+
+  for (guint i = n; i < length && n + 1 < size; i++)
     {
       guchar c = (guchar) text[i];
 
@@ -417,11 +436,15 @@ fold_key (const char *text,
           i += 2;
           continue;
         }
-      key[n++] = g_ascii_tolower (c);
+      key[n++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
   key[n] = '\0';
   if (n + 1 >= size && length >= size)
-    key[0] = '\0';
+    {
+      key[0] = '\0';
+      return 0;
+    }
+  return n;
 }
 
 /* Whether a word ends in a possessive "'s" or "’s". */
@@ -437,6 +460,19 @@ possessive_length (const char *text,
   return 0;
 }
 
+/* Appends @it as item @count of @items, which may hold more than that:
+ * a sentence has hundreds of items, and g_array_append_val() costs a call
+ * and a copy through the heap for each. */
+static void
+append_item (GArray     *items,
+             guint      *count,
+             const Item *it)
+{
+  if (*count == items->len)
+    g_array_set_size (items, MAX (64, 2 * items->len));
+  g_array_index (items, Item, (*count)++) = *it;
+}
+
 /* Builds the items of sentence @index from its tokens and mentions;
  * @token and @mention are cursors that move through the article. */
 static void
@@ -447,8 +483,8 @@ build_items (Extraction *ex,
 {
   guint n_tokens = detente_text_get_n_tokens (ex->text);
   guint end = s->span.offset + s->span.length;
+  guint count = 0;
 
-  g_array_set_size (s->items, 0);
   ex->visit_words = FALSE;
   while (*mention < ex->mentions->len &&
          g_array_index (ex->mentions, DetenteMention, *mention).span.offset < s->span.offset)
@@ -459,6 +495,7 @@ build_items (Extraction *ex,
       const DetenteToken *t = detente_text_get_token (ex->text, *token);
       const DetenteMention *m = *mention < ex->mentions->len ? &g_array_index (ex->mentions, DetenteMention, *mention) : NULL;
       Item it = { 0 };
+      guint n;
 
       if (t->span.offset >= end)
         break;
@@ -506,7 +543,7 @@ build_items (Extraction *ex,
                 }
             }
           (*mention)++;
-          g_array_append_val (s->items, it);
+          append_item (s->items, &count, &it);
           continue;
         }
 
@@ -514,30 +551,34 @@ build_items (Extraction *ex,
       it.offset = t->span.offset;
       it.length = t->span.length;
       it.actor = G_MAXUINT;
-      fold_key (ex->chars + t->span.offset, t->span.length, it.key, sizeof it.key);
+      n = fold_key (ex->chars + t->span.offset, t->span.length, it.key, sizeof it.key);
       if (it.kind == IT_WORD)
         {
-          guint p = possessive_length (it.key, strlen (it.key));
-          char *apostrophe;
+          guint p = possessive_length (it.key, n);
 
           if (p > 0)
             {
-              it.key[strlen (it.key) - (p == 4 ? 2 : p)] = '\0';
+              n -= p == 4 ? 2 : p;
+              it.key[n] = '\0';
               it.possessive = TRUE;
             }
-          /* "didn't": the negation is what matters. */
-          apostrophe = strstr (it.key, "n't");
-          if (apostrophe != NULL && apostrophe[3] == '\0' && apostrophe != it.key)
-            strcpy (it.key, "n't");
+          /* "didn't": the negation is what matters. Only the first "n't"
+           * of a key counts, and only when it ends the key. */
+          if (n > 3 && memcmp (it.key + n - 3, "n't", 3) == 0 && strstr (it.key, "n't") == it.key + n - 3)
+            {
+              strcpy (it.key, "n't");
+              n = 3;
+            }
           it.cap = g_ascii_isupper (ex->chars[t->span.offset]);
-          it.info = _detente_extractor_word (it.key);
+          it.info = _detente_extractor_word (it.key, n);
           if (it.info != NULL && (it.info->trigger == T_VISIT || it.info->trigger == T_N_VISIT))
             ex->visit_words = TRUE;
         }
       (*token)++;
-      g_array_append_val (s->items, it);
+      append_item (s->items, &count, &it);
     }
-  s->n_items = s->items->len;
+  g_array_set_size (s->items, count);
+  s->n_items = count;
 }
 
 /* The date relative expressions are read against: the publication date,
