@@ -281,20 +281,31 @@ caps_fit (guint8       caps,
     }
 }
 
-/* @lower is the word in lower case, @w as written. */
+/* Whether the ASCII letters @w, @len of them, spell @entry in any case. */
+static inline gboolean
+spells (const char   *entry,
+        const guchar *w,
+        guint         len)
+{
+  for (guint i = 0; i < len; i++)
+    if (entry[i] != (w[i] | 0x20))
+      return FALSE;
+  return TRUE;
+}
+
+/* @w is the word as written, in ASCII letters. */
 static void
 classify (Token        *t,
           const guchar *w,
-          const char   *lower,
           guint         len)
 {
-  guint b = BUCKET (lower[0], len);
+  guint b = BUCKET (w[0] | 0x20, len);
 
   for (guint k = bucket_first[b]; k < bucket_first[b + 1]; k++)
     {
       const WordEntry *e = &words[bucket_order[k]];
 
-      if (memcmp (e->text, lower, len) != 0)
+      if (!spells (e->text, w, len))
         continue;
       if (!caps_fit (e->caps, w, len))
         continue;
@@ -321,8 +332,7 @@ lexes_as_anchor (const guchar *w,
     {
       const WordEntry *e = &words[bucket_order[k]];
 
-      if (is_anchor (e->word) && g_ascii_strncasecmp (e->text, (const char *) w, len) == 0 &&
-          caps_fit (e->caps, w, len))
+      if (is_anchor (e->word) && spells (e->text, w, len) && caps_fit (e->caps, w, len))
         return TRUE;
     }
   return FALSE;
@@ -388,7 +398,10 @@ _detente_date_lex (const Scan *s,
           t->start = t->end = len;
           return len;
         }
-      if ((w = _detente_date_space_width (text + pos, len - pos)) == 0)
+      /* Most tokens follow one plain space. */
+      if (text[pos] == ' ')
+        w = 1;
+      else if ((w = _detente_date_space_width (text + pos, len - pos)) == 0)
         break;
       pos += w;
       spaced = TRUE;
@@ -425,17 +438,12 @@ _detente_date_lex (const Scan *s,
   if ((c < 0x80 && g_ascii_isalpha (c)) ||
       (c >= 0x80 && c != 0xFFFD && !is_cjk (c) && g_unichar_isalnum (c)))
     {
-      char lower[MAX_WORD_LEN];
       gboolean ascii = TRUE;
 
       while (pos < len)
         {
           if (g_ascii_isalpha (text[pos]))
-            {
-              if (pos - t->start < MAX_WORD_LEN)
-                lower[pos - t->start] = text[pos] | 0x20;
-              pos++;
-            }
+            pos++;
           else if (text[pos] >= 0x80 &&
                    (c = decode (text + pos, len - pos, &w)) != 0xFFFD &&
                    !is_cjk (c) && g_unichar_isalnum (c))
@@ -450,7 +458,7 @@ _detente_date_lex (const Scan *s,
       t->kind = TOK_WORD;
       t->end = pos;
       if (ascii && pos - t->start <= MAX_WORD_LEN)
-        classify (t, text + t->start, lower, pos - t->start);
+        classify (t, text + t->start, pos - t->start);
       return pos;
     }
 
