@@ -52,6 +52,7 @@ typedef struct
   guint        index;
   DetenteSpan  span;
   GArray      *last_subject;
+  GPtrArray   *spare_lists;
   gboolean     weak_status;
 } Sentence;
 

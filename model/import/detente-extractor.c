@@ -322,9 +322,9 @@ _detente_frames_emit (Sentence                *s,
   f = g_new0 (Frame, 1);
   f->e.kind = kind;
   f->e.status = status;
-  f->e.participants = g_array_new (FALSE, FALSE, sizeof (guint));
+  f->e.participants = g_array_sized_new (FALSE, FALSE, sizeof (guint), participants->len);
   g_array_append_vals (f->e.participants, participants->data, participants->len);
-  f->e.evidence = g_array_new (FALSE, FALSE, sizeof (DetenteSpan));
+  f->e.evidence = g_array_sized_new (FALSE, FALSE, sizeof (DetenteSpan), 1);
   g_array_append_val (f->e.evidence, s->span);
   f->e.confidence = confidence;
   f->e.host = G_MAXUINT;
@@ -869,6 +869,7 @@ detente_extract_engagements (DetenteText       *text,
   g_autoptr(GArray) last_subject = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) pair = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) frames = g_ptr_array_new_with_free_func (frame_free);
+  g_autoptr(GPtrArray) spare_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   Extraction ex = { 0 };
   Sentence s = { 0 };
   guint token = 0, mention = 0;
@@ -889,6 +890,7 @@ detente_extract_engagements (DetenteText       *text,
   s.ex = &ex;
   s.items = items;
   s.last_subject = last_subject;
+  s.spare_lists = spare_lists;
   n_sentences = detente_text_get_n_sentences (text);
   for (guint i = 0; i < n_sentences; i++)
     {
