@@ -140,7 +140,7 @@ static const WordEntry words[] = {
 static guint16 bucket_first[N_BUCKETS + 1];
 static guint16 bucket_order[G_N_ELEMENTS (words)];
 /* For each first letter, the lengths of its anchor words (see
- * _detente_date_has_anchor()), as bits. */
+ * first_anchor()), as bits. */
 static guint16 anchor_lengths[26];
 
 G_STATIC_ASSERT (MAX_WORD_LEN < 16);
@@ -338,25 +338,16 @@ lexes_as_anchor (const guchar *w,
   return FALSE;
 }
 
-/**
- * _detente_date_has_anchor:
- * @text: a text
- * @len: its length in bytes
- *
- * Every date expression has a number or an anchor word (a month or weekday
- * name, "yesterday", "week", "morning"…) among its tokens. A text with
- * neither has no dates in any tense, and this tells so at a fraction of
- * the cost of a scan. A run of letters next to other letters than ASCII
- * ones lexes as part of a longer word and is no anchor; it is looked at
- * all the same, which errs on the safe side.
- *
- * Returns: %FALSE if the scan of @text would find no date
- */
-gboolean
-_detente_date_has_anchor (const char *text,
-                          guint       len)
+/* The offset of the first anchor of @p: every date expression has a number
+ * or an anchor word (a month or weekday name, "yesterday", "week",
+ * "morning"…) among its tokens. A run of letters next to other letters
+ * than ASCII ones lexes as part of a longer word and is no anchor; it is
+ * taken all the same, which errs on the early side. Returns @len if there
+ * is none. */
+static guint
+first_anchor (const guchar *p,
+              guint         len)
 {
-  const guchar *p = (const guchar *) text;
   guint i = 0;
 
   while (i < len)
@@ -364,7 +355,7 @@ _detente_date_has_anchor (const char *text,
       guint start = i;
 
       if (g_ascii_isdigit (p[i]))
-        return TRUE;
+        return i;
       if (!g_ascii_isalpha (p[i]))
         {
           i++;
@@ -373,9 +364,54 @@ _detente_date_has_anchor (const char *text,
       while (i < len && g_ascii_isalpha (p[i]))
         i++;
       if (lexes_as_anchor (p + start, i - start))
-        return TRUE;
+        return start;
     }
-  return FALSE;
+  return len;
+}
+
+/**
+ * _detente_date_scan_start:
+ * @text: a text
+ * @len: its length in bytes
+ *
+ * Where a scan of @text may start and find every date a scan from its
+ * start finds; @len when there is none to find.
+ *
+ * A match starts at most three tokens before its first anchor ("later in
+ * the day") and looks back at two more; tokens before those take part in
+ * no match and leave the scan as it was. So the scan may start six tokens
+ * before the first anchor, at a plain space, where the lexer finds the
+ * same token boundaries as from the start. Six runs between spaces that
+ * have a byte of a token (ASCII but no white space) hold at least six
+ * tokens, as no token spans a space.
+ *
+ * Returns: a byte offset in @text
+ */
+guint
+_detente_date_scan_start (const char *text,
+                          guint       len)
+{
+  const guchar *p = (const guchar *) text;
+  guint anchor = first_anchor (p, len);
+  gboolean has_token = FALSE;
+  guint runs = 0;
+
+  if (anchor == len)
+    return len;
+  for (guint i = anchor; i > 0; i--)
+    {
+      guchar c = p[i - 1];
+
+      if (c == ' ')
+        {
+          if (has_token && ++runs == 6)
+            return i - 1;
+          has_token = FALSE;
+        }
+      else if (c < 0x80 && !g_ascii_isspace (c))
+        has_token = TRUE;
+    }
+  return 0;
 }
 
 /* Reads the token at or after @pos into @t; returns where it ends. */

@@ -171,7 +171,7 @@ typedef struct
 extern const Token _detente_date_end_token;
 
 void         _detente_date_index_words        (void);
-gboolean     _detente_date_has_anchor         (const char        *text,
+guint        _detente_date_scan_start         (const char        *text,
                                                guint              len);
 guint        _detente_date_space_width        (const guchar      *p,
                                                gsize              avail);

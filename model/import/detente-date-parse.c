@@ -778,8 +778,7 @@ detente_date_parse_find_tensed (const char        *text,
   _detente_date_index_words ();
   scan_init (&s, text, length < 0 ? strlen (text) : (gsize) length, reference, tense);
   s.tense_read = &tense_read;
-  if (!_detente_date_has_anchor (s.text, s.len))
-    return matches;
+  pos = _detente_date_scan_start (s.text, s.len);
   prev1 = prev2 = _detente_date_end_token;
 
   for (;;)
