@@ -36,7 +36,7 @@ static gboolean
 is_key (const Item *it,
         const char *key)
 {
-  return (it->kind == IT_WORD || it->kind == IT_PUNCT) && strcmp (it->key, key) == 0;
+  return (it->kind == IT_WORD || it->kind == IT_PUNCT) && it->key[0] == key[0] && strcmp (it->key, key) == 0;
 }
 
 static gboolean
@@ -52,7 +52,7 @@ static gboolean
 closes_clause (const Item *it)
 {
   return it->kind == IT_PUNCT && it->key[0] != ',' && it->key[0] != '\'' &&
-         strcmp (it->key, "’") != 0 && it->key[0] != '.' && it->key[0] != '(' && it->key[0] != ')' &&
+         !(it->key[0] == '\xE2' && strcmp (it->key, "’") == 0) && it->key[0] != '.' && it->key[0] != '(' && it->key[0] != ')' &&
          it->key[0] != '-';
 }
 

@@ -460,17 +460,20 @@ possessive_length (const char *text,
   return 0;
 }
 
-/* Appends @it as item @count of @items, which may hold more than that:
- * a sentence has hundreds of items, and g_array_append_val() costs a call
- * and a copy through the heap for each. */
-static void
-append_item (GArray     *items,
-             guint      *count,
-             const Item *it)
+/* A cleared item at @count in @items, which may hold more than that: a
+ * sentence has hundreds of items, and g_array_append_val() costs a call
+ * and a copy for each. */
+static Item *
+next_item (GArray *items,
+           guint   count)
 {
-  if (*count == items->len)
+  Item *it;
+
+  if (count == items->len)
     g_array_set_size (items, MAX (64, 2 * items->len));
-  g_array_index (items, Item, (*count)++) = *it;
+  it = &g_array_index (items, Item, count);
+  memset (it, 0, sizeof *it);
+  return it;
 }
 
 /* Builds the items of sentence @index from its tokens and mentions;
@@ -494,20 +497,21 @@ build_items (Extraction *ex,
     {
       const DetenteToken *t = detente_text_get_token (ex->text, *token);
       const DetenteMention *m = *mention < ex->mentions->len ? &g_array_index (ex->mentions, DetenteMention, *mention) : NULL;
-      Item it = { 0 };
+      Item *it;
       guint n;
 
       if (t->span.offset >= end)
         break;
+      it = next_item (s->items, count++);
       if (m != NULL && m->span.offset <= t->span.offset && m->span.offset < end)
         {
           guint m_end = m->span.offset + m->span.length;
 
-          it.kind = m->kind == DETENTE_MENTION_ACTOR ? IT_ACTOR : IT_PLACE;
-          it.offset = m->span.offset;
-          it.length = m->span.length;
-          it.actor = m->actor;
-          it.place = m->place;
+          it->kind = m->kind == DETENTE_MENTION_ACTOR ? IT_ACTOR : IT_PLACE;
+          it->offset = m->span.offset;
+          it->length = m->span.length;
+          it->actor = m->actor;
+          it->place = m->place;
           /* The mention's span leaves a possessive out; its last token
            * has it. */
           while (*token < n_tokens)
@@ -523,7 +527,7 @@ build_items (Extraction *ex,
                       fold_key (ex->chars + u->span.offset, u->span.length, key, sizeof key);
                       if (strcmp (key, "'s") == 0 || strcmp (key, "'") == 0)
                         {
-                          it.possessive = TRUE;
+                          it->possessive = TRUE;
                           (*token)++;
                         }
                     }
@@ -531,10 +535,10 @@ build_items (Extraction *ex,
                 }
               if (u->span.offset + u->span.length > m_end &&
                   possessive_length (ex->chars + u->span.offset, u->span.length) > 0)
-                it.possessive = TRUE;
+                it->possessive = TRUE;
               (*token)++;
             }
-          if (it.kind == IT_ACTOR && ((const DetenteFoundActor *) g_ptr_array_index (ex->actors, it.actor))->kind ==
+          if (it->kind == IT_ACTOR && ((const DetenteFoundActor *) g_ptr_array_index (ex->actors, it->actor))->kind ==
                                      DETENTE_ACTOR_KIND_PERSON)
             {
               if (ex->focus == G_MAXUINT || s->items->len == 0 || TRUE)
@@ -543,39 +547,37 @@ build_items (Extraction *ex,
                 }
             }
           (*mention)++;
-          append_item (s->items, &count, &it);
           continue;
         }
 
-      it.kind = t->kind == DETENTE_TOKEN_PUNCTUATION ? IT_PUNCT : IT_WORD;
-      it.offset = t->span.offset;
-      it.length = t->span.length;
-      it.actor = G_MAXUINT;
-      n = fold_key (ex->chars + t->span.offset, t->span.length, it.key, sizeof it.key);
-      if (it.kind == IT_WORD)
+      it->kind = t->kind == DETENTE_TOKEN_PUNCTUATION ? IT_PUNCT : IT_WORD;
+      it->offset = t->span.offset;
+      it->length = t->span.length;
+      it->actor = G_MAXUINT;
+      n = fold_key (ex->chars + t->span.offset, t->span.length, it->key, sizeof it->key);
+      if (it->kind == IT_WORD)
         {
-          guint p = possessive_length (it.key, n);
+          guint p = possessive_length (it->key, n);
 
           if (p > 0)
             {
               n -= p == 4 ? 2 : p;
-              it.key[n] = '\0';
-              it.possessive = TRUE;
+              it->key[n] = '\0';
+              it->possessive = TRUE;
             }
           /* "didn't": the negation is what matters. Only the first "n't"
            * of a key counts, and only when it ends the key. */
-          if (n > 3 && memcmp (it.key + n - 3, "n't", 3) == 0 && strstr (it.key, "n't") == it.key + n - 3)
+          if (n > 3 && memcmp (it->key + n - 3, "n't", 3) == 0 && strstr (it->key, "n't") == it->key + n - 3)
             {
-              strcpy (it.key, "n't");
+              strcpy (it->key, "n't");
               n = 3;
             }
-          it.cap = g_ascii_isupper (ex->chars[t->span.offset]);
-          it.info = _detente_extractor_word (it.key, n);
-          if (it.info != NULL && (it.info->trigger == T_VISIT || it.info->trigger == T_N_VISIT))
+          it->cap = g_ascii_isupper (ex->chars[t->span.offset]);
+          it->info = _detente_extractor_word (it->key, n);
+          if (it->info != NULL && (it->info->trigger == T_VISIT || it->info->trigger == T_N_VISIT))
             ex->visit_words = TRUE;
         }
       (*token)++;
-      append_item (s->items, &count, &it);
     }
   g_array_set_size (s->items, count);
   s->n_items = count;
@@ -733,6 +735,10 @@ planned_if_later (Extraction        *ex,
 static void
 host_countries (Extraction *ex)
 {
+  /* The country looked up last: an article's visits are mostly to one. */
+  const char *last_id = NULL;
+  const DetenteEntry *last_country = NULL;
+
   for (guint i = 0; i < ex->frames->len; i++)
     {
       Frame *f = g_ptr_array_index (ex->frames, i);
@@ -741,7 +747,12 @@ host_countries (Extraction *ex)
 
       if (f->e.kind != DETENTE_ENGAGEMENT_KIND_VISIT || f->e.place_country == NULL)
         continue;
-      country = detente_gazetteer_lookup_id (ex->gazetteer, DETENTE_ENTRY_COUNTRY, f->e.place_country);
+      if (last_id == NULL || strcmp (last_id, f->e.place_country) != 0)
+        {
+          last_id = f->e.place_country;
+          last_country = detente_gazetteer_lookup_id (ex->gazetteer, DETENTE_ENTRY_COUNTRY, last_id);
+        }
+      country = last_country;
       if (country == NULL)
         continue;
       host = _detente_frames_country_actor (ex, country);
