@@ -382,7 +382,7 @@ first_anchor (const guchar *p,
  * no match and leave the scan as it was. So the scan may start six tokens
  * before the first anchor, at a plain space, where the lexer finds the
  * same token boundaries as from the start. Six runs between spaces that
- * have a byte of a token (ASCII but no white space) hold at least six
+ * have a byte of a token (ASCII, and no space to the lexer) hold at least six
  * tokens, as no token spans a space.
  *
  * Returns: a byte offset in @text
@@ -408,7 +408,7 @@ _detente_date_scan_start (const char *text,
             return i - 1;
           has_token = FALSE;
         }
-      else if (c < 0x80 && !g_ascii_isspace (c))
+      else if (c < 0x80 && !g_ascii_isspace (c) && c != '\v')
         has_token = TRUE;
     }
   return 0;
