@@ -150,13 +150,16 @@ static const Word words[] = {
 typedef struct
 {
   const char *word;
-  gsize       length;
   WordInfo    info;
 } Slot;
 
 typedef struct
 {
   guint32 lengths[26];
+  /* Each slot's tag, from its word's length and first letter, 0 when it
+   * is empty: a probe reads these, which take a few cache lines, and looks
+   * at a slot only when its tag is the key's. */
+  guint8  tags[TABLE_SIZE];
   Slot    slots[TABLE_SIZE];
 } Table;
 
@@ -175,18 +178,27 @@ hash_word (const char *key,
   return (h ^ (h >> 15)) & (TABLE_SIZE - 1);
 }
 
-static Slot *
-find_slot (Table      *table,
-           const char *key,
-           gsize       length)
+/* Not 0 for a word of one letter or more. */
+static guint8
+tag_of (const char *key,
+        gsize       length)
 {
+  return (guint8) (MIN (length, 7) << 5 | ((guchar) key[0] & 31));
+}
+
+/* The slot of @key, nul-terminated at @length, or the empty slot where it
+ * would go. */
+static guint
+find_slot (const Table *table,
+           const char  *key,
+           gsize        length)
+{
+  guint8 tag = tag_of (key, length);
   guint i = hash_word (key, length);
 
-  while (table->slots[i].word != NULL &&
-         (table->slots[i].length != length || table->slots[i].word[0] != key[0] ||
-          memcmp (table->slots[i].word, key, length) != 0))
+  while (table->tags[i] != 0 && (table->tags[i] != tag || strcmp (table->slots[i].word, key) != 0))
     i = (i + 1) & (TABLE_SIZE - 1);
-  return &table->slots[i];
+  return i;
 }
 
 static Table *
@@ -197,11 +209,12 @@ build_table (gpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     {
       gsize length = strlen (words[i].word);
-      Slot *slot = find_slot (table, words[i].word, length);
+      guint k = find_slot (table, words[i].word, length);
+      Slot *slot = &table->slots[k];
 
       /* A word listed twice keeps every class it was given. */
+      table->tags[k] = tag_of (words[i].word, length);
       slot->word = words[i].word;
-      slot->length = length;
       if (words[i].word[0] >= 'a' && words[i].word[0] <= 'z')
         table->lengths[words[i].word[0] - 'a'] |= 1u << MIN (length, 31);
       slot->info.classes |= words[i].classes;
@@ -214,7 +227,7 @@ build_table (gpointer data)
 /**
  * _detente_extractor_word:
  * @key: a word folded to lower case
- * @length: its length in bytes
+ * @length: its length in bytes, where it ends
  *
  * Returns: (nullable): what the word can do in a frame, or %NULL for a
  *   word that plays no part
@@ -224,12 +237,12 @@ _detente_extractor_word (const char *key,
                          gsize       length)
 {
   static GOnce once = G_ONCE_INIT;
-  Table *table;
-  Slot *slot;
+  const Table *table;
+  guint k;
 
   table = g_once (&once, (GThreadFunc) build_table, NULL);
   if (key[0] >= 'a' && key[0] <= 'z' && !(table->lengths[key[0] - 'a'] & (1u << MIN (length, 31))))
     return NULL;
-  slot = find_slot (table, key, length);
-  return slot->word != NULL ? &slot->info : NULL;
+  k = find_slot (table, key, length);
+  return table->tags[k] != 0 ? &table->slots[k].info : NULL;
 }
