@@ -186,6 +186,19 @@ tag_of (const char *key,
   return (guint8) (MIN (length, 7) << 5 | ((guchar) key[0] & 31));
 }
 
+/* strcmp() for the short words of the lexicon, without a call. */
+static inline gboolean
+same_word (const char *word,
+           const char *key)
+{
+  while (*word != '\0' && *word == *key)
+    {
+      word++;
+      key++;
+    }
+  return *word == *key;
+}
+
 /* The slot of @key, nul-terminated at @length, or the empty slot where it
  * would go. */
 static guint
@@ -196,7 +209,7 @@ find_slot (const Table *table,
   guint8 tag = tag_of (key, length);
   guint i = hash_word (key, length);
 
-  while (table->tags[i] != 0 && (table->tags[i] != tag || strcmp (table->slots[i].word, key) != 0))
+  while (table->tags[i] != 0 && (table->tags[i] != tag || !same_word (table->slots[i].word, key)))
     i = (i + 1) & (TABLE_SIZE - 1);
   return i;
 }
