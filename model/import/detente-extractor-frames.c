@@ -57,8 +57,8 @@ closes_clause (const Item *it)
 }
 
 static gboolean
-is_boundary (Sentence *s,
-             guint     i)
+find_boundary (Sentence *s,
+               guint     i)
 {
   const Item *it = item (s, i);
 
@@ -80,6 +80,23 @@ is_boundary (Sentence *s,
                                         next->info->trigger != T_MEET_MAYBE);
     }
   return FALSE;
+}
+
+/* Clauses are looked for from every frame, and again for its
+ * participants, dates and places: their boundaries are found once per
+ * sentence. */
+static void
+mark_boundaries (Sentence *s)
+{
+  for (guint i = 0; i < s->n_items; i++)
+    item (s, i)->boundary = find_boundary (s, i);
+}
+
+static inline gboolean
+is_boundary (Sentence *s,
+             guint     i)
+{
+  return item (s, i)->boundary;
 }
 
 guint
@@ -1042,6 +1059,8 @@ noun_frame (Sentence *s,
 void
 _detente_frames_read (Sentence *s)
 {
+  gboolean marked = FALSE;
+
   for (guint i = 0; i < s->n_items; i++)
     {
       Item *it = item (s, i);
@@ -1050,6 +1069,11 @@ _detente_frames_read (Sentence *s)
       s->weak_status = FALSE;
       if (it->kind != IT_WORD || it->info == NULL || it->info->trigger == T_NONE || it->consumed)
         continue;
+      if (!marked)
+        {
+          mark_boundaries (s);
+          marked = TRUE;
+        }
       trigger = it->info->trigger;
 
       switch (trigger)

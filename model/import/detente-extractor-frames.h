@@ -30,6 +30,7 @@ typedef struct
   gboolean            consumed;
   const WordInfo     *info;
   guint               actor;
+  gboolean            boundary;   /* set when the sentence is read for frames */
   const DetenteEntry *place;
 } Item;
 
