@@ -139,6 +139,26 @@ static const WordEntry words[] = {
 #define BUCKET(c, len) (((c) - 'a') * MAX_WORD_LEN + (len) - 1)
 static guint16 bucket_first[N_BUCKETS + 1];
 static guint16 bucket_order[G_N_ELEMENTS (words)];
+/* For each first letter, the lengths of its anchor words (see
+ * first_anchor()), as bits. */
+static guint16 anchor_lengths[26];
+
+G_STATIC_ASSERT (MAX_WORD_LEN < 16);
+
+/* The words some date expression needs besides a number; "the", "last" or
+ * "in" make none on their own. */
+static gboolean
+is_anchor (guint8 word)
+{
+  switch (word)
+    {
+    case W_MONTH: case W_WEEKDAY: case W_YESTERDAY: case W_TODAY: case W_TOMORROW:
+    case W_TONIGHT: case W_UNIT: case W_WEEKEND: case W_NIGHT: case W_DAYPART:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
 
 const Token _detente_date_end_token = { 0, 0, 0, TOK_END, W_NONE, 0, 0, 0, TRUE };
 
@@ -165,7 +185,11 @@ _detente_date_index_words (void)
         }
       /* Stable, so that of two spellings the first listed wins. */
       for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-        bucket_order[fill[BUCKET (words[i].text[0], words[i].len)]++] = i;
+        {
+          bucket_order[fill[BUCKET (words[i].text[0], words[i].len)]++] = i;
+          if (is_anchor (words[i].word))
+            anchor_lengths[words[i].text[0] - 'a'] |= 1u << words[i].len;
+        }
       g_once_init_leave (&once, 1);
     }
 }
@@ -257,20 +281,31 @@ caps_fit (guint8       caps,
     }
 }
 
-/* @lower is the word in lower case, @w as written. */
+/* Whether the ASCII letters @w, @len of them, spell @entry in any case. */
+static inline gboolean
+spells (const char   *entry,
+        const guchar *w,
+        guint         len)
+{
+  for (guint i = 0; i < len; i++)
+    if (entry[i] != (w[i] | 0x20))
+      return FALSE;
+  return TRUE;
+}
+
+/* @w is the word as written, in ASCII letters. */
 static void
 classify (Token        *t,
           const guchar *w,
-          const char   *lower,
           guint         len)
 {
-  guint b = BUCKET (lower[0], len);
+  guint b = BUCKET (w[0] | 0x20, len);
 
   for (guint k = bucket_first[b]; k < bucket_first[b + 1]; k++)
     {
       const WordEntry *e = &words[bucket_order[k]];
 
-      if (memcmp (e->text, lower, len) != 0)
+      if (!spells (e->text, w, len))
         continue;
       if (!caps_fit (e->caps, w, len))
         continue;
@@ -280,6 +315,103 @@ classify (Token        *t,
       t->flags = e->flags;
       return;
     }
+}
+
+/* Whether the ASCII letters @w, @len of them, would lex as an anchor word. */
+static gboolean
+lexes_as_anchor (const guchar *w,
+                 guint         len)
+{
+  guint c = w[0] | 0x20;
+  guint b;
+
+  if (len > MAX_WORD_LEN || !(anchor_lengths[c - 'a'] & (1u << len)))
+    return FALSE;
+  b = BUCKET (c, len);
+  for (guint k = bucket_first[b]; k < bucket_first[b + 1]; k++)
+    {
+      const WordEntry *e = &words[bucket_order[k]];
+
+      if (is_anchor (e->word) && spells (e->text, w, len) && caps_fit (e->caps, w, len))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The offset of the first anchor of @p: every date expression has a number
+ * or an anchor word (a month or weekday name, "yesterday", "week",
+ * "morning"…) among its tokens. A run of letters next to other letters
+ * than ASCII ones lexes as part of a longer word and is no anchor; it is
+ * taken all the same, which errs on the early side. Returns @len if there
+ * is none. */
+static guint
+first_anchor (const guchar *p,
+              guint         len)
+{
+  guint i = 0;
+
+  while (i < len)
+    {
+      guint start = i;
+
+      if (g_ascii_isdigit (p[i]))
+        return i;
+      if (!g_ascii_isalpha (p[i]))
+        {
+          i++;
+          continue;
+        }
+      while (i < len && g_ascii_isalpha (p[i]))
+        i++;
+      if (lexes_as_anchor (p + start, i - start))
+        return start;
+    }
+  return len;
+}
+
+/**
+ * _detente_date_scan_start:
+ * @text: a text
+ * @len: its length in bytes
+ *
+ * Where a scan of @text may start and find every date a scan from its
+ * start finds; @len when there is none to find.
+ *
+ * A match starts at most three tokens before its first anchor ("later in
+ * the day") and looks back at two more; tokens before those take part in
+ * no match and leave the scan as it was. So the scan may start six tokens
+ * before the first anchor, at a plain space, where the lexer finds the
+ * same token boundaries as from the start. Six runs between spaces that
+ * have a byte of a token (ASCII, and no space to the lexer) hold at least six
+ * tokens, as no token spans a space.
+ *
+ * Returns: a byte offset in @text
+ */
+guint
+_detente_date_scan_start (const char *text,
+                          guint       len)
+{
+  const guchar *p = (const guchar *) text;
+  guint anchor = first_anchor (p, len);
+  gboolean has_token = FALSE;
+  guint runs = 0;
+
+  if (anchor == len)
+    return len;
+  for (guint i = anchor; i > 0; i--)
+    {
+      guchar c = p[i - 1];
+
+      if (c == ' ')
+        {
+          if (has_token && ++runs == 6)
+            return i - 1;
+          has_token = FALSE;
+        }
+      else if (c < 0x80 && !g_ascii_isspace (c) && c != '\v')
+        has_token = TRUE;
+    }
+  return 0;
 }
 
 /* Reads the token at or after @pos into @t; returns where it ends. */
@@ -302,7 +434,10 @@ _detente_date_lex (const Scan *s,
           t->start = t->end = len;
           return len;
         }
-      if ((w = _detente_date_space_width (text + pos, len - pos)) == 0)
+      /* Most tokens follow one plain space. */
+      if (text[pos] == ' ')
+        w = 1;
+      else if ((w = _detente_date_space_width (text + pos, len - pos)) == 0)
         break;
       pos += w;
       spaced = TRUE;
@@ -339,17 +474,12 @@ _detente_date_lex (const Scan *s,
   if ((c < 0x80 && g_ascii_isalpha (c)) ||
       (c >= 0x80 && c != 0xFFFD && !is_cjk (c) && g_unichar_isalnum (c)))
     {
-      char lower[MAX_WORD_LEN];
       gboolean ascii = TRUE;
 
       while (pos < len)
         {
           if (g_ascii_isalpha (text[pos]))
-            {
-              if (pos - t->start < MAX_WORD_LEN)
-                lower[pos - t->start] = text[pos] | 0x20;
-              pos++;
-            }
+            pos++;
           else if (text[pos] >= 0x80 &&
                    (c = decode (text + pos, len - pos, &w)) != 0xFFFD &&
                    !is_cjk (c) && g_unichar_isalnum (c))
@@ -364,7 +494,7 @@ _detente_date_lex (const Scan *s,
       t->kind = TOK_WORD;
       t->end = pos;
       if (ascii && pos - t->start <= MAX_WORD_LEN)
-        classify (t, text + t->start, lower, pos - t->start);
+        classify (t, text + t->start, pos - t->start);
       return pos;
     }
 

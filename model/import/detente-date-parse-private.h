@@ -125,6 +125,8 @@ typedef struct
   const char   *text;
   guint         len;
   DetenteTense  tense;
+  /* Set when a pattern asks for the tense (see scan_tense()). */
+  gboolean     *tense_read;
   /* The reference's start, checked: a precision of NONE means none. */
   int           ref_year;
   int           ref_month;
@@ -169,6 +171,8 @@ typedef struct
 extern const Token _detente_date_end_token;
 
 void         _detente_date_index_words        (void);
+guint        _detente_date_scan_start         (const char        *text,
+                                               guint              len);
 guint        _detente_date_space_width        (const guchar      *p,
                                                gsize              avail);
 guint        _detente_date_lex                (const Scan        *s,
@@ -292,6 +296,15 @@ static inline gboolean
 year_ok (int year)
 {
   return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+/* The scan's tense. A scan that never asks for it finds the same dates in
+ * every tense, so its caller need not scan again in another. */
+static inline DetenteTense
+scan_tense (const Scan *s)
+{
+  *s->tense_read = TRUE;
+  return s->tense;
 }
 
 /* A look-back token, or NULL when it is gone or inside the last match. */

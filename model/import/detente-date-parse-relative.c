@@ -188,7 +188,7 @@ _detente_date_try_weekday (Scan        *s,
     }
   if (is_word (at (a, 1), W_PAPER))
     return FALSE;
-  if (!weekday_date (s, &f->date, t->value, s->tense == DETENTE_TENSE_FUTURE ? 1 : -1))
+  if (!weekday_date (s, &f->date, t->value, scan_tense (s) == DETENTE_TENSE_FUTURE ? 1 : -1))
     return FALSE;
   f->relative = TRUE;
   f->chain = CHAIN_NONE;
@@ -276,7 +276,7 @@ _detente_date_try_last_this_next (Scan        *s,
       break;
     case W_WEEKDAY:
       if (!weekday_date (s, &f->date, n->value,
-                         dir < 0 ? -2 : dir > 0 ? 1 : s->tense == DETENTE_TENSE_FUTURE ? 2 : -1))
+                         dir < 0 ? -2 : dir > 0 ? 1 : scan_tense (s) == DETENTE_TENSE_FUTURE ? 2 : -1))
         return FALSE;
       break;
     case W_MONTH:
@@ -431,9 +431,9 @@ _detente_date_try_the (Scan        *s,
       month = s->ref_month;
       if (s->ref_precision == DETENTE_DATE_PRECISION_DAY)
         {
-          if (s->tense == DETENTE_TENSE_PAST && (int) n->value > s->ref_day)
+          if (scan_tense (s) == DETENTE_TENSE_PAST && (int) n->value > s->ref_day)
             month--;
-          else if (s->tense == DETENTE_TENSE_FUTURE && (int) n->value < s->ref_day)
+          else if (scan_tense (s) == DETENTE_TENSE_FUTURE && (int) n->value < s->ref_day)
             month++;
         }
       if (month == 0)

@@ -257,12 +257,12 @@ resolve_years (const Scan *s,
   year = s->ref_year;
   if (x->day != 0)
     {
-      if (s->tense == DETENTE_TENSE_PAST && compare_ref (s, x->month, x->day) > 0)
+      if (scan_tense (s) == DETENTE_TENSE_PAST && compare_ref (s, x->month, x->day) > 0)
         year--;
-      else if (s->tense == DETENTE_TENSE_FUTURE && !wrap && compare_ref (s, m2, d2) < 0)
+      else if (scan_tense (s) == DETENTE_TENSE_FUTURE && !wrap && compare_ref (s, m2, d2) < 0)
         year++;
     }
-  else if (s->tense == DETENTE_TENSE_FUTURE)
+  else if (scan_tense (s) == DETENTE_TENSE_FUTURE)
     {
       if (!wrap && compare_ref (s, m2, 0) < 0)
         year++;
@@ -736,11 +736,39 @@ detente_date_parse_find (const char        *text,
                          const DetenteDate *reference,
                          DetenteTense       tense)
 {
+  return detente_date_parse_find_tensed (text, length, reference, tense, NULL);
+}
+
+/**
+ * detente_date_parse_find_tensed:
+ * @text: the text, usually one sentence; it need not be valid UTF-8
+ * @length: its length in bytes, or -1 if it is nul-terminated
+ * @reference: (nullable): as for detente_date_parse_find()
+ * @tense: as for detente_date_parse_find()
+ * @tense_matters: (out) (optional): set to %FALSE when no expression of
+ *   @text depends on @tense, so that the matches are those of every tense
+ *
+ * Does what detente_date_parse_find() does, and tells a caller that needs
+ * a text's dates in several tenses whether it must scan it again.
+ *
+ * Returns: (transfer full) (element-type DetenteDateMatch): the matches,
+ *   possibly none
+ */
+GArray *
+detente_date_parse_find_tensed (const char        *text,
+                                gssize             length,
+                                const DetenteDate *reference,
+                                DetenteTense       tense,
+                                gboolean          *tense_matters)
+{
   GArray *matches;
   Token prev1, prev2, t;
   guint pos = 0;
+  gboolean tense_read = FALSE;
   Scan s;
 
+  if (tense_matters != NULL)
+    *tense_matters = FALSE;
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
   matches = g_array_new (FALSE, FALSE, sizeof (DetenteDateMatch));
@@ -749,6 +777,8 @@ detente_date_parse_find (const char        *text,
 
   _detente_date_index_words ();
   scan_init (&s, text, length < 0 ? strlen (text) : (gsize) length, reference, tense);
+  s.tense_read = &tense_read;
+  pos = _detente_date_scan_start (s.text, s.len);
   prev1 = prev2 = _detente_date_end_token;
 
   for (;;)
@@ -789,5 +819,7 @@ detente_date_parse_find (const char        *text,
       prev1 = t;
     }
 
+  if (tense_matters != NULL)
+    *tense_matters = tense_read;
   return matches;
 }

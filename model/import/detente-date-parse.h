@@ -53,6 +53,11 @@ GArray   *detente_date_parse_find  (const char        *text,
                                     gssize             length,
                                     const DetenteDate *reference,
                                     DetenteTense       tense);
+GArray   *detente_date_parse_find_tensed (const char        *text,
+                                          gssize             length,
+                                          const DetenteDate *reference,
+                                          DetenteTense       tense,
+                                          gboolean          *tense_matters);
 gboolean  detente_date_parse_loose (const char        *text,
                                     DetenteDate       *out);
 

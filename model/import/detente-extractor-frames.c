@@ -36,7 +36,7 @@ static gboolean
 is_key (const Item *it,
         const char *key)
 {
-  return (it->kind == IT_WORD || it->kind == IT_PUNCT) && strcmp (it->key, key) == 0;
+  return (it->kind == IT_WORD || it->kind == IT_PUNCT) && it->key[0] == key[0] && strcmp (it->key, key) == 0;
 }
 
 static gboolean
@@ -52,13 +52,13 @@ static gboolean
 closes_clause (const Item *it)
 {
   return it->kind == IT_PUNCT && it->key[0] != ',' && it->key[0] != '\'' &&
-         strcmp (it->key, "’") != 0 && it->key[0] != '.' && it->key[0] != '(' && it->key[0] != ')' &&
+         !(it->key[0] == '\xE2' && strcmp (it->key, "’") == 0) && it->key[0] != '.' && it->key[0] != '(' && it->key[0] != ')' &&
          it->key[0] != '-';
 }
 
 static gboolean
-is_boundary (Sentence *s,
-             guint     i)
+find_boundary (Sentence *s,
+               guint     i)
 {
   const Item *it = item (s, i);
 
@@ -80,6 +80,23 @@ is_boundary (Sentence *s,
                                         next->info->trigger != T_MEET_MAYBE);
     }
   return FALSE;
+}
+
+/* Clauses are looked for from every frame, and again for its
+ * participants, dates and places: their boundaries are found once per
+ * sentence. */
+static void
+mark_boundaries (Sentence *s)
+{
+  for (guint i = 0; i < s->n_items; i++)
+    item (s, i)->boundary = find_boundary (s, i);
+}
+
+static inline gboolean
+is_boundary (Sentence *s,
+             guint     i)
+{
+  return item (s, i)->boundary;
 }
 
 guint
@@ -213,6 +230,28 @@ is_modifier_person (Sentence *s,
                     guint     i)
 {
   return item (s, i)->possessive || is_modifier (s, i);
+}
+
+/* An empty list of actors. A frame needs a few, and an article has
+ * hundreds of frames: the lists are used again rather than allocated for
+ * each. */
+static GArray *
+take_list (Sentence *s)
+{
+  GArray *list;
+
+  if (s->spare_lists->len == 0)
+    return g_array_new (FALSE, FALSE, sizeof (guint));
+  list = g_ptr_array_steal_index_fast (s->spare_lists, s->spare_lists->len - 1);
+  g_array_set_size (list, 0);
+  return list;
+}
+
+static void
+give_list (Sentence *s,
+           GArray   *list)
+{
+  g_ptr_array_add (s->spare_lists, list);
 }
 
 static void
@@ -587,7 +626,7 @@ pairs (Sentence              *s,
        const Place           *place,
        double                 confidence)
 {
-  g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *one = take_list (s);
 
   /* "met Xi, Qin and Wang": one engagement with each. */
   for (guint k = 0; k < objects->len; k++)
@@ -601,6 +640,7 @@ pairs (Sentence              *s,
       if (one->len >= 2)
         emit (s, trigger, kind, status, one, place, confidence);
     }
+  give_list (s, one);
 }
 
 static void
@@ -615,12 +655,12 @@ remember_subject (Sentence *s,
 
 /* "met (with) Y", "hosted Y", "spoke with Y", "invited Y to P". */
 static void
-verb_frame (Sentence *s,
-            guint     i,
-            Trigger   trigger)
+read_verb (Sentence *s,
+           guint     i,
+           Trigger   trigger,
+           GArray   *subject,
+           GArray   *objects)
 {
-  g_autoptr(GArray) subject = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) objects = g_array_new (FALSE, FALSE, sizeof (guint));
   guint start = _detente_frames_clause_start (s, i);
   int status = status_before (s, start, i);
   DetenteEngagementKind kind = DETENTE_ENGAGEMENT_KIND_MEETING;
@@ -709,13 +749,26 @@ verb_frame (Sentence *s,
     pairs (s, i, kind, status, subject, objects, place.set ? &place : NULL, confidence);
 }
 
-/* "visited P", "traveled to P". */
-static gboolean
-visit_verb (Sentence *s,
+static void
+verb_frame (Sentence *s,
             guint     i,
             Trigger   trigger)
 {
-  g_autoptr(GArray) subject = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *subject = take_list (s);
+  GArray *objects = take_list (s);
+
+  read_verb (s, i, trigger, subject, objects);
+  give_list (s, objects);
+  give_list (s, subject);
+}
+
+/* "visited P", "traveled to P". */
+static gboolean
+read_visit_verb (Sentence *s,
+                 guint     i,
+                 Trigger   trigger,
+                 GArray   *subject)
+{
   guint start = _detente_frames_clause_start (s, i);
   guint at = i + 1;
   Place place = { 0 };
@@ -758,6 +811,18 @@ visit_verb (Sentence *s,
     return TRUE;
   emit (s, i, DETENTE_ENGAGEMENT_KIND_VISIT, status, subject, &place, 0.9);
   return TRUE;
+}
+
+static gboolean
+visit_verb (Sentence *s,
+            guint     i,
+            Trigger   trigger)
+{
+  GArray *subject = take_list (s);
+  gboolean verb = read_visit_verb (s, i, trigger, subject);
+
+  give_list (s, subject);
+  return verb;
 }
 
 static DetenteEngagementKind
@@ -819,12 +884,12 @@ modifiers_before (Sentence *s,
 /* "a meeting between X and Y", "X's visit to P", "X and Y held talks",
  * "Z extended an invitation to Y", "during their meeting". */
 static void
-noun_frame (Sentence *s,
-            guint     i,
-            Trigger   trigger)
+read_noun (Sentence *s,
+           guint     i,
+           Trigger   trigger,
+           GArray   *subject,
+           GArray   *objects)
 {
-  g_autoptr(GArray) subject = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) objects = g_array_new (FALSE, FALSE, sizeof (guint));
   DetenteEngagementKind kind = noun_kind (trigger);
   guint first = modifiers_before (s, i);
   guint start = _detente_frames_clause_start (s, i);
@@ -972,6 +1037,19 @@ noun_frame (Sentence *s,
     _detente_frames_anaphor (s, i, kind, status, NULL);
 }
 
+static void
+noun_frame (Sentence *s,
+            guint     i,
+            Trigger   trigger)
+{
+  GArray *subject = take_list (s);
+  GArray *objects = take_list (s);
+
+  read_noun (s, i, trigger, subject, objects);
+  give_list (s, objects);
+  give_list (s, subject);
+}
+
 /**
  * _detente_frames_read:
  * @s: a sentence's items
@@ -981,6 +1059,8 @@ noun_frame (Sentence *s,
 void
 _detente_frames_read (Sentence *s)
 {
+  gboolean marked = FALSE;
+
   for (guint i = 0; i < s->n_items; i++)
     {
       Item *it = item (s, i);
@@ -989,6 +1069,11 @@ _detente_frames_read (Sentence *s)
       s->weak_status = FALSE;
       if (it->kind != IT_WORD || it->info == NULL || it->info->trigger == T_NONE || it->consumed)
         continue;
+      if (!marked)
+        {
+          mark_boundaries (s);
+          marked = TRUE;
+        }
       trigger = it->info->trigger;
 
       switch (trigger)

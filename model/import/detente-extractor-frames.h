@@ -30,6 +30,7 @@ typedef struct
   gboolean            consumed;
   const WordInfo     *info;
   guint               actor;
+  gboolean            boundary;   /* set when the sentence is read for frames */
   const DetenteEntry *place;
 } Item;
 
@@ -52,6 +53,7 @@ typedef struct
   guint        index;
   DetenteSpan  span;
   GArray      *last_subject;
+  GPtrArray   *spare_lists;
   gboolean     weak_status;
 } Sentence;
 

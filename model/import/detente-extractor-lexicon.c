@@ -141,30 +141,98 @@ static const Word words[] = {
   { "invitations", 0, T_N_INVITATION }, { "phone", 0, 0 }, { "telephone", 0, 0 },
 };
 
-/* For each first letter, the lengths of the words that begin with it: most
- * words of a text are told apart from the lexicon without hashing them. */
-static guint32 lengths[26];
+/* The lexicon as an open-addressed table, built once and only read after:
+ * every word of every sentence is looked up, and most are in no entry.
+ * For each first letter, the lengths of the words that begin with it tell
+ * most of those apart without hashing them. */
+#define TABLE_SIZE 1024
 
-static GHashTable *
+typedef struct
+{
+  const char *word;
+  WordInfo    info;
+} Slot;
+
+typedef struct
+{
+  guint32 lengths[26];
+  /* Each slot's tag, from its word's length and first letter, 0 when it
+   * is empty: a probe reads these, which take a few cache lines, and looks
+   * at a slot only when its tag is the key's. */
+  guint8  tags[TABLE_SIZE];
+  Slot    slots[TABLE_SIZE];
+} Table;
+
+G_STATIC_ASSERT (G_N_ELEMENTS (words) < TABLE_SIZE / 2);
+
+/* The first two letters, the last and the length tell the lexicon's words
+ * well enough apart, and cost the same for a long word as for a short one. */
+static guint
+hash_word (const char *key,
+           gsize       length)
+{
+  guint32 h = (guchar) key[0] * 0x9E3779B1u;
+
+  h ^= ((guchar) key[length > 1 ? 1 : 0] * 0x85EBCA77u) ^ ((guchar) key[length > 0 ? length - 1 : 0] * 0xC2B2AE3Du);
+  h ^= (guint32) length * 0x27D4EB2Fu;
+  return (h ^ (h >> 15)) & (TABLE_SIZE - 1);
+}
+
+/* Not 0 for a word of one letter or more. */
+static guint8
+tag_of (const char *key,
+        gsize       length)
+{
+  return (guint8) (MIN (length, 7) << 5 | ((guchar) key[0] & 31));
+}
+
+/* strcmp() for the short words of the lexicon, without a call. */
+static inline gboolean
+same_word (const char *word,
+           const char *key)
+{
+  while (*word != '\0' && *word == *key)
+    {
+      word++;
+      key++;
+    }
+  return *word == *key;
+}
+
+/* The slot of @key, nul-terminated at @length, or the empty slot where it
+ * would go. */
+static guint
+find_slot (const Table *table,
+           const char  *key,
+           gsize        length)
+{
+  guint8 tag = tag_of (key, length);
+  guint i = hash_word (key, length);
+
+  while (table->tags[i] != 0 && (table->tags[i] != tag || !same_word (table->slots[i].word, key)))
+    i = (i + 1) & (TABLE_SIZE - 1);
+  return i;
+}
+
+static Table *
 build_table (gpointer data)
 {
-  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+  Table *table = g_new0 (Table, 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     {
-      WordInfo *info = g_hash_table_lookup (table, words[i].word);
+      gsize length = strlen (words[i].word);
+      guint k = find_slot (table, words[i].word, length);
+      Slot *slot = &table->slots[k];
 
       /* A word listed twice keeps every class it was given. */
-      if (info == NULL)
-        {
-          info = g_new0 (WordInfo, 1);
-          g_hash_table_insert (table, (gpointer) words[i].word, info);
-        }
+      table->tags[k] = tag_of (words[i].word, length);
+      slot->word = words[i].word;
       if (words[i].word[0] >= 'a' && words[i].word[0] <= 'z')
-        lengths[words[i].word[0] - 'a'] |= 1u << MIN (strlen (words[i].word), 31);
-      info->classes |= words[i].classes;
+        table->lengths[words[i].word[0] - 'a'] |= 1u << MIN (length, 31);
+      slot->info.classes |= words[i].classes;
       if (words[i].trigger != T_NONE)
-        info->trigger = words[i].trigger;
+        slot->info.trigger = words[i].trigger;
     }
   return table;
 }
@@ -172,17 +240,22 @@ build_table (gpointer data)
 /**
  * _detente_extractor_word:
  * @key: a word folded to lower case
+ * @length: its length in bytes, where it ends
  *
  * Returns: (nullable): what the word can do in a frame, or %NULL for a
  *   word that plays no part
  */
 const WordInfo *
-_detente_extractor_word (const char *key)
+_detente_extractor_word (const char *key,
+                         gsize       length)
 {
   static GOnce once = G_ONCE_INIT;
+  const Table *table;
+  guint k;
 
-  g_once (&once, (GThreadFunc) build_table, NULL);
-  if (key[0] >= 'a' && key[0] <= 'z' && !(lengths[key[0] - 'a'] & (1u << MIN (strlen (key), 31))))
+  table = g_once (&once, (GThreadFunc) build_table, NULL);
+  if (key[0] >= 'a' && key[0] <= 'z' && !(table->lengths[key[0] - 'a'] & (1u << MIN (length, 31))))
     return NULL;
-  return g_hash_table_lookup (once.retval, key);
+  k = find_slot (table, key, length);
+  return table->tags[k] != 0 ? &table->slots[k].info : NULL;
 }

@@ -64,6 +64,7 @@ typedef struct
   Trigger trigger;
 } WordInfo;
 
-const WordInfo *_detente_extractor_word (const char *key);
+const WordInfo *_detente_extractor_word (const char *key,
+                                         gsize       length);
 
 G_END_DECLS

@@ -185,6 +185,28 @@ tense_of (DetenteEngagementStatus status)
     }
 }
 
+/* The dates of the sentence read in @tense. Most sentences have none whose
+ * reading depends on the tense, and are scanned once for all frames. */
+static GArray *
+sentence_dates (Sentence     *s,
+                DetenteTense  tense)
+{
+  Extraction *ex = s->ex;
+  guint slot = tense == DETENTE_TENSE_FUTURE ? 2 : tense == DETENTE_TENSE_PAST ? 1 : 0;
+  gboolean tense_matters;
+
+  if (ex->dates[slot] != NULL)
+    return ex->dates[slot];
+  ex->dates[slot] = detente_date_parse_find_tensed (ex->chars + s->span.offset, s->span.length,
+                                                    detente_date_is_set (&ex->reference) ? &ex->reference : NULL,
+                                                    tense, &tense_matters);
+  if (!tense_matters)
+    for (guint k = 0; k < G_N_ELEMENTS (ex->dates); k++)
+      if (ex->dates[k] == NULL)
+        ex->dates[k] = g_array_ref (ex->dates[slot]);
+  return ex->dates[slot];
+}
+
 /* The date nearest the trigger in its sentence. A date after "since" is
  * when something else began, not when the engagement took place. */
 static gboolean
@@ -194,7 +216,6 @@ date_near (Sentence          *s,
            DetenteDate       *date)
 {
   Extraction *ex = s->ex;
-  guint slot = tense == DETENTE_TENSE_FUTURE ? 2 : tense == DETENTE_TENSE_PAST ? 1 : 0;
   guint at = item (s, trigger)->offset - s->span.offset;
   guint best = G_MAXUINT;
   guint lo = 0, hi = s->span.length;
@@ -220,11 +241,7 @@ date_near (Sentence          *s,
   lo = start > 0 ? item (s, start - 1)->offset + item (s, start - 1)->length - s->span.offset : 0;
   hi = end < s->n_items ? item (s, end)->offset - s->span.offset : s->span.length;
 
-  if (ex->dates[slot] == NULL)
-    ex->dates[slot] = detente_date_parse_find (ex->chars + s->span.offset, s->span.length,
-                                               detente_date_is_set (&ex->reference) ? &ex->reference : NULL,
-                                               tense);
-  dates = ex->dates[slot];
+  dates = sentence_dates (s, tense);
 
   for (guint i = 0; i < dates->len; i++)
     {
@@ -306,9 +323,9 @@ _detente_frames_emit (Sentence                *s,
   f = g_new0 (Frame, 1);
   f->e.kind = kind;
   f->e.status = status;
-  f->e.participants = g_array_new (FALSE, FALSE, sizeof (guint));
+  f->e.participants = g_array_sized_new (FALSE, FALSE, sizeof (guint), participants->len);
   g_array_append_vals (f->e.participants, participants->data, participants->len);
-  f->e.evidence = g_array_new (FALSE, FALSE, sizeof (DetenteSpan));
+  f->e.evidence = g_array_sized_new (FALSE, FALSE, sizeof (DetenteSpan), 1);
   g_array_append_val (f->e.evidence, s->span);
   f->e.confidence = confidence;
   f->e.host = G_MAXUINT;
@@ -381,7 +398,8 @@ _detente_frames_anaphor (Sentence              *s,
     }
 }
 
-static void
+/* Folds a token to its key; returns the key's length. */
+static guint
 fold_key (const char *text,
           guint       length,
           char       *key,
@@ -389,7 +407,25 @@ fold_key (const char *text,
 {
   guint n = 0;
 
-  for (guint i = 0; i < length && n + 1 < size; i++)
+  /* Most tokens are short words of plain ASCII letters. */
+  if (length < size)
+    {
+      for (; n < length; n++)
+        {
+          guchar c = (guchar) text[n];
+
+          if (c >= 0x80)
+            break;
+          key[n] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        }
+      if (n == length)
+        {
+          key[n] = '\0';
+          return n;
+        }
+    }
+
+  for (guint i = n; i < length && n + 1 < size; i++)
     {
       guchar c = (guchar) text[i];
 
@@ -401,11 +437,15 @@ fold_key (const char *text,
           i += 2;
           continue;
         }
-      key[n++] = g_ascii_tolower (c);
+      key[n++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
   key[n] = '\0';
   if (n + 1 >= size && length >= size)
-    key[0] = '\0';
+    {
+      key[0] = '\0';
+      return 0;
+    }
+  return n;
 }
 
 /* Whether a word ends in a possessive "'s" or "’s". */
@@ -421,6 +461,22 @@ possessive_length (const char *text,
   return 0;
 }
 
+/* A cleared item at @count in @items, which may hold more than that: a
+ * sentence has hundreds of items, and g_array_append_val() costs a call
+ * and a copy for each. */
+static Item *
+next_item (GArray *items,
+           guint   count)
+{
+  Item *it;
+
+  if (count == items->len)
+    g_array_set_size (items, MAX (64, 2 * items->len));
+  it = &g_array_index (items, Item, count);
+  memset (it, 0, sizeof *it);
+  return it;
+}
+
 /* Builds the items of sentence @index from its tokens and mentions;
  * @token and @mention are cursors that move through the article. */
 static void
@@ -431,8 +487,8 @@ build_items (Extraction *ex,
 {
   guint n_tokens = detente_text_get_n_tokens (ex->text);
   guint end = s->span.offset + s->span.length;
+  guint count = 0;
 
-  g_array_set_size (s->items, 0);
   ex->visit_words = FALSE;
   while (*mention < ex->mentions->len &&
          g_array_index (ex->mentions, DetenteMention, *mention).span.offset < s->span.offset)
@@ -442,19 +498,21 @@ build_items (Extraction *ex,
     {
       const DetenteToken *t = detente_text_get_token (ex->text, *token);
       const DetenteMention *m = *mention < ex->mentions->len ? &g_array_index (ex->mentions, DetenteMention, *mention) : NULL;
-      Item it = { 0 };
+      Item *it;
+      guint n;
 
       if (t->span.offset >= end)
         break;
+      it = next_item (s->items, count++);
       if (m != NULL && m->span.offset <= t->span.offset && m->span.offset < end)
         {
           guint m_end = m->span.offset + m->span.length;
 
-          it.kind = m->kind == DETENTE_MENTION_ACTOR ? IT_ACTOR : IT_PLACE;
-          it.offset = m->span.offset;
-          it.length = m->span.length;
-          it.actor = m->actor;
-          it.place = m->place;
+          it->kind = m->kind == DETENTE_MENTION_ACTOR ? IT_ACTOR : IT_PLACE;
+          it->offset = m->span.offset;
+          it->length = m->span.length;
+          it->actor = m->actor;
+          it->place = m->place;
           /* The mention's span leaves a possessive out; its last token
            * has it. */
           while (*token < n_tokens)
@@ -470,7 +528,7 @@ build_items (Extraction *ex,
                       fold_key (ex->chars + u->span.offset, u->span.length, key, sizeof key);
                       if (strcmp (key, "'s") == 0 || strcmp (key, "'") == 0)
                         {
-                          it.possessive = TRUE;
+                          it->possessive = TRUE;
                           (*token)++;
                         }
                     }
@@ -478,10 +536,10 @@ build_items (Extraction *ex,
                 }
               if (u->span.offset + u->span.length > m_end &&
                   possessive_length (ex->chars + u->span.offset, u->span.length) > 0)
-                it.possessive = TRUE;
+                it->possessive = TRUE;
               (*token)++;
             }
-          if (it.kind == IT_ACTOR && ((const DetenteFoundActor *) g_ptr_array_index (ex->actors, it.actor))->kind ==
+          if (it->kind == IT_ACTOR && ((const DetenteFoundActor *) g_ptr_array_index (ex->actors, it->actor))->kind ==
                                      DETENTE_ACTOR_KIND_PERSON)
             {
               if (ex->focus == G_MAXUINT || s->items->len == 0 || TRUE)
@@ -490,38 +548,40 @@ build_items (Extraction *ex,
                 }
             }
           (*mention)++;
-          g_array_append_val (s->items, it);
           continue;
         }
 
-      it.kind = t->kind == DETENTE_TOKEN_PUNCTUATION ? IT_PUNCT : IT_WORD;
-      it.offset = t->span.offset;
-      it.length = t->span.length;
-      it.actor = G_MAXUINT;
-      fold_key (ex->chars + t->span.offset, t->span.length, it.key, sizeof it.key);
-      if (it.kind == IT_WORD)
+      it->kind = t->kind == DETENTE_TOKEN_PUNCTUATION ? IT_PUNCT : IT_WORD;
+      it->offset = t->span.offset;
+      it->length = t->span.length;
+      it->actor = G_MAXUINT;
+      n = fold_key (ex->chars + t->span.offset, t->span.length, it->key, sizeof it->key);
+      if (it->kind == IT_WORD)
         {
-          guint p = possessive_length (it.key, strlen (it.key));
-          char *apostrophe;
+          guint p = possessive_length (it->key, n);
 
           if (p > 0)
             {
-              it.key[strlen (it.key) - (p == 4 ? 2 : p)] = '\0';
-              it.possessive = TRUE;
+              n -= p == 4 ? 2 : p;
+              it->key[n] = '\0';
+              it->possessive = TRUE;
             }
-          /* "didn't": the negation is what matters. */
-          apostrophe = strstr (it.key, "n't");
-          if (apostrophe != NULL && apostrophe[3] == '\0' && apostrophe != it.key)
-            strcpy (it.key, "n't");
-          it.cap = g_ascii_isupper (ex->chars[t->span.offset]);
-          it.info = _detente_extractor_word (it.key);
-          if (it.info != NULL && (it.info->trigger == T_VISIT || it.info->trigger == T_N_VISIT))
+          /* "didn't": the negation is what matters. Only the first "n't"
+           * of a key counts, and only when it ends the key. */
+          if (n > 3 && memcmp (it->key + n - 3, "n't", 3) == 0 && strstr (it->key, "n't") == it->key + n - 3)
+            {
+              strcpy (it->key, "n't");
+              n = 3;
+            }
+          it->cap = g_ascii_isupper (ex->chars[t->span.offset]);
+          it->info = _detente_extractor_word (it->key, n);
+          if (it->info != NULL && (it->info->trigger == T_VISIT || it->info->trigger == T_N_VISIT))
             ex->visit_words = TRUE;
         }
       (*token)++;
-      g_array_append_val (s->items, it);
     }
-  s->n_items = s->items->len;
+  g_array_set_size (s->items, count);
+  s->n_items = count;
 }
 
 /* The date relative expressions are read against: the publication date,
@@ -676,6 +736,10 @@ planned_if_later (Extraction        *ex,
 static void
 host_countries (Extraction *ex)
 {
+  /* The country looked up last: an article's visits are mostly to one. */
+  const char *last_id = NULL;
+  const DetenteEntry *last_country = NULL;
+
   for (guint i = 0; i < ex->frames->len; i++)
     {
       Frame *f = g_ptr_array_index (ex->frames, i);
@@ -684,7 +748,12 @@ host_countries (Extraction *ex)
 
       if (f->e.kind != DETENTE_ENGAGEMENT_KIND_VISIT || f->e.place_country == NULL)
         continue;
-      country = detente_gazetteer_lookup_id (ex->gazetteer, DETENTE_ENTRY_COUNTRY, f->e.place_country);
+      if (last_id == NULL || strcmp (last_id, f->e.place_country) != 0)
+        {
+          last_id = f->e.place_country;
+          last_country = detente_gazetteer_lookup_id (ex->gazetteer, DETENTE_ENTRY_COUNTRY, last_id);
+        }
+      country = last_country;
       if (country == NULL)
         continue;
       host = _detente_frames_country_actor (ex, country);
@@ -846,6 +915,7 @@ detente_extract_engagements (DetenteText       *text,
   g_autoptr(GArray) last_subject = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) pair = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) frames = g_ptr_array_new_with_free_func (frame_free);
+  g_autoptr(GPtrArray) spare_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   Extraction ex = { 0 };
   Sentence s = { 0 };
   guint token = 0, mention = 0;
@@ -866,6 +936,7 @@ detente_extract_engagements (DetenteText       *text,
   s.ex = &ex;
   s.items = items;
   s.last_subject = last_subject;
+  s.spare_lists = spare_lists;
   n_sentences = detente_text_get_n_sentences (text);
   for (guint i = 0; i < n_sentences; i++)
     {
