@@ -462,11 +462,12 @@ is_headline (const char *line)
   return len > 0 && g_utf8_strlen (stripped, -1) <= 200 && strchr (".:;,", stripped[len - 1]) == NULL;
 }
 
-/* Markdown to text: heading marks, emphasis, links and images. */
-static char *
-strip_markdown (const char *line)
+/* Markdown to text: heading marks, emphasis, links and images, appended
+ * to @s. */
+static void
+strip_markdown (GString    *s,
+                const char *line)
 {
-  GString *s = g_string_new (NULL);
   const char *p = line;
 
   while (*p == '#')
@@ -481,7 +482,13 @@ strip_markdown (const char *line)
   while (*p)
     {
       const char *close, *paren;
+      gsize plain = strcspn (p, "*_![");
 
+      /* Only these four characters can start markup. */
+      g_string_append_len (s, p, plain);
+      p += plain;
+      if (*p == '\0')
+        break;
       if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_'))
         {
           p += 2;
@@ -501,7 +508,36 @@ strip_markdown (const char *line)
         }
       g_string_append_c (s, *p++);
     }
-  return g_string_free (s, FALSE);
+}
+
+/* @text cut into lines in place, as g_strsplit (text, "\n", -1) cuts it
+ * but without a copy of each line: every '\n' becomes a NUL, and the
+ * lines point into @text. */
+static char **
+split_lines (char *text)
+{
+  gsize n = 0;
+  char **lines;
+  char *p;
+
+  if (*text != '\0')
+    for (n = 1, p = text; (p = strchr (p, '\n')) != NULL; p++)
+      n++;
+  lines = g_new (char *, n + 1);
+  p = text;
+  for (gsize i = 0; i < n; i++)
+    {
+      char *end = strchr (p, '\n');
+
+      lines[i] = p;
+      if (end != NULL)
+        {
+          *end = '\0';
+          p = end + 1;
+        }
+    }
+  lines[n] = NULL;
+  return lines;
 }
 
 static gboolean
@@ -528,6 +564,7 @@ static DetenteArticle *
 read_text (GBytes      *bytes,
            const char  *file_name,
            gboolean     markdown,
+           gboolean     checked,
            GError     **error);
 
 DetenteArticle *
@@ -539,32 +576,35 @@ detente_article_read_text (GBytes      *bytes,
   g_return_val_if_fail (file_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_text (bytes, file_name, is_markdown_name (file_name), error);
+  return read_text (bytes, file_name, is_markdown_name (file_name), FALSE, error);
 }
 
+/* @checked: whether the caller has already refused binary data and data
+ * over the size limit */
 static DetenteArticle *
 read_text (GBytes      *bytes,
            const char  *file_name,
            gboolean     markdown,
+           gboolean     checked,
            GError     **error)
 {
   g_autoptr(DetenteArticle) article = NULL;
   g_autofree char *decoded = NULL;
   g_autofree char *normal = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   const guint8 *data;
   GString *body;
   const char *encoding = NULL;
-  gsize length;
+  gsize length, normal_length;
   guint i = 0;
 
   data = g_bytes_get_data (bytes, &length);
   /* Empty bytes may have no data at all. */
   if (data == NULL)
     data = (const guint8 *) "";
-  if (!_detente_article_fits (length, file_name, error))
+  if (!checked && !_detente_article_fits (length, file_name, error))
     return NULL;
-  if (length > 0 && looks_binary (data, length))
+  if (!checked && length > 0 && looks_binary (data, length))
     {
       g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_BINARY,
                    _("“%s” is not a text file"), file_name);
@@ -573,6 +613,7 @@ read_text (GBytes      *bytes,
 
   decoded = detente_article_decode (data, length, &encoding);
   normal = detente_source_normalize_text (decoded);
+  g_clear_pointer (&decoded, g_free);
   if (is_blank (normal))
     {
       g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_EMPTY,
@@ -583,7 +624,8 @@ read_text (GBytes      *bytes,
   article = g_new0 (DetenteArticle, 1);
   article->file_name = g_strdup (file_name);
   article->encoding = g_strdup (encoding);
-  lines = g_strsplit (normal, "\n", -1);
+  normal_length = strlen (normal);
+  lines = split_lines (normal);
 
   while (lines[i] != NULL && is_blank (lines[i]))
     i++;
@@ -617,9 +659,13 @@ read_text (GBytes      *bytes,
        (is_headline (lines[i]) && (lines[i + 1] == NULL || is_blank (lines[i + 1]) ||
                                    is_byline (lines[i + 1], NULL)))))
     {
-      g_autofree char *title = markdown ? strip_markdown (lines[i]) : g_strdup (lines[i]);
+      GString *title = g_string_new (NULL);
 
-      article->title = g_strstrip (g_steal_pointer (&title));
+      if (markdown)
+        strip_markdown (title, lines[i]);
+      else
+        g_string_append (title, lines[i]);
+      article->title = g_strstrip (g_string_free (title, FALSE));
       i++;
       while (lines[i] != NULL && is_blank (lines[i]))
         i++;
@@ -638,21 +684,30 @@ read_text (GBytes      *bytes,
         }
     }
 
-  /* The body, paragraphs separated by one blank line. */
-  body = g_string_new (NULL);
+  /* The body, paragraphs separated by one blank line. Each line goes
+   * straight into it, and comes out again if it turns out blank. */
+  body = g_string_sized_new (lines[i] != NULL ? (gsize) (normal + normal_length - lines[i]) : 0);
   for (gboolean blank = FALSE; lines[i] != NULL; i++)
     {
-      g_autofree char *line = markdown ? strip_markdown (lines[i]) : g_strdup (lines[i]);
+      gsize before = body->len;
+      gsize start, end;
 
-      g_strchomp (line);
-      if (*line == '\0')
+      if (body->len > 0)
+        g_string_append (body, blank ? "\n\n" : "\n");
+      start = body->len;
+      if (markdown)
+        strip_markdown (body, lines[i]);
+      else
+        g_string_append (body, lines[i]);
+      for (end = body->len; end > start && g_ascii_isspace (body->str[end - 1]); end--)
+        ;
+      if (end == start)
         {
+          g_string_truncate (body, before);
           blank = body->len > 0;
           continue;
         }
-      if (body->len > 0)
-        g_string_append (body, blank ? "\n\n" : "\n");
-      g_string_append (body, line);
+      g_string_truncate (body, end);
       blank = FALSE;
     }
   article->text = g_string_free (body, FALSE);
@@ -846,7 +901,7 @@ detente_article_read_bytes (GBytes      *bytes,
     case KIND_TEXT:
     case KIND_UNKNOWN:
     default:
-      article = read_text (bytes, file_name, is_markdown_name (name), error);
+      article = read_text (bytes, file_name, is_markdown_name (name), TRUE, error);
       break;
     }
   if (article == NULL)
