@@ -126,16 +126,57 @@ sink_newline (Sink *s)
   s->space = FALSE;
 }
 
+/* Adds a run of characters that are neither whitespace nor invisible:
+ * after the space that came before it, if any. */
+static void
+sink_word (Sink       *s,
+           const char *word,
+           gsize       length)
+{
+  if (s->space && s->para->len > 0 && s->para->str[s->para->len - 1] != '\n')
+    g_string_append_c (s->para, ' ');
+  s->space = FALSE;
+  s->brs = 0;
+  g_string_append_len (s->para, word, length);
+}
+
 static void
 sink_text (Sink       *s,
            const char *text)
 {
+  const char *word = NULL;  /* the start of a run of visible characters */
+  const char *p;
+
   if (text == NULL)
     return;
-  for (const char *p = text; *p; )
+  for (p = text; *p; )
     {
-      const char *next = g_utf8_next_char (p);
-      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+      const char *next;
+      gunichar c;
+
+      /* Most characters are visible ASCII, which gathers into runs added
+       * at once rather than one by one. */
+      if ((guchar) *p > ' ' && (guchar) *p < 0x80)
+        {
+          if (word == NULL)
+            word = p;
+          p++;
+          continue;
+        }
+      next = g_utf8_next_char (p);
+      c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+      if (!is_space_char (c) && c != 0xAD && c != 0xFEFF)
+        {
+          if (word == NULL)
+            word = p;
+          p = next;
+          continue;
+        }
+      if (word != NULL)
+        {
+          sink_word (s, word, p - word);
+          word = NULL;
+        }
 
       if (s->pre > 0 && (c == '\n' || c == '\r'))
         {
@@ -154,18 +195,11 @@ sink_text (Sink       *s,
         }
       else if (is_space_char (c) && c != 0x200B)
         s->space = TRUE;
-      else if (c == 0x200B || c == 0xAD || c == 0xFEFF)
-        ;
-      else
-        {
-          if (s->space && s->para->len > 0 && s->para->str[s->para->len - 1] != '\n')
-            g_string_append_c (s->para, ' ');
-          s->space = FALSE;
-          s->brs = 0;
-          g_string_append_len (s->para, p, next - p);
-        }
+      /* else U+200B, U+00AD or U+FEFF, which show nothing */
       p = next;
     }
+  if (word != NULL)
+    sink_word (s, word, p - word);
 }
 
 static void
