@@ -84,8 +84,26 @@ _detente_html_measure (const char *text,
     return;
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+      guchar b = *p;
+      gunichar c;
 
+      /* ASCII, most of any page, without the general tests. */
+      if (b < 0x80)
+        {
+          if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f')
+            {
+              if (!space)
+                (*chars)++;
+              space = TRUE;
+              continue;
+            }
+          space = FALSE;
+          (*chars)++;
+          if (b == ',')
+            (*commas)++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
       if (is_space_char (c))
         {
           if (!space)
