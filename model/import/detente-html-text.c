@@ -77,12 +77,14 @@ _detente_html_measure (const char *text,
                        guint      *commas)
 {
   gboolean space = TRUE;
+  guint n = 0, n_commas = 0;  /* locals: a store through @chars could alias @text */
+  const char *p = text;
 
   *chars = 0;
   *commas = 0;
   if (text == NULL)
     return;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  while (*p)
     {
       guchar b = *p;
       gunichar c;
@@ -90,32 +92,32 @@ _detente_html_measure (const char *text,
       /* ASCII, most of any page, without the general tests. */
       if (b < 0x80)
         {
+          p++;
           if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f')
             {
-              if (!space)
-                (*chars)++;
+              n += !space;
               space = TRUE;
               continue;
             }
           space = FALSE;
-          (*chars)++;
-          if (b == ',')
-            (*commas)++;
+          n++;
+          n_commas += b == ',';
           continue;
         }
       c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
       if (is_space_char (c))
         {
-          if (!space)
-            (*chars)++;
+          n += !space;
           space = TRUE;
           continue;
         }
       space = FALSE;
-      (*chars)++;
-      if (is_comma (c))
-        (*commas)++;
+      n++;
+      n_commas += is_comma (c);
     }
+  *chars = n;
+  *commas = n_commas;
 }
 
 static void
