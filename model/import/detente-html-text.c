@@ -175,11 +175,17 @@ sink_text (Sink       *s,
       gunichar c;
 
       /* Most characters are visible ASCII, which gathers into runs added
-       * at once rather than one by one. */
+       * at once rather than one by one. Outside <pre>, one space between
+       * two of them stays one space, and can join the run. */
       if ((guchar) *p > ' ' && (guchar) *p < 0x80)
         {
           if (word == NULL)
             word = p;
+          p++;
+          continue;
+        }
+      if (*p == ' ' && word != NULL && s->pre == 0 && (guchar) p[1] > ' ' && (guchar) p[1] < 0x80)
+        {
           p++;
           continue;
         }
