@@ -934,12 +934,21 @@ load_regular_file (const char  *path,
   if (*path == '\0')
     return FALSE;
   canonical = g_canonicalize_filename (path, NULL);
-  if (stat (canonical, &st) != 0 || !S_ISREG (st.st_mode))
+  /* Opened before it is looked at, which saves looking the path up
+   * twice; O_NONBLOCK keeps a pipe or a device from holding the open up,
+   * and anything but a regular file is closed again unread. */
+  if ((fd = g_open (canonical, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0)) < 0)
     return FALSE;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      return FALSE;
+    }
   if (!_detente_article_fits (st.st_size, path, error))
-    return TRUE;
-  if ((fd = g_open (canonical, O_RDONLY | O_CLOEXEC, 0)) < 0)
-    return FALSE;
+    {
+      close (fd);
+      return TRUE;
+    }
 
   /* Up to the end of the file, which a file growing meanwhile or one
    * that does not tell its size (in /proc) may put elsewhere than its
