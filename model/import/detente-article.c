@@ -420,9 +420,13 @@ header_key (const char  *line,
     { "title", "title" }, { "date", "date" }, { "published", "date" },
     { "source", "url" }, { "url", "url" }, { "author", "author" }, { "by", "author" },
   };
-  const char *colon = strchr (line, ':');
+  const char *colon = line;
 
-  if (colon == NULL || colon == line)
+  /* No key is longer than "published": a line of text need not be
+   * searched to its end for a colon. */
+  while (*colon != '\0' && *colon != ':' && colon - line < 9)
+    colon++;
+  if (*colon != ':' || colon == line)
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     if ((gsize) (colon - line) == strlen (keys[i].key) && g_ascii_strncasecmp (line, keys[i].key, colon - line) == 0)
@@ -435,20 +439,39 @@ header_key (const char  *line,
   return NULL;
 }
 
+/* @line without the ASCII whitespace at either end, as g_strstrip()
+ * leaves it but without a copy: @length bytes from the result. */
+static const char *
+trimmed (const char *line,
+         gsize      *length)
+{
+  const char *end;
+
+  while (g_ascii_isspace (*line))
+    line++;
+  end = line + strlen (line);
+  while (end > line && g_ascii_isspace (end[-1]))
+    end--;
+  *length = end - line;
+  return line;
+}
+
 /* A byline: "By", "By Jane Doe", "by Jane Doe and John Roe". @author,
  * if given, receives the name (NULL for a bare "By"). */
 static gboolean
 is_byline (const char  *line,
            char       **author)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (line));
-  gboolean bare = g_ascii_strcasecmp (stripped, "by") == 0;
+  gsize len;
+  const char *stripped = trimmed (line, &len);
+  gboolean bare = len == 2 && g_ascii_strncasecmp (stripped, "by", 2) == 0;
 
-  if (!bare && !(g_ascii_strncasecmp (stripped, "by ", 3) == 0 &&
-                 g_utf8_strlen (stripped, -1) <= 80 && strpbrk (stripped, ".!?") == NULL))
+  if (!bare && !(len >= 3 && g_ascii_strncasecmp (stripped, "by ", 3) == 0 &&
+                 g_utf8_strlen (stripped, len) <= 80 && memchr (stripped, '.', len) == NULL &&
+                 memchr (stripped, '!', len) == NULL && memchr (stripped, '?', len) == NULL))
     return FALSE;
   if (author != NULL)
-    *author = bare ? NULL : g_strstrip (g_strdup (stripped + 3));
+    *author = bare ? NULL : g_strstrip (g_strndup (stripped + 3, len - 3));
   return TRUE;
 }
 
@@ -456,10 +479,10 @@ is_byline (const char  *line,
 static gboolean
 is_headline (const char *line)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (line));
-  gsize len = strlen (stripped);
+  gsize len;
+  const char *stripped = trimmed (line, &len);
 
-  return len > 0 && g_utf8_strlen (stripped, -1) <= 200 && strchr (".:;,", stripped[len - 1]) == NULL;
+  return len > 0 && g_utf8_strlen (stripped, len) <= 200 && strchr (".:;,", stripped[len - 1]) == NULL;
 }
 
 /* Markdown to text: heading marks, emphasis, links and images, appended
