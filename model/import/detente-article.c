@@ -754,8 +754,17 @@ kind_of_name (const char *name)
     { ".xml", KIND_FEED }, { ".rss", KIND_FEED }, { ".atom", KIND_FEED }, { ".rdf", KIND_FEED },
     { ".txt", KIND_TEXT }, { ".md", KIND_TEXT }, { ".markdown", KIND_TEXT }, { ".text", KIND_TEXT },
   };
-  g_autofree char *base = g_path_get_basename (name);
-  const char *dot = strrchr (base, '.');
+  g_autofree char *copy = NULL;
+  const char *base = strrchr (name, G_DIR_SEPARATOR);
+  const char *dot;
+
+  /* The last part of the path; only a name ending in a separator needs
+   * g_path_get_basename()'s copy. */
+  if (base != NULL && base[1] == '\0')
+    base = copy = g_path_get_basename (name);
+  else
+    base = base != NULL ? base + 1 : name;
+  dot = strrchr (base, '.');
 
   if (dot == NULL)
     return KIND_UNKNOWN;
