@@ -982,12 +982,12 @@ load_regular_file (const char  *path,
       return TRUE;
     }
 
-  /* Up to the end of the file, which a file growing meanwhile or one
-   * that does not tell its size (in /proc) may put elsewhere than its
-   * size says. */
-  size = (gsize) st.st_size + 1;
+  /* As many bytes as its size says, as g_file_get_contents() reads,
+   * which saves a read() that finds the end; a file that does not tell
+   * its size (in /proc) is read up to its end. */
+  size = st.st_size > 0 ? (gsize) st.st_size : 4096;
   data = g_malloc (size);
-  for (;;)
+  while (st.st_size == 0 || length < size)
     {
       gssize n = read (fd, data + length, size - length);
 
@@ -1006,7 +1006,7 @@ load_regular_file (const char  *path,
           close (fd);
           return TRUE;
         }
-      if (length == size)
+      if (length == size && st.st_size == 0)
         {
           size *= 2;
           data = g_realloc (data, size);
