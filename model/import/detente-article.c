@@ -440,7 +440,8 @@ header_key (const char  *line,
 }
 
 /* @line without the ASCII whitespace at either end, as g_strstrip()
- * leaves it but without a copy: @length bytes from the result. */
+ * leaves it but without a copy: @length bytes from the result, which end
+ * where a character ends, so that g_utf8_strlen() counts the same. */
 static const char *
 trimmed (const char *line,
          gsize      *length)
