@@ -534,34 +534,30 @@ strip_markdown (GString    *s,
     }
 }
 
-/* @text cut into lines in place, as g_strsplit (text, "\n", -1) cuts it
- * but without a copy of each line: every '\n' becomes a NUL, and the
- * lines point into @text. */
+/* @text (@length bytes) cut into lines in place, as g_strsplit (text,
+ * "\n", -1) cuts it but without a copy of each line: every '\n' becomes
+ * a NUL, and the lines point into @text. */
 static char **
-split_lines (char *text)
+split_lines (char  *text,
+             gsize  length)
 {
-  gsize n = 0;
-  char **lines;
-  char *p;
+  GPtrArray *lines = g_ptr_array_sized_new (length / 64 + 8);
+  char *end = text + length;
+  char *p = text;
+  char *nl;
 
-  if (*text != '\0')
-    for (n = 1, p = text; (p = strchr (p, '\n')) != NULL; p++)
-      n++;
-  lines = g_new (char *, n + 1);
-  p = text;
-  for (gsize i = 0; i < n; i++)
+  /* Like g_strsplit(), no line at all in an empty text. */
+  if (length > 0)
     {
-      char *end = strchr (p, '\n');
-
-      lines[i] = p;
-      if (end != NULL)
+      for (; (nl = memchr (p, '\n', end - p)) != NULL; p = nl + 1)
         {
-          *end = '\0';
-          p = end + 1;
+          *nl = '\0';
+          g_ptr_array_add (lines, p);
         }
+      g_ptr_array_add (lines, p);
     }
-  lines[n] = NULL;
-  return lines;
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (lines, FALSE);
 }
 
 static gboolean
@@ -649,7 +645,7 @@ read_text (GBytes      *bytes,
   article->file_name = g_strdup (file_name);
   article->encoding = g_strdup (encoding);
   normal_length = strlen (normal);
-  lines = split_lines (normal);
+  lines = split_lines (normal, normal_length);
 
   while (lines[i] != NULL && is_blank (lines[i]))
     i++;
