@@ -6,8 +6,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "detente-article.h"
 #include "detente-article-private.h"
@@ -415,9 +420,13 @@ header_key (const char  *line,
     { "title", "title" }, { "date", "date" }, { "published", "date" },
     { "source", "url" }, { "url", "url" }, { "author", "author" }, { "by", "author" },
   };
-  const char *colon = strchr (line, ':');
+  const char *colon = line;
 
-  if (colon == NULL || colon == line)
+  /* No key is longer than "published": a line of text need not be
+   * searched to its end for a colon. */
+  while (*colon != '\0' && *colon != ':' && colon - line < 9)
+    colon++;
+  if (*colon != ':' || colon == line)
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     if ((gsize) (colon - line) == strlen (keys[i].key) && g_ascii_strncasecmp (line, keys[i].key, colon - line) == 0)
@@ -430,20 +439,40 @@ header_key (const char  *line,
   return NULL;
 }
 
+/* @line without the ASCII whitespace at either end, as g_strstrip()
+ * leaves it but without a copy: @length bytes from the result, which end
+ * where a character ends, so that g_utf8_strlen() counts the same. */
+static const char *
+trimmed (const char *line,
+         gsize      *length)
+{
+  const char *end;
+
+  while (g_ascii_isspace (*line))
+    line++;
+  end = line + strlen (line);
+  while (end > line && g_ascii_isspace (end[-1]))
+    end--;
+  *length = end - line;
+  return line;
+}
+
 /* A byline: "By", "By Jane Doe", "by Jane Doe and John Roe". @author,
  * if given, receives the name (NULL for a bare "By"). */
 static gboolean
 is_byline (const char  *line,
            char       **author)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (line));
-  gboolean bare = g_ascii_strcasecmp (stripped, "by") == 0;
+  gsize len;
+  const char *stripped = trimmed (line, &len);
+  gboolean bare = len == 2 && g_ascii_strncasecmp (stripped, "by", 2) == 0;
 
-  if (!bare && !(g_ascii_strncasecmp (stripped, "by ", 3) == 0 &&
-                 g_utf8_strlen (stripped, -1) <= 80 && strpbrk (stripped, ".!?") == NULL))
+  if (!bare && !(len >= 3 && g_ascii_strncasecmp (stripped, "by ", 3) == 0 &&
+                 g_utf8_strlen (stripped, len) <= 80 && memchr (stripped, '.', len) == NULL &&
+                 memchr (stripped, '!', len) == NULL && memchr (stripped, '?', len) == NULL))
     return FALSE;
   if (author != NULL)
-    *author = bare ? NULL : g_strstrip (g_strdup (stripped + 3));
+    *author = bare ? NULL : g_strstrip (g_strndup (stripped + 3, len - 3));
   return TRUE;
 }
 
@@ -451,17 +480,18 @@ is_byline (const char  *line,
 static gboolean
 is_headline (const char *line)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (line));
-  gsize len = strlen (stripped);
+  gsize len;
+  const char *stripped = trimmed (line, &len);
 
-  return len > 0 && g_utf8_strlen (stripped, -1) <= 200 && strchr (".:;,", stripped[len - 1]) == NULL;
+  return len > 0 && g_utf8_strlen (stripped, len) <= 200 && strchr (".:;,", stripped[len - 1]) == NULL;
 }
 
-/* Markdown to text: heading marks, emphasis, links and images. */
-static char *
-strip_markdown (const char *line)
+/* Markdown to text: heading marks, emphasis, links and images, appended
+ * to @s. */
+static void
+strip_markdown (GString    *s,
+                const char *line)
 {
-  GString *s = g_string_new (NULL);
   const char *p = line;
 
   while (*p == '#')
@@ -476,7 +506,13 @@ strip_markdown (const char *line)
   while (*p)
     {
       const char *close, *paren;
+      gsize plain = strcspn (p, "*_![");
 
+      /* Only these four characters can start markup. */
+      g_string_append_len (s, p, plain);
+      p += plain;
+      if (*p == '\0')
+        break;
       if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_'))
         {
           p += 2;
@@ -496,7 +532,32 @@ strip_markdown (const char *line)
         }
       g_string_append_c (s, *p++);
     }
-  return g_string_free (s, FALSE);
+}
+
+/* @text (@length bytes) cut into lines in place, as g_strsplit (text,
+ * "\n", -1) cuts it but without a copy of each line: every '\n' becomes
+ * a NUL, and the lines point into @text. */
+static char **
+split_lines (char  *text,
+             gsize  length)
+{
+  GPtrArray *lines = g_ptr_array_sized_new (length / 64 + 8);
+  char *end = text + length;
+  char *p = text;
+  char *nl;
+
+  /* Like g_strsplit(), no line at all in an empty text. */
+  if (length > 0)
+    {
+      for (; (nl = memchr (p, '\n', end - p)) != NULL; p = nl + 1)
+        {
+          *nl = '\0';
+          g_ptr_array_add (lines, p);
+        }
+      g_ptr_array_add (lines, p);
+    }
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (lines, FALSE);
 }
 
 static gboolean
@@ -523,6 +584,7 @@ static DetenteArticle *
 read_text (GBytes      *bytes,
            const char  *file_name,
            gboolean     markdown,
+           gboolean     checked,
            GError     **error);
 
 DetenteArticle *
@@ -534,32 +596,35 @@ detente_article_read_text (GBytes      *bytes,
   g_return_val_if_fail (file_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_text (bytes, file_name, is_markdown_name (file_name), error);
+  return read_text (bytes, file_name, is_markdown_name (file_name), FALSE, error);
 }
 
+/* @checked: whether the caller has already refused binary data and data
+ * over the size limit */
 static DetenteArticle *
 read_text (GBytes      *bytes,
            const char  *file_name,
            gboolean     markdown,
+           gboolean     checked,
            GError     **error)
 {
   g_autoptr(DetenteArticle) article = NULL;
   g_autofree char *decoded = NULL;
   g_autofree char *normal = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   const guint8 *data;
   GString *body;
   const char *encoding = NULL;
-  gsize length;
+  gsize length, normal_length;
   guint i = 0;
 
   data = g_bytes_get_data (bytes, &length);
   /* Empty bytes may have no data at all. */
   if (data == NULL)
     data = (const guint8 *) "";
-  if (!_detente_article_fits (length, file_name, error))
+  if (!checked && !_detente_article_fits (length, file_name, error))
     return NULL;
-  if (length > 0 && looks_binary (data, length))
+  if (!checked && length > 0 && looks_binary (data, length))
     {
       g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_BINARY,
                    _("“%s” is not a text file"), file_name);
@@ -568,6 +633,7 @@ read_text (GBytes      *bytes,
 
   decoded = detente_article_decode (data, length, &encoding);
   normal = detente_source_normalize_text (decoded);
+  g_clear_pointer (&decoded, g_free);
   if (is_blank (normal))
     {
       g_set_error (error, DETENTE_ARTICLE_ERROR, DETENTE_ARTICLE_ERROR_EMPTY,
@@ -578,7 +644,8 @@ read_text (GBytes      *bytes,
   article = g_new0 (DetenteArticle, 1);
   article->file_name = g_strdup (file_name);
   article->encoding = g_strdup (encoding);
-  lines = g_strsplit (normal, "\n", -1);
+  normal_length = strlen (normal);
+  lines = split_lines (normal, normal_length);
 
   while (lines[i] != NULL && is_blank (lines[i]))
     i++;
@@ -612,9 +679,13 @@ read_text (GBytes      *bytes,
        (is_headline (lines[i]) && (lines[i + 1] == NULL || is_blank (lines[i + 1]) ||
                                    is_byline (lines[i + 1], NULL)))))
     {
-      g_autofree char *title = markdown ? strip_markdown (lines[i]) : g_strdup (lines[i]);
+      GString *title = g_string_new (NULL);
 
-      article->title = g_strstrip (g_steal_pointer (&title));
+      if (markdown)
+        strip_markdown (title, lines[i]);
+      else
+        g_string_append (title, lines[i]);
+      article->title = g_strstrip (g_string_free (title, FALSE));
       i++;
       while (lines[i] != NULL && is_blank (lines[i]))
         i++;
@@ -633,21 +704,30 @@ read_text (GBytes      *bytes,
         }
     }
 
-  /* The body, paragraphs separated by one blank line. */
-  body = g_string_new (NULL);
+  /* The body, paragraphs separated by one blank line. Each line goes
+   * straight into it, and comes out again if it turns out blank. */
+  body = g_string_sized_new (lines[i] != NULL ? (gsize) (normal + normal_length - lines[i]) : 0);
   for (gboolean blank = FALSE; lines[i] != NULL; i++)
     {
-      g_autofree char *line = markdown ? strip_markdown (lines[i]) : g_strdup (lines[i]);
+      gsize before = body->len;
+      gsize start, end;
 
-      g_strchomp (line);
-      if (*line == '\0')
+      if (body->len > 0)
+        g_string_append (body, blank ? "\n\n" : "\n");
+      start = body->len;
+      if (markdown)
+        strip_markdown (body, lines[i]);
+      else
+        g_string_append (body, lines[i]);
+      for (end = body->len; end > start && g_ascii_isspace (body->str[end - 1]); end--)
+        ;
+      if (end == start)
         {
+          g_string_truncate (body, before);
           blank = body->len > 0;
           continue;
         }
-      if (body->len > 0)
-        g_string_append (body, blank ? "\n\n" : "\n");
-      g_string_append (body, line);
+      g_string_truncate (body, end);
       blank = FALSE;
     }
   article->text = g_string_free (body, FALSE);
@@ -671,8 +751,17 @@ kind_of_name (const char *name)
     { ".xml", KIND_FEED }, { ".rss", KIND_FEED }, { ".atom", KIND_FEED }, { ".rdf", KIND_FEED },
     { ".txt", KIND_TEXT }, { ".md", KIND_TEXT }, { ".markdown", KIND_TEXT }, { ".text", KIND_TEXT },
   };
-  g_autofree char *base = g_path_get_basename (name);
-  const char *dot = strrchr (base, '.');
+  g_autofree char *copy = NULL;
+  const char *base = strrchr (name, G_DIR_SEPARATOR);
+  const char *dot;
+
+  /* The last part of the path; only a name ending in a separator needs
+   * g_path_get_basename()'s copy. */
+  if (base != NULL && base[1] == '\0')
+    base = copy = g_path_get_basename (name);
+  else
+    base = base != NULL ? base + 1 : name;
+  dot = strrchr (base, '.');
 
   if (dot == NULL)
     return KIND_UNKNOWN;
@@ -841,7 +930,7 @@ detente_article_read_bytes (GBytes      *bytes,
     case KIND_TEXT:
     case KIND_UNKNOWN:
     default:
-      article = read_text (bytes, file_name, is_markdown_name (name), error);
+      article = read_text (bytes, file_name, is_markdown_name (name), TRUE, error);
       break;
     }
   if (article == NULL)
@@ -851,33 +940,92 @@ detente_article_read_bytes (GBytes      *bytes,
   return articles;
 }
 
-/**
- * detente_article_read_file:
- * @path: an article file, as the user named it
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Reads an article file with detente_article_read_bytes(), the articles
- * named after @path as given. A file over %DETENTE_ARTICLE_MAX_SIZE is
- * refused before it is read.
- *
- * Returns: (transfer full) (element-type DetenteArticle) (nullable): at
- *   least one article, or %NULL on error
- */
-GPtrArray *
-detente_article_read_file (const char    *path,
-                           GCancellable  *cancellable,
-                           GError       **error)
+/* A regular file's bytes, read with plain system calls: for an article
+ * of a few kilobytes, GIO's file, info and stream objects cost more than
+ * the reading. Returns FALSE, with *@bytes unset, for anything but a
+ * regular file that opens and reads (a folder, a missing or unreadable
+ * file, a broken link): read_file_gio() then tries again and says why, in
+ * its words. A file over the size limit is refused before it is read. */
+static gboolean
+load_regular_file (const char  *path,
+                   GBytes     **bytes,
+                   GError     **error)
+{
+  g_autofree char *canonical = NULL;
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize length = 0, size;
+  int fd;
+
+  *bytes = NULL;
+  /* GIO takes "" for no file at all, and names a file by its path made
+   * absolute and cleaned of "." and ".." (without following links). */
+  if (*path == '\0')
+    return FALSE;
+  canonical = g_canonicalize_filename (path, NULL);
+  /* Opened before it is looked at, which saves looking the path up
+   * twice; O_NONBLOCK keeps a pipe or a device from holding the open up,
+   * and anything but a regular file is closed again unread. */
+  if ((fd = g_open (canonical, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0)) < 0)
+    return FALSE;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      return FALSE;
+    }
+  if (!_detente_article_fits (st.st_size, path, error))
+    {
+      close (fd);
+      return TRUE;
+    }
+
+  /* As many bytes as its size says, as g_file_get_contents() reads,
+   * which saves a read() that finds the end; a file that does not tell
+   * its size (in /proc) is read up to its end. */
+  size = st.st_size > 0 ? (gsize) st.st_size : 4096;
+  data = g_malloc (size);
+  while (st.st_size == 0 || length < size)
+    {
+      gssize n = read (fd, data + length, size - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          close (fd);
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      length += n;
+      if (!_detente_article_fits (length, path, error))
+        {
+          close (fd);
+          return TRUE;
+        }
+      if (length == size && st.st_size == 0)
+        {
+          size *= 2;
+          data = g_realloc (data, size);
+        }
+    }
+  close (fd);
+  *bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+  return TRUE;
+}
+
+/* The reading through GIO, whose errors say what went wrong in words
+ * users know; load_regular_file() leaves every unusual case to it. */
+static GPtrArray *
+read_file_gio (const char    *path,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local = NULL;
   GFileType type = G_FILE_TYPE_UNKNOWN;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   file = g_file_new_for_path (path);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
@@ -914,6 +1062,41 @@ detente_article_read_file (const char    *path,
                      _("“%s” cannot be read: permission denied"), path);
       else
         g_set_error (error, local->domain, local->code, _("“%s” cannot be read: %s"), path, local->message);
+      return NULL;
+    }
+  return detente_article_read_bytes (bytes, path, error);
+}
+
+/**
+ * detente_article_read_file:
+ * @path: an article file, as the user named it
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads an article file with detente_article_read_bytes(), the articles
+ * named after @path as given. A file over %DETENTE_ARTICLE_MAX_SIZE is
+ * refused before it is read.
+ *
+ * Returns: (transfer full) (element-type DetenteArticle) (nullable): at
+ *   least one article, or %NULL on error
+ */
+GPtrArray *
+detente_article_read_file (const char    *path,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_cancellable_is_cancelled (cancellable) || !load_regular_file (path, &bytes, &local))
+    return read_file_gio (path, cancellable, error);
+  if (bytes == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
   return detente_article_read_bytes (bytes, path, error);

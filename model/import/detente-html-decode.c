@@ -213,6 +213,7 @@ _detente_html_decode (const char  *data,
   g_autofree char *declared = NULL;
   const char *found = NULL;
   char *out = NULL;
+  gsize n;
 
   if ((length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) ||
       (length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))))
@@ -225,8 +226,23 @@ _detente_html_decode (const char  *data,
     out = detente_article_decode (bytes, length, &found);
 
   *encoding = g_strdup (found);
-  for (char *p = out; *p; p++)
-    if ((guchar) *p < 0x20 && *p != '\n' && *p != '\r' && *p != '\t')
-      *p = ' ';
+  n = strlen (out);
+  for (gsize i = 0; i < n; i++)
+    {
+      /* Eight bytes at a time while none is a control character. */
+      while (i + 8 <= n)
+        {
+          guint64 v;
+
+          memcpy (&v, out + i, sizeof v);
+          if (((v - G_GUINT64_CONSTANT (0x2020202020202020)) & ~v & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;
+          i += 8;
+        }
+      if (i >= n)
+        break;
+      if ((guchar) out[i] < 0x20 && out[i] != '\n' && out[i] != '\r' && out[i] != '\t')
+        out[i] = ' ';
+    }
   return out;
 }

@@ -77,27 +77,47 @@ _detente_html_measure (const char *text,
                        guint      *commas)
 {
   gboolean space = TRUE;
+  guint n = 0, n_commas = 0;  /* locals: a store through @chars could alias @text */
+  const char *p = text;
 
   *chars = 0;
   *commas = 0;
   if (text == NULL)
     return;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  while (*p)
     {
-      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+      guchar b = *p;
+      gunichar c;
 
+      /* ASCII, most of any page, without the general tests. */
+      if (b < 0x80)
+        {
+          p++;
+          if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f')
+            {
+              n += !space;
+              space = TRUE;
+              continue;
+            }
+          space = FALSE;
+          n++;
+          n_commas += b == ',';
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
       if (is_space_char (c))
         {
-          if (!space)
-            (*chars)++;
+          n += !space;
           space = TRUE;
           continue;
         }
       space = FALSE;
-      (*chars)++;
-      if (is_comma (c))
-        (*commas)++;
+      n++;
+      n_commas += is_comma (c);
     }
+  *chars = n;
+  *commas = n_commas;
 }
 
 static void
@@ -126,16 +146,63 @@ sink_newline (Sink *s)
   s->space = FALSE;
 }
 
+/* Adds a run of characters that are neither whitespace nor invisible:
+ * after the space that came before it, if any. */
+static void
+sink_word (Sink       *s,
+           const char *word,
+           gsize       length)
+{
+  if (s->space && s->para->len > 0 && s->para->str[s->para->len - 1] != '\n')
+    g_string_append_c (s->para, ' ');
+  s->space = FALSE;
+  s->brs = 0;
+  g_string_append_len (s->para, word, length);
+}
+
 static void
 sink_text (Sink       *s,
            const char *text)
 {
+  const char *word = NULL;  /* the start of a run of visible characters */
+  const char *p;
+
   if (text == NULL)
     return;
-  for (const char *p = text; *p; )
+  for (p = text; *p; )
     {
-      const char *next = g_utf8_next_char (p);
-      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+      const char *next;
+      gunichar c;
+
+      /* Most characters are visible ASCII, which gathers into runs added
+       * at once rather than one by one. Outside <pre>, one space between
+       * two of them stays one space, and can join the run. */
+      if ((guchar) *p > ' ' && (guchar) *p < 0x80)
+        {
+          if (word == NULL)
+            word = p;
+          p++;
+          continue;
+        }
+      if (*p == ' ' && word != NULL && s->pre == 0 && (guchar) p[1] > ' ' && (guchar) p[1] < 0x80)
+        {
+          p++;
+          continue;
+        }
+      next = g_utf8_next_char (p);
+      c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+      if (!is_space_char (c) && c != 0xAD && c != 0xFEFF)
+        {
+          if (word == NULL)
+            word = p;
+          p = next;
+          continue;
+        }
+      if (word != NULL)
+        {
+          sink_word (s, word, p - word);
+          word = NULL;
+        }
 
       if (s->pre > 0 && (c == '\n' || c == '\r'))
         {
@@ -154,18 +221,11 @@ sink_text (Sink       *s,
         }
       else if (is_space_char (c) && c != 0x200B)
         s->space = TRUE;
-      else if (c == 0x200B || c == 0xAD || c == 0xFEFF)
-        ;
-      else
-        {
-          if (s->space && s->para->len > 0 && s->para->str[s->para->len - 1] != '\n')
-            g_string_append_c (s->para, ' ');
-          s->space = FALSE;
-          s->brs = 0;
-          g_string_append_len (s->para, p, next - p);
-        }
+      /* else U+200B, U+00AD or U+FEFF, which show nothing */
       p = next;
     }
+  if (word != NULL)
+    sink_word (s, word, p - word);
 }
 
 static void

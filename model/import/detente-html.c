@@ -73,17 +73,20 @@ is_tag (xmlNode    *node,
   return node->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
 }
 
+/* Whether @node's class holds @word (in lower case), in any case. */
 static gboolean
 class_has (xmlNode    *node,
            const char *word)
 {
   const char *cls = _detente_html_attr (node, "class");
-  g_autofree char *lower = NULL;
+  gsize len = strlen (word);
 
   if (cls == NULL)
     return FALSE;
-  lower = g_ascii_strdown (cls, -1);
-  return strstr (lower, word) != NULL;
+  for (const char *p = cls; *p; p++)
+    if (g_ascii_tolower (*p) == word[0] && g_ascii_strncasecmp (p, word, len) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* A person's name in microdata or a rel=author link: the itemprop=name
@@ -130,6 +133,7 @@ collect_meta (xmlDoc   *doc,
   for (xmlNode *node = root; node != NULL; )
     {
       gboolean skip = FALSE;
+      gboolean meta, link;
       const char *itemprop, *rel, *content;
 
       if (node->type != XML_ELEMENT_NODE)
@@ -140,8 +144,10 @@ collect_meta (xmlDoc   *doc,
       itemprop = _detente_html_attr (node, "itemprop");
       rel = _detente_html_attr (node, "rel");
       content = _detente_html_attr (node, "content");
+      meta = is_tag (node, "meta");
+      link = is_tag (node, "link");
 
-      if (is_tag (node, "meta"))
+      if (meta)
         {
           add_meta (pm, _detente_html_attr (node, "property"), content);
           add_meta (pm, _detente_html_attr (node, "name"), content);
@@ -167,7 +173,7 @@ collect_meta (xmlDoc   *doc,
           pm->title = _detente_html_node_text (node);
           skip = TRUE;
         }
-      else if (is_tag (node, "link") && rel != NULL && g_ascii_strcasecmp (rel, "canonical") == 0 &&
+      else if (link && rel != NULL && g_ascii_strcasecmp (rel, "canonical") == 0 &&
                pm->canonical == NULL && _detente_html_attr (node, "href") != NULL)
         pm->canonical = g_strdup (_detente_html_attr (node, "href"));
       else if (is_tag (node, "h1") && pm->h1s->len < 16)
@@ -184,7 +190,7 @@ collect_meta (xmlDoc   *doc,
         }
 
       /* Microdata on any element: <span itemprop="datePublished" content=…>. */
-      if (!is_tag (node, "meta") && itemprop != NULL)
+      if (!meta && itemprop != NULL)
         {
           if (content != NULL)
             add_meta (pm, itemprop, content);
@@ -192,11 +198,11 @@ collect_meta (xmlDoc   *doc,
             add_meta (pm, itemprop, _detente_html_attr (node, "datetime"));
         }
 
-      if (pm->author == NULL && !is_tag (node, "meta") && !is_tag (node, "link") &&
+      if (pm->author == NULL && !meta && !link &&
           ((rel != NULL && g_ascii_strcasecmp (rel, "author") == 0) ||
            (itemprop != NULL && strstr (itemprop, "author") != NULL && content == NULL)))
         pm->author = microdata_name (node);
-      if (pm->byline == NULL && !is_tag (node, "meta") && !is_tag (node, "body") && !is_tag (node, "html") &&
+      if (pm->byline == NULL && !meta && !is_tag (node, "body") && !is_tag (node, "html") &&
           (class_has (node, "byline") || class_has (node, "author")))
         {
           g_autofree char *text = _detente_html_node_text (node);
