@@ -25,6 +25,16 @@ typedef struct
   char  *key;
 } TrieSlot;
 
+/* An entry with what the mention finder asks of it in every article,
+ * worked out once when the entry is committed, before any thread reads
+ * it. Every DetenteEntry is the first member of one. */
+typedef struct
+{
+  DetenteEntry  entry;
+  char         *actor_id;    /* the id its actor takes (detente_actor_make_id() of a country) */
+  char         *families[2]; /* detente_gazetteer_family_keys() of a person, or NULL */
+} GazEntry;
+
 struct _DetenteGazetteer
 {
   GObject     parent_instance;
@@ -56,5 +66,19 @@ void              _detente_gazetteer_add_name     (DetenteGazetteer   *self,
                                                   const DetenteEntry *entry,
                                                   const char         *name,
                                                   DetenteMatchHow     how);
+
+/* What _detente_gazetteer_commit_entry() worked out: the id the entry's
+ * actor takes, and the family names a person is called by alone. */
+static inline const char *
+_detente_gazetteer_entry_actor_id (const DetenteEntry *entry)
+{
+  return ((const GazEntry *) entry)->actor_id;
+}
+
+static inline const char * const *
+_detente_gazetteer_entry_families (const DetenteEntry *entry)
+{
+  return (const char * const *) ((const GazEntry *) entry)->families;
+}
 
 G_END_DECLS

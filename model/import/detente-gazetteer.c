@@ -49,7 +49,11 @@ void
 _detente_gazetteer_entry_free (gpointer data)
 {
   DetenteEntry *entry = data;
+  GazEntry *full = data;
 
+  g_free (full->actor_id);
+  g_free (full->families[0]);
+  g_free (full->families[1]);
   g_free (entry->id);
   g_free (entry->name);
   g_free (entry->country);
@@ -532,7 +536,8 @@ _detente_gazetteer_entry_new (DetenteEntryKind  kind,
                               const char       *name,
                               const char       *country)
 {
-  DetenteEntry *entry = g_new0 (DetenteEntry, 1);
+  GazEntry *full = g_new0 (GazEntry, 1);
+  DetenteEntry *entry = &full->entry;
 
   entry->kind = kind;
   entry->id = g_strdup (id);
@@ -565,8 +570,12 @@ _detente_gazetteer_commit_entry (DetenteGazetteer *self,
                                  DetenteEntry     *entry)
 {
   g_autofree char *key = id_key (entry->kind, entry->id);
+  GazEntry *full = (GazEntry *) entry;
 
   g_ptr_array_add (self->entries, entry);
+  /* A country's actor is named after it, the others keep their ids. */
+  full->actor_id = entry->kind == DETENTE_ENTRY_COUNTRY ? detente_actor_make_id (entry->name)
+                                                        : g_strdup (entry->id);
   /* A later entry with the same id (a project's own) wins the id lookup;
    * both stay in the trie under their names. */
   if (!g_hash_table_contains (self->by_id, key))
@@ -583,6 +592,7 @@ _detente_gazetteer_commit_entry (DetenteGazetteer *self,
         {
           GPtrArray *people = g_hash_table_lookup (self->families, families[i]);
 
+          full->families[i] = g_strdup (families[i]);
           if (people == NULL)
             {
               people = g_ptr_array_new ();

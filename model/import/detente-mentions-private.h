@@ -61,6 +61,33 @@ typedef struct
   gboolean    honoured;   /* a title or an honorific came before it */
 } Pending;
 
+/* A table from a key to an actor, an article's worth. Starting a new
+ * generation empties it without touching its slots: articles are many
+ * and their actors few, and a hash table emptied and grown again for each
+ * article cost more than all the lookups. */
+typedef struct
+{
+  gconstpointer key;
+  guint         hash;
+  guint         generation;   /* live while equal to the table's */
+  guint         value;
+} IndexSlot;
+
+typedef struct
+{
+  IndexSlot *slots;
+  guint      size;            /* a power of two, or 0 */
+  guint      used;
+  guint      generation;
+} ActorIndex;
+
+/* One actor a family name stands for, in the order they were found. */
+typedef struct
+{
+  guint actor;
+  guint next;                 /* the next link + 1, or 0 */
+} SurnameLink;
+
 typedef struct
 {
   DetenteText       *text;
@@ -69,10 +96,12 @@ typedef struct
   const DetenteDate *date;
 
   DetenteMentions   *result;
-  GHashTable        *by_key;      /* folded full name → actor index + 1 */
-  GHashTable        *by_entry;    /* gazetteer entry → actor index + 1 */
-  GHashTable        *by_id;       /* actor id → actor index + 1: one actor per id */
-  GHashTable        *surnames;    /* surname key → GArray of (actor index) */
+  ActorIndex         by_key;      /* folded full name → actor index */
+  ActorIndex         by_entry;    /* gazetteer entry → actor index */
+  ActorIndex         by_id;       /* actor id → actor index: one actor per id */
+  ActorIndex         surnames;    /* family name key → first link in surname_links */
+  GArray            *surname_links; /* SurnameLink */
+  GPtrArray         *owned;       /* the article's keys that are no entry's */
   GArray            *pending;     /* Pending */
 
   /* The sentence being read. */
@@ -103,6 +132,8 @@ gboolean            _detente_mentions_shouted          (Finder             *f,
 void                _detente_mentions_read_spans       (Finder             *f);
 
 /* detente-mentions-actors.c */
+void                _detente_mentions_index_reset      (ActorIndex         *index);
+void                _detente_mentions_index_clear      (ActorIndex         *index);
 guint               _detente_mentions_actor_index      (Finder             *f,
                                                         const char         *key);
 void                _detente_mentions_mention          (Finder             *f,

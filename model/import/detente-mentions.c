@@ -833,10 +833,12 @@ scratch_free (gpointer data)
   g_array_unref (f->spans);
   g_array_unref (f->span_at);
   g_array_unref (f->pending);
-  g_hash_table_unref (f->surnames);
-  g_hash_table_unref (f->by_key);
-  g_hash_table_unref (f->by_entry);
-  g_hash_table_unref (f->by_id);
+  g_array_unref (f->surname_links);
+  g_ptr_array_unref (f->owned);
+  _detente_mentions_index_clear (&f->surnames);
+  _detente_mentions_index_clear (&f->by_key);
+  _detente_mentions_index_clear (&f->by_entry);
+  _detente_mentions_index_clear (&f->by_id);
   g_free (f);
 }
 
@@ -853,10 +855,8 @@ scratch_get (void)
   if (f == NULL)
     {
       f = g_new0 (Finder, 1);
-      f->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      f->by_entry = g_hash_table_new (NULL, NULL);
-      f->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-      f->surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+      f->surname_links = g_array_new (FALSE, FALSE, sizeof (SurnameLink));
+      f->owned = g_ptr_array_new_with_free_func (g_free);
       f->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
       g_array_set_clear_func (f->pending, pending_clear);
       f->units = g_array_new (FALSE, FALSE, sizeof (Unit));
@@ -874,15 +874,21 @@ static void
 scratch_put (Finder *scratch,
              Finder *used)
 {
-  g_hash_table_remove_all (used->by_key);
-  g_hash_table_remove_all (used->by_entry);
-  g_hash_table_remove_all (used->by_id);
-  g_hash_table_remove_all (used->surnames);
+  _detente_mentions_index_reset (&used->by_key);
+  _detente_mentions_index_reset (&used->by_entry);
+  _detente_mentions_index_reset (&used->by_id);
+  _detente_mentions_index_reset (&used->surnames);
+  g_array_set_size (used->surname_links, 0);
+  g_ptr_array_set_size (used->owned, 0);
   g_array_set_size (used->pending, 0);
   g_array_set_size (used->units, 0);
   g_array_set_size (used->spans, 0);
   g_array_set_size (used->span_at, 0);
   g_string_truncate (used->arena, 0);
+  scratch->by_key = used->by_key;
+  scratch->by_entry = used->by_entry;
+  scratch->by_id = used->by_id;
+  scratch->surnames = used->surnames;
   scratch->keys = used->keys;
   scratch->keys_size = used->keys_size;
   scratch->units_size = used->units_size;
