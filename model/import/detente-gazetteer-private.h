@@ -67,6 +67,21 @@ void              _detente_gazetteer_add_name     (DetenteGazetteer   *self,
                                                   const char         *name,
                                                   DetenteMatchHow     how);
 
+/* A folded key with what matching it needs, worked out by whoever folded
+ * it: the mention finder folds every word of an article once. */
+typedef struct
+{
+  const char *key;
+  guint       length;
+  guint       hash;      /* detente_gazetteer_hash_key() */
+} GazKey;
+
+guint             _detente_gazetteer_match_keys   (DetenteGazetteer   *self,
+                                                  const GazKey       *keys,
+                                                  guint               n_keys,
+                                                  const DetenteMatch **matches,
+                                                  guint              *n_matches);
+
 /* What _detente_gazetteer_commit_entry() worked out: the id the entry's
  * actor takes, and the family names a person is called by alone. */
 static inline const char *

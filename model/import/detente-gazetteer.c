@@ -754,25 +754,43 @@ detente_gazetteer_match (DetenteGazetteer    *self,
                          const DetenteMatch **matches,
                          guint               *n_matches)
 {
+  GazKey hashed[MAX_NAME_KEYS];
+  guint n = 0;
+
+  g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), 0);
+
+  /* No name has more keys than a name may be cut into. */
+  for (guint i = 0; i < n_keys && n < G_N_ELEMENTS (hashed); i++, n++)
+    {
+      hashed[n].key = keys[i];
+      hashed[n].length = strlen (keys[i]);
+      hashed[n].hash = detente_gazetteer_hash_key (keys[i], hashed[n].length);
+    }
+  return _detente_gazetteer_match_keys (self, hashed, n, matches, n_matches);
+}
+
+/* detente_gazetteer_match() of keys already measured and hashed. */
+guint
+_detente_gazetteer_match_keys (DetenteGazetteer    *self,
+                               const GazKey        *keys,
+                               guint                n_keys,
+                               const DetenteMatch **matches,
+                               guint               *n_matches)
+{
   guint node = 0;
   guint best = 0;
   GArray *best_matches = NULL;
 
-  g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), 0);
-
   for (guint i = 0; i < n_keys; i++)
     {
-      guint length = strlen (keys[i]);
-      guint hash;
       const TrieNode *t;
 
-      if (length == 0)
+      if (keys[i].length == 0)
         break;
-      hash = detente_gazetteer_hash_key (keys[i], length);
       /* Most words begin no name: a bit tells without the table. */
-      if (i == 0 && !detente_gazetteer_may_begin (self, hash))
+      if (i == 0 && !detente_gazetteer_may_begin (self, keys[i].hash))
         break;
-      node = trie_find (self, node, keys[i], length, hash);
+      node = trie_find (self, node, keys[i].key, keys[i].length, keys[i].hash);
       if (node == G_MAXUINT)
         break;
       t = &g_array_index (self->nodes, TrieNode, node);

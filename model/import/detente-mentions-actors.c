@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "detente-actor.h"
-#include "detente-gazetteer-private.h"
 #include "detente-mentions-private.h"
 
 /* The actors an article names: one per gazetteer entry or per full name,

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "detente-gazetteer-private.h"
 #include "detente-mentions.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,7 @@ typedef struct
   guint       flags;
   guint       hash;
   guint       key_at;    /* where its key starts in Finder.arena */
+  guint       key_length;
   const char *key;       /* set once the sentence's units are all read */
 } Unit;
 
@@ -110,7 +112,7 @@ typedef struct
   GArray            *spans;       /* GazSpan */
   GArray            *span_at;     /* guint per unit: span index + 1, or 0 */
   GString           *arena;       /* the sentence's keys, NUL-separated */
-  const char       **keys;
+  GazKey            *keys;        /* each unit's key, for the gazetteer */
   guint              keys_size;
   guint              sentence;
 } Finder;

@@ -162,10 +162,10 @@ is_cjk (gunichar c)
   return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
 }
 
-static Unit *
+static inline Unit *
 next_unit (Finder *f)
 {
-  if (f->units->len == f->units_size)
+  if (G_UNLIKELY (f->units->len == f->units_size))
     {
       guint len = f->units->len;
 
@@ -177,22 +177,30 @@ next_unit (Finder *f)
   return &g_array_index (f->units, Unit, f->units->len - 1);
 }
 
-/* Appends a key and its NUL to the sentence's arena; returns where it
- * starts. Growing by doubling, then copying in place, costs less than
- * GString's own appending, and every token has a key. */
-static guint
-arena_put (GString    *arena,
-           const char *key,
-           gsize       length)
+/* Where the next key goes in the sentence's arena of keys, with room for
+ * the longest key, its NUL and the string's own: keys are folded straight
+ * into it, and every token has one. */
+static inline char *
+arena_reserve (GString *arena)
+{
+  if (G_UNLIKELY (arena->len + DETENTE_KEY_MAX + 2 > arena->allocated_len))
+    {
+      gsize len = arena->len;
+
+      g_string_set_size (arena, MAX (arena->allocated_len * 2, len + DETENTE_KEY_MAX + 2));
+      g_string_truncate (arena, len);
+    }
+  return arena->str + arena->len;
+}
+
+/* Keeps the @length bytes arena_reserve() gave as a key; returns where it
+ * starts. */
+static inline guint
+arena_commit (GString *arena,
+              gsize    length)
 {
   guint at = arena->len;
 
-  if (arena->len + length + 2 > arena->allocated_len)
-    {
-      g_string_set_size (arena, MAX (arena->allocated_len * 2, arena->len + length + 2));
-      g_string_truncate (arena, at);
-    }
-  memcpy (arena->str + at, key, length);
   arena->str[at + length] = '\0';
   arena->len += length + 1;
   arena->str[arena->len] = '\0';
@@ -207,7 +215,7 @@ add_unit (Finder            *f,
   Unit *up;
   Unit u;
   gsize length;
-  char key[DETENTE_KEY_MAX];
+  char *key = arena_reserve (f->arena);
   const char *p = f->s + part->offset;
   gboolean possessive = FALSE;
   gboolean upper = FALSE, lower = FALSE;
@@ -227,9 +235,9 @@ add_unit (Finder            *f,
     }
   else
     length = detente_gazetteer_fold (p, part->length, key, &possessive);
-  key[length] = '\0';
   up->hash = detente_gazetteer_hash_key (key, length);
-  up->key_at = arena_put (f->arena, key, length);
+  up->key_length = length;
+  up->key_at = arena_commit (f->arena, length);
   if (kind == DETENTE_TOKEN_PUNCTUATION)
     {
       u.flags |= U_PUNCT;
@@ -271,76 +279,72 @@ add_unit (Finder            *f,
 /* The common case in one pass over the bytes: a word of ASCII letters
  * and digits, maybe with an apostrophe, and no hyphen to split at. Gives
  * up (FALSE, nothing added) on anything else. */
-static gboolean
+static inline gboolean
 add_ascii_word (Finder            *f,
                 const DetenteSpan *span)
 {
   const guchar *p = (const guchar *) f->s + span->offset;
   guint n = span->length;
   gboolean upper = FALSE, lower = FALSE;
-  guint h = 5381, h1 = 5381, h2 = 5381;
+  guint h = 5381;
   guint k = 0;
-  char key[DETENTE_KEY_MAX];
+  char *key;
   Unit *u;
 
   if (n >= DETENTE_KEY_MAX)
     return FALSE;
 
-  /* One pass: fold, hash (keeping the hashes without the last one and two
-   * bytes, for a possessive), and look for what the fast path cannot do. */
-  u = next_unit (f);
+  /* One pass: fold, hash, and look for what the fast path cannot do. */
+  key = arena_reserve (f->arena);
   for (guint i = 0; i < n; i++)
     {
       guchar c = p[i];
 
-      if (c >= 0x80 || c == '-')
+      if (G_UNLIKELY (c >= 0x80 || c == '-'))
         {
           /* A curly apostrophe ("China’s", "don’t") folds to a straight
            * one; anything else non-ASCII takes the long way. */
           if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x99 || p[i + 2] == 0x98))
             {
               key[k++] = '\'';
-              h2 = h1;
-              h1 = h;
               h = h * 33 + '\'';
               i += 2;
               continue;
             }
-          f->units->len--;
           return FALSE;
         }
-      if (c >= 'A' && c <= 'Z')
+      if ((guchar) (c - 'A') < 26)
         {
           upper = TRUE;
           c += 'a' - 'A';
         }
-      else if (c >= 'a' && c <= 'z')
+      else if ((guchar) (c - 'a') < 26)
         lower = TRUE;
       key[k++] = c;
-      h2 = h1;
-      h1 = h;
       h = h * 33 + c;
     }
+  u = next_unit (f);
   u->offset = span->offset;
   u->length = n;
   u->flags = U_WORD;
   n = k;
+  /* A possessive is rare: its key is hashed again without it. */
   if (n > 2 && key[n - 2] == '\'' && key[n - 1] == 's')
     {
       n -= 2;
-      h = h2;
+      h = detente_gazetteer_hash_key (key, n);
       u->flags |= U_POSS;
     }
   else if (n > 1 && key[n - 1] == '\'')
     {
       n -= 1;
-      h = h1;
+      h = detente_gazetteer_hash_key (key, n);
       u->flags |= U_POSS;
     }
-  key[n] = '\0';
   u->hash = h;
-  u->key_at = arena_put (f->arena, key, n);
-  if (g_ascii_isupper (p[0]))
+  u->key_length = n;
+  u->key_at = arena_commit (f->arena, n);
+  if ((guchar) (p[0] - 'A') < 26)
     u->flags |= U_CAP;
   if (!upper && !(u->flags & U_CAP))
     u->flags |= U_LOWER;
@@ -373,20 +377,21 @@ _detente_mentions_read_units (Finder *f,
       for (guint i = 0; i < n; i++)
         add_unit (f, &parts[i], tok->kind);
     }
-  /* The arena no longer moves: point the units at their keys. */
+  if (f->keys_size < f->units->len)
+    {
+      f->keys_size = MAX (f->units->len, 64);
+      f->keys = g_renew (GazKey, f->keys, f->keys_size);
+    }
+  /* The arena no longer moves: point the units at their keys. A single
+   * capital touching a following dot is an initial. */
   for (guint i = 0; i < f->units->len; i++)
     {
       Unit *u = &g_array_index (f->units, Unit, i);
 
       u->key = f->arena->str + u->key_at;
-    }
-  /* A single capital touching a following dot is an initial. */
-  for (guint i = 0; i + 1 < f->units->len; i++)
-    {
-      Unit *u = &g_array_index (f->units, Unit, i);
-
-      if ((u->flags & U_CAP) && u->length == 1 && (unit (f, i + 1)->flags & U_DOT) &&
-          unit (f, i + 1)->offset == u->offset + 1)
+      f->keys[i] = (GazKey) { u->key, u->key_length, u->hash };
+      if ((u->flags & U_CAP) && u->length == 1 && i + 1 < f->units->len &&
+          (unit (f, i + 1)->flags & U_DOT) && unit (f, i + 1)->offset == u->offset + 1)
         u->flags |= U_INITIAL;
     }
 }
@@ -419,13 +424,6 @@ _detente_mentions_read_spans (Finder *f)
   g_array_set_size (f->spans, 0);
   g_array_set_size (f->span_at, n);
   memset (f->span_at->data, 0, n * sizeof (guint));
-  if (f->keys_size < n)
-    {
-      f->keys_size = MAX (n, 64);
-      f->keys = g_renew (const char *, f->keys, f->keys_size);
-    }
-  for (guint i = 0; i < n; i++)
-    f->keys[i] = unit (f, i)->key;
 
   for (guint i = 0; i < n;)
     {
@@ -438,7 +436,7 @@ _detente_mentions_read_spans (Finder *f)
           i++;
           continue;
         }
-      g.n = detente_gazetteer_match (f->gazetteer, f->keys + i, n - i, &g.matches, &g.n_matches);
+      g.n = _detente_gazetteer_match_keys (f->gazetteer, f->keys + i, n - i, &g.matches, &g.n_matches);
       if (g.n == 0)
         {
           i++;

@@ -261,7 +261,7 @@ country_inside (Finder        *f,
 
   if (g->n < 2)
     return NULL;
-  n = detente_gazetteer_match (f->gazetteer, f->keys + g->first, g->n - 1, &matches, &n_matches);
+  n = _detente_gazetteer_match_keys (f->gazetteer, f->keys + g->first, g->n - 1, &matches, &n_matches);
   if (n == 0 || !(unit (f, g->first)->flags & (U_CAP | U_CJK)))
     return NULL;
   for (guint m = 0; m < n_matches; m++)
