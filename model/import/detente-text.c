@@ -25,40 +25,61 @@ struct _DetenteText
   GArray          *sentences;
   GArray          *tokens;
   guint            n_tokens;     /* while tokenising, how many of tokens are used */
+  guint            tokens_size;  /* while tokenising, the room in tokens */
 };
 
 G_DEFINE_BOXED_TYPE (DetenteText, detente_text, detente_text_ref, detente_text_unref)
 
-/* Words whose full stop does not end a sentence. */
+/* Words whose full stop does not end a sentence. Sorted in byte order
+ * (strcmp), for a binary search: the words are asked about at every full
+ * stop. */
 static const char * const abbreviations[] = {
-  "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Rev", "Hon", "Amb", "Pres",
-  "Lt", "Col", "Gen", "Maj", "Capt", "Cmdr", "Adm", "Sgt", "Cpl", "Gov", "Sen", "Rep",
-  "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "Dept", "Univ",
-  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-  "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-  "No", "Nos", "vs", "approx", "est", "Vol", "pp", "Fig",
+  "Adm", "Amb", "Apr", "Aug", "Bros", "Capt", "Cmdr", "Co", "Col", "Corp", "Cpl", "Dec", "Dept",
+  "Dr", "Feb", "Fig", "Fri", "Ft", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul", "Jun", "Lt",
+  "Ltd", "Maj", "Mar", "Messrs", "Mon", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Nov", "Oct", "Pres",
+  "Prof", "Rep", "Rev", "Sat", "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Sun", "Thu", "Thur",
+  "Thurs", "Tue", "Tues", "Univ", "Vol", "Wed", "approx", "est", "pp", "vs",
 };
 
 /* Words that, capitalised after an acronym such as "U.S.", show that the
  * acronym ended the sentence: "…in the U.S. The talks…". A name after it
- * ("U.S. President…") does not. */
+ * ("U.S. President…") does not. Sorted in byte order. */
 static const char * const sentence_starters[] = {
-  "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Yet",
-  "In", "On", "At", "As", "By", "For", "From", "With", "This", "That", "These", "Those",
-  "His", "Her", "Their", "Its", "Our", "There", "Then", "After", "Before", "When", "While",
-  "However", "Meanwhile", "Still", "Also", "Both", "Neither", "Some", "Many", "Most",
-  "If", "Although", "Though", "Since", "Because", "Last", "Next", "Earlier", "Later",
+  "A", "After", "Also", "Although", "An", "And", "As", "At", "Because", "Before", "Both", "But",
+  "By", "Earlier", "For", "From", "He", "Her", "His", "However", "I", "If", "In", "It", "Its",
+  "Last", "Later", "Many", "Meanwhile", "Most", "Neither", "Next", "On", "Our", "She", "Since",
+  "Some", "Still", "That", "The", "Their", "Then", "There", "These", "They", "This", "Those",
+  "Though", "We", "When", "While", "With", "Yet", "You",
 };
 
+/* Whether the @len bytes of @word are one of the sorted @list. */
 static gboolean
 in_list (const char * const *list,
          gsize               n,
          const char         *word,
          gsize               len)
 {
-  for (gsize i = 0; i < n; i++)
-    if (list[i][0] == word[0] && strlen (list[i]) == len && memcmp (list[i], word, len) == 0)
-      return TRUE;
+  gsize lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      gsize mid = (lo + hi) / 2;
+      const char *entry = list[mid];
+      gsize i = 0;
+      int c;
+
+      /* The word holds no NUL: a shorter entry stops at its own, and sorts
+       * first; a longer one sorts after. */
+      while (i < len && entry[i] == word[i])
+        i++;
+      c = i < len ? (guchar) entry[i] - (guchar) word[i] : entry[len] != '\0';
+      if (c == 0)
+        return TRUE;
+      if (c > 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
   return FALSE;
 }
 
@@ -139,7 +160,7 @@ next_offset (DetenteText *self,
   return g_utf8_next_char (self->text + offset) - self->text;
 }
 
-static void
+static inline void
 add_token (DetenteText      *self,
            gsize             start,
            gsize             end,
@@ -149,9 +170,12 @@ add_token (DetenteText      *self,
 
   /* Grown by doubling and trimmed at the end: appending one by one costs
    * more than cutting the text into tokens. */
-  if (self->n_tokens == self->tokens->len)
-    g_array_set_size (self->tokens, MAX (self->length / 4 + 16, self->tokens->len * 2));
-  g_array_index (self->tokens, DetenteToken, self->n_tokens++) = token;
+  if (G_UNLIKELY (self->n_tokens == self->tokens_size))
+    {
+      self->tokens_size = MAX (self->length / 4 + 16, self->tokens_size * 2);
+      g_array_set_size (self->tokens, self->tokens_size);
+    }
+  ((DetenteToken *) (void *) self->tokens->data)[self->n_tokens++] = token;
 }
 
 /* A word, a number, or an acronym with its dots. */
@@ -166,10 +190,14 @@ read_word (DetenteText *self,
       gunichar c;
       gsize q;
 
-      /* ASCII letters and digits, the bulk of any Latin text. */
-      while (p < self->length && g_ascii_isalnum (self->text[p]))
+      /* ASCII letters and digits, the bulk of any Latin text; the text's
+       * NUL ends them. */
+      while (g_ascii_isalnum (self->text[p]))
         p++;
       c = char_at (self, p);
+      /* Most words end at a space: no other ASCII byte goes on with one. */
+      if (c < 0x80 && c != '\'' && c != '-' && c != '.' && c != ',' && p > start)
+        break;
       if (c != 0 && is_word_char (c) && !is_cjk (c))
         {
           p = next_offset (self, p);
@@ -262,19 +290,24 @@ token_end (const DetenteToken *t)
   return t->span.offset + t->span.length;
 }
 
-/* A blank line between two tokens. */
 static gboolean
+line_breaks_between (DetenteText *self,
+                     gsize        from,
+                     gsize        to)
+{
+  const char *nl = memchr (self->text + from, '\n', to - from);
+
+  return nl != NULL && memchr (nl + 1, '\n', self->text + to - (nl + 1)) != NULL;
+}
+
+/* A blank line between two tokens. Two line breaks need two bytes, and
+ * most tokens are a space apart or none. */
+static inline gboolean
 paragraph_between (DetenteText *self,
                    gsize        from,
                    gsize        to)
 {
-  const char *nl;
-
-  /* Two line breaks need two bytes. */
-  if (to - from < 2)
-    return FALSE;
-  nl = memchr (self->text + from, '\n', to - from);
-  return nl != NULL && memchr (nl + 1, '\n', self->text + to - (nl + 1)) != NULL;
+  return to - from >= 2 && line_breaks_between (self, from, to);
 }
 
 static gboolean
@@ -317,7 +350,7 @@ ends_sentence (DetenteText *self,
       /* "Mr. Wang", "J. Blinken": only when the word touches the dot. */
       if (token_end (w) == m->span.offset && w->kind == DETENTE_TOKEN_WORD &&
           (in_list (abbreviations, G_N_ELEMENTS (abbreviations), self->text + w->span.offset, w->span.length) ||
-           (g_utf8_strlen (self->text + w->span.offset, w->span.length) == 1 &&
+           (next_offset (self, w->span.offset) == token_end (w) &&
             g_unichar_isupper (char_at (self, w->span.offset)))))
         return FALSE;
     }
@@ -408,7 +441,8 @@ detente_text_new (const char *text)
   g_atomic_ref_count_init (&self->ref);
   self->text = g_strndup (text, length);
   self->length = length;
-  self->sentences = g_array_new (FALSE, FALSE, sizeof (DetenteSpan));
+  /* About one sentence in a hundred bytes of prose. */
+  self->sentences = g_array_sized_new (FALSE, FALSE, sizeof (DetenteSpan), length / 64 + 16);
   /* About one token in five bytes of prose: room for most texts at once. */
   self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (DetenteToken), length / 4 + 16);
 
