@@ -184,7 +184,7 @@ _detente_mentions_mention (Finder             *f,
 {
   DetenteMention m = { DETENTE_MENTION_ACTOR, { offset, length }, f->sentence, actor, NULL, by_role };
 
-  g_array_append_val (f->result->mentions, m);
+  g_array_append_val (f->mentions, m);
   found_actor (f, actor)->mentions++;
 }
 
@@ -231,8 +231,8 @@ _detente_mentions_actor_for_entry (Finder             *f,
       if (role != NULL)
         a->role = g_strdup (role->title);
     }
-  g_ptr_array_add (f->result->actors, a);
-  index = f->result->actors->len - 1;
+  g_ptr_array_add (f->actors, a);
+  index = f->actors->len - 1;
   index_add (&f->by_entry, entry, entry_hash, index);
   index_add (&f->by_id, a->id, g_str_hash (a->id), index);
   /* The gazetteer worked out a person's family names once for all. */
@@ -380,8 +380,8 @@ _detente_mentions_actor_for_name (Finder     *f,
   a->country = g_strdup (country);
   a->role = g_strdup (role);
   a->first = offset;
-  g_ptr_array_add (f->result->actors, a);
-  index = f->result->actors->len - 1;
+  g_ptr_array_add (f->actors, a);
+  index = f->actors->len - 1;
   index_add (&f->by_key, folded, g_str_hash (folded), index);
   g_ptr_array_add (f->owned, g_steal_pointer (&folded));
   index_add (&f->by_id, a->id, g_str_hash (a->id), index);

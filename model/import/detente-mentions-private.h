@@ -97,7 +97,11 @@ typedef struct
   DetenteGazetteer  *gazetteer;
   const DetenteDate *date;
 
-  DetenteMentions   *result;
+  /* What the article refers to, gathered in arrays the thread keeps, and
+   * copied out at the end: grown anew for each article, they were
+   * reallocated again and again. */
+  GPtrArray         *actors;      /* DetenteFoundActor, owned */
+  GArray            *mentions;    /* DetenteMention */
   ActorIndex         by_key;      /* folded full name → actor index */
   ActorIndex         by_entry;    /* gazetteer entry → actor index */
   ActorIndex         by_id;       /* actor id → actor index: one actor per id */
@@ -193,7 +197,7 @@ static inline DetenteFoundActor *
 found_actor (Finder *f,
              guint   index)
 {
-  return g_ptr_array_index (f->result->actors, index);
+  return g_ptr_array_index (f->actors, index);
 }
 
 static inline gboolean

@@ -515,9 +515,9 @@ person_just_before (Finder *f,
 {
   const DetenteMention *last;
 
-  if (i == 0 || f->result->mentions->len == 0)
+  if (i == 0 || f->mentions->len == 0)
     return FALSE;
-  last = &g_array_index (f->result->mentions, DetenteMention, f->result->mentions->len - 1);
+  last = &g_array_index (f->mentions, DetenteMention, f->mentions->len - 1);
   return last->kind == DETENTE_MENTION_ACTOR && last->sentence == f->sentence &&
          found_actor (f, last->actor)->kind == DETENTE_ACTOR_KIND_PERSON &&
          last->span.offset + last->span.length <= unit (f, i)->offset &&
@@ -628,7 +628,7 @@ place_mention (Finder             *f,
   DetenteMention m = { DETENTE_MENTION_PLACE, { unit (f, g->first)->offset, span_length (f, g->first, g->n) },
                        f->sentence, G_MAXUINT, place, FALSE };
 
-  g_array_append_val (f->result->mentions, m);
+  g_array_append_val (f->mentions, m);
 }
 
 
@@ -833,6 +833,8 @@ scratch_free (gpointer data)
   g_array_unref (f->spans);
   g_array_unref (f->span_at);
   g_array_unref (f->pending);
+  g_ptr_array_unref (f->actors);
+  g_array_unref (f->mentions);
   g_array_unref (f->surname_links);
   g_ptr_array_unref (f->owned);
   _detente_mentions_index_clear (&f->surnames);
@@ -855,6 +857,8 @@ scratch_get (void)
   if (f == NULL)
     {
       f = g_new0 (Finder, 1);
+      f->actors = g_ptr_array_new ();
+      f->mentions = g_array_new (FALSE, FALSE, sizeof (DetenteMention));
       f->surname_links = g_array_new (FALSE, FALSE, sizeof (SurnameLink));
       f->owned = g_ptr_array_new_with_free_func (g_free);
       f->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
@@ -878,6 +882,9 @@ scratch_put (Finder *scratch,
   _detente_mentions_index_reset (&used->by_entry);
   _detente_mentions_index_reset (&used->by_id);
   _detente_mentions_index_reset (&used->surnames);
+  /* The actors now belong to the result. */
+  g_ptr_array_set_size (used->actors, 0);
+  g_array_set_size (used->mentions, 0);
   g_array_set_size (used->surname_links, 0);
   g_ptr_array_set_size (used->owned, 0);
   g_array_set_size (used->pending, 0);
@@ -913,6 +920,7 @@ detente_mentions_find (DetenteText       *text,
   DetenteDate none = { 0 };
   Finder *scratch = scratch_get ();
   Finder f = *scratch;
+  DetenteMentions *result;
   guint n_tokens;
   guint first = 0;
 
@@ -923,9 +931,6 @@ detente_mentions_find (DetenteText       *text,
   f.s = detente_text_get_text (text);
   f.gazetteer = gazetteer;
   f.date = date != NULL ? date : &none;
-  f.result = g_new0 (DetenteMentions, 1);
-  f.result->actors = g_ptr_array_new_with_free_func (_detente_mentions_found_actor_free);
-  f.result->mentions = g_array_new (FALSE, FALSE, sizeof (DetenteMention));
 
   n_tokens = detente_text_get_n_tokens (text);
   while (first < n_tokens)
@@ -945,10 +950,17 @@ detente_mentions_find (DetenteText       *text,
       first = end;
     }
   _detente_mentions_resolve_pending (&f);
-  g_array_sort (f.result->mentions, compare_mentions);
+  g_array_sort (f.mentions, compare_mentions);
+
+  result = g_new0 (DetenteMentions, 1);
+  result->actors = g_ptr_array_new_full (f.actors->len, _detente_mentions_found_actor_free);
+  for (guint i = 0; i < f.actors->len; i++)
+    g_ptr_array_add (result->actors, g_ptr_array_index (f.actors, i));
+  result->mentions = g_array_sized_new (FALSE, FALSE, sizeof (DetenteMention), f.mentions->len);
+  g_array_append_vals (result->mentions, f.mentions->data, f.mentions->len);
 
   scratch_put (scratch, &f);
-  return f.result;
+  return result;
 }
 
 /**
