@@ -15,14 +15,22 @@ G_BEGIN_DECLS
 /* What the trie and lookups (detente-gazetteer.c) and the reading of
  * gazetteer files (detente-gazetteer-load.c) share. */
 
-/* One edge of the trie: the node reached from @parent by @key. */
+/* Keys up to this long, most of them, are held in their slot: a lookup
+ * then reads one slot and no string elsewhere in memory. */
+#define TRIE_INLINE_KEY 16
+
+/* One edge of the trie: the node reached from @parent by its key. */
 typedef struct
 {
   guint  parent;
   guint  hash;      /* detente_gazetteer_hash_key() of the key alone */
   guint  child;     /* node index + 1; 0 marks an empty slot */
   guint  length;
-  char  *key;
+  union
+  {
+    char  bytes[TRIE_INLINE_KEY];  /* a key of at most TRIE_INLINE_KEY bytes */
+    char *heap;                    /* a longer one */
+  } key;
 } TrieSlot;
 
 /* An entry with what the mention finder asks of it in every article,

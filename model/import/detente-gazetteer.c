@@ -70,6 +70,12 @@ slot_of (guint parent,
   return (hash ^ (parent * 2654435761u)) & mask;
 }
 
+static inline const char *
+slot_key (const TrieSlot *slot)
+{
+  return slot->length <= TRIE_INLINE_KEY ? slot->key.bytes : slot->key.heap;
+}
+
 /* The node reached from @parent by a key, or G_MAXUINT. */
 static guint
 trie_find (DetenteGazetteer *self,
@@ -87,7 +93,7 @@ trie_find (DetenteGazetteer *self,
       if (slot->child == 0)
         return G_MAXUINT;
       if (slot->parent == parent && slot->hash == hash && slot->length == length &&
-          memcmp (slot->key, key, length) == 0)
+          memcmp (slot_key (slot), key, length) == 0)
         return slot->child - 1;
     }
 }
@@ -114,7 +120,8 @@ detente_gazetteer_finalize (GObject *object)
     g_clear_pointer (&g_array_index (self->nodes, TrieNode, i).matches, g_array_unref);
   g_array_unref (self->nodes);
   for (guint i = 0; i < self->n_slots; i++)
-    g_free (self->slots[i].key);
+    if (self->slots[i].child != 0 && self->slots[i].length > TRIE_INLINE_KEY)
+      g_free (self->slots[i].key.heap);
   g_free (self->slots);
   g_hash_table_unref (self->roles);
   g_hash_table_unref (self->families);
@@ -373,7 +380,7 @@ trie_child (DetenteGazetteer *self,
             const char       *key,
             gboolean          create)
 {
-  TrieSlot slot = { parent, 0, 0, strlen (key), NULL };
+  TrieSlot slot = { parent, 0, 0, strlen (key), { { 0 } } };
   TrieNode node = { NULL };
   guint found;
 
@@ -402,7 +409,10 @@ trie_child (DetenteGazetteer *self,
       self->n_slots = n_slots;
     }
   g_array_append_val (self->nodes, node);
-  slot.key = g_strdup (key);
+  if (slot.length <= TRIE_INLINE_KEY)
+    memcpy (slot.key.bytes, key, slot.length);
+  else
+    slot.key.heap = g_strdup (key);
   slot.child = self->nodes->len;
   trie_put (self->slots, self->n_slots, &slot);
   self->n_used++;

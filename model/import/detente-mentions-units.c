@@ -276,6 +276,21 @@ add_unit (Finder            *f,
   up->flags = u.flags;
 }
 
+/* What the fast path needs to know of a byte of a word. */
+enum
+{
+  BYTE_UPPER = 1 << 0,   /* folds by adding 0x20: BYTE_UPPER << 5 */
+  BYTE_LOWER = 1 << 1,
+  BYTE_OTHER = 1 << 2,   /* a hyphen, or a byte of a non-ASCII character */
+};
+
+static const guchar byte_class[256] = {
+  ['A' ... 'Z'] = BYTE_UPPER,
+  ['a' ... 'z'] = BYTE_LOWER,
+  ['-'] = BYTE_OTHER,
+  [0x80 ... 0xFF] = BYTE_OTHER,
+};
+
 /* The common case in one pass over the bytes: a word of ASCII letters
  * and digits, maybe with an apostrophe, and no hyphen to split at. Gives
  * up (FALSE, nothing added) on anything else. */
@@ -285,44 +300,57 @@ add_ascii_word (Finder            *f,
 {
   const guchar *p = (const guchar *) f->s + span->offset;
   guint n = span->length;
-  gboolean upper = FALSE, lower = FALSE;
+  guint classes = 0;
+  gboolean upper, lower;
   guint h = 5381;
-  guint k = 0;
+  guint k;
   char *key;
   Unit *u;
 
   if (n >= DETENTE_KEY_MAX)
     return FALSE;
 
-  /* One pass: fold, hash, and look for what the fast path cannot do. */
+  /* One pass without a branch: fold, hash, and note what the bytes are. */
   key = arena_reserve (f->arena);
   for (guint i = 0; i < n; i++)
     {
       guchar c = p[i];
+      guchar class = byte_class[c];
 
-      if (G_UNLIKELY (c >= 0x80 || c == '-'))
-        {
-          /* A curly apostrophe ("China’s", "don’t") folds to a straight
-           * one; anything else non-ASCII takes the long way. */
-          if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x99 || p[i + 2] == 0x98))
-            {
-              key[k++] = '\'';
-              h = h * 33 + '\'';
-              i += 2;
-              continue;
-            }
-          return FALSE;
-        }
-      if ((guchar) (c - 'A') < 26)
-        {
-          upper = TRUE;
-          c += 'a' - 'A';
-        }
-      else if ((guchar) (c - 'a') < 26)
-        lower = TRUE;
-      key[k++] = c;
+      classes |= class;
+      c |= (class & BYTE_UPPER) << 5;
+      key[i] = c;
       h = h * 33 + c;
     }
+  k = n;
+  if (G_UNLIKELY (classes & BYTE_OTHER))
+    {
+      /* Again, byte by byte: a curly apostrophe ("China’s", "don’t")
+       * folds to a straight one; anything else takes the long way. */
+      h = 5381;
+      k = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          guchar c = p[i];
+
+          if (c >= 0x80 || c == '-')
+            {
+              if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x99 || p[i + 2] == 0x98))
+                {
+                  key[k++] = '\'';
+                  h = h * 33 + '\'';
+                  i += 2;
+                  continue;
+                }
+              return FALSE;
+            }
+          c |= (byte_class[c] & BYTE_UPPER) << 5;
+          key[k++] = c;
+          h = h * 33 + c;
+        }
+    }
+  upper = (classes & BYTE_UPPER) != 0;
+  lower = (classes & BYTE_LOWER) != 0;
   u = next_unit (f);
   u->offset = span->offset;
   u->length = n;
