@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 /* What the trie and lookups (detente-gazetteer.c) and the reading of
  * gazetteer files (detente-gazetteer-load.c) share. */
 
+/* The filter of keys after a name's first, in 64-bit words: 32 KiB, of
+ * which the built-in names set about one bit in thirty. */
+#define NEXT_KEY_WORDS 4096
+
 /* Keys up to this long, most of them, are held in their slot: a lookup
  * then reads one slot and no string elsewhere in memory. */
 #define TRIE_INLINE_KEY 16
@@ -55,6 +59,7 @@ struct _DetenteGazetteer
   GArray     *nodes;       /* TrieNode */
   GHashTable *roles;       /* folded title → GPtrArray of people */
   guint64     first_keys[1024];  /* a bit per hash of the names' first keys */
+  guint64     next_keys[NEXT_KEY_WORDS];  /* a bit per (parent node, hash) of the other keys */
   GHashTable *families;    /* folded family name → GPtrArray of people */
   guint       counts[DETENTE_ENTRY_HONORIFIC + 1];
 };

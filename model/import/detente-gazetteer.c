@@ -76,6 +76,27 @@ slot_key (const TrieSlot *slot)
   return slot->length <= TRIE_INLINE_KEY ? slot->key.bytes : slot->key.heap;
 }
 
+/* Where the bit of an edge is in next_keys. */
+static inline guint
+next_bit (guint parent,
+          guint hash)
+{
+  return (hash ^ (parent * 2654435761u)) & (NEXT_KEY_WORDS * 64 - 1);
+}
+
+/* Whether a name may go on from @parent with a key of @hash: most words
+ * after the first word of a name go on with none, and a bit says so
+ * without reading the table. */
+static inline gboolean
+may_go_on (DetenteGazetteer *self,
+           guint             parent,
+           guint             hash)
+{
+  guint bit = next_bit (parent, hash);
+
+  return (self->next_keys[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))) != 0;
+}
+
 /* The node reached from @parent by a key, or G_MAXUINT. */
 static guint
 trie_find (DetenteGazetteer *self,
@@ -394,6 +415,12 @@ trie_child (DetenteGazetteer *self,
       guint h = slot.hash & 0xFFFF;
 
       self->first_keys[h / 64] |= G_GUINT64_CONSTANT (1) << (h % 64);
+    }
+  else
+    {
+      guint bit = next_bit (parent, slot.hash);
+
+      self->next_keys[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
     }
   /* At most half full, so probes stay short. */
   if ((self->n_used + 1) * 2 > self->n_slots)
@@ -798,7 +825,8 @@ _detente_gazetteer_match_keys (DetenteGazetteer    *self,
       if (keys[i].length == 0)
         break;
       /* Most words begin no name: a bit tells without the table. */
-      if (i == 0 && !detente_gazetteer_may_begin (self, keys[i].hash))
+      if (i == 0 ? !detente_gazetteer_may_begin (self, keys[i].hash)
+                 : !may_go_on (self, node, keys[i].hash))
         break;
       node = trie_find (self, node, keys[i].key, keys[i].length, keys[i].hash);
       if (node == G_MAXUINT)
