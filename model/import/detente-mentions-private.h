@@ -50,6 +50,7 @@ typedef struct
   guint               n;
   const DetenteMatch *matches;
   guint               n_matches;
+  guint               kinds;     /* a bit per DetenteEntryKind of the matches */
 } GazSpan;
 
 /* A lone surname, or a title with a lone surname, resolved at the end. */
@@ -211,12 +212,7 @@ static inline gboolean
 span_has (const GazSpan    *g,
           DetenteEntryKind  kind)
 {
-  if (g == NULL)
-    return FALSE;
-  for (guint i = 0; i < g->n_matches; i++)
-    if (match_is (&g->matches[i], kind))
-      return TRUE;
-  return FALSE;
+  return g != NULL && (g->kinds & (1u << kind)) != 0;
 }
 
 static inline const DetenteEntry *

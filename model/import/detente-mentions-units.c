@@ -455,7 +455,7 @@ _detente_mentions_read_spans (Finder *f)
 
   for (guint i = 0; i < n;)
     {
-      GazSpan g = { i, 0, NULL, 0 };
+      GazSpan g = { i, 0, NULL, 0, 0 };
       gboolean named = FALSE;
       gboolean titled = FALSE;
 
@@ -470,6 +470,9 @@ _detente_mentions_read_spans (Finder *f)
           i++;
           continue;
         }
+      /* The patterns ask what a span may be again and again. */
+      for (guint k = 0; k < g.n_matches; k++)
+        g.kinds |= 1u << g.matches[k].entry->kind;
       for (guint k = 0; k < g.n; k++)
         if (unit (f, i + k)->flags & (U_CAP | U_CJK))
           named = TRUE;
