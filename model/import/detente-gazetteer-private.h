@@ -89,11 +89,18 @@ typedef struct
   guint       hash;      /* detente_gazetteer_hash_key() */
 } GazKey;
 
+/* A node of the trie: the end of a name when it has matches. */
+typedef struct
+{
+  GArray   *matches;    /* DetenteMatch, or NULL */
+  guint     kinds;      /* a bit per DetenteEntryKind of the matches */
+  gboolean  acronyms;   /* every match is an acronym */
+} TrieNode;
+
 guint             _detente_gazetteer_match_keys   (DetenteGazetteer   *self,
                                                   const GazKey       *keys,
                                                   guint               n_keys,
-                                                  const DetenteMatch **matches,
-                                                  guint              *n_matches);
+                                                  const TrieNode    **found);
 
 /* What _detente_gazetteer_commit_entry() worked out: the id the entry's
  * actor takes, and the family names a person is called by alone. */

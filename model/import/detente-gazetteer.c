@@ -27,11 +27,6 @@
 
 #define MAX_NAME_KEYS 16
 
-typedef struct
-{
-  GArray *matches;   /* DetenteMatch, or NULL */
-} TrieNode;
-
 G_DEFINE_FINAL_TYPE (DetenteGazetteer, detente_gazetteer, G_TYPE_OBJECT)
 G_DEFINE_QUARK (detente-gazetteer-error-quark, detente_gazetteer_error)
 
@@ -161,7 +156,7 @@ detente_gazetteer_class_init (DetenteGazetteerClass *klass)
 static void
 detente_gazetteer_init (DetenteGazetteer *self)
 {
-  TrieNode root = { NULL };
+  TrieNode root = { NULL, 0, FALSE };
 
   self->entries = g_ptr_array_new_with_free_func (_detente_gazetteer_entry_free);
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -402,7 +397,7 @@ trie_child (DetenteGazetteer *self,
             gboolean          create)
 {
   TrieSlot slot = { parent, 0, 0, strlen (key), { { 0 } } };
-  TrieNode node = { NULL };
+  TrieNode node = { NULL, 0, FALSE };
   guint found;
 
   slot.hash = detente_gazetteer_hash_key (key, slot.length);
@@ -446,6 +441,22 @@ trie_child (DetenteGazetteer *self,
   return self->nodes->len - 1;
 }
 
+/* Sums up a node's matches for the mention finder, which asks about them
+ * at every name it finds. */
+static void
+summarise_node (TrieNode *t)
+{
+  t->kinds = 0;
+  t->acronyms = TRUE;
+  for (guint i = 0; i < t->matches->len; i++)
+    {
+      const DetenteMatch *m = &g_array_index (t->matches, DetenteMatch, i);
+
+      t->kinds |= 1u << m->entry->kind;
+      t->acronyms = t->acronyms && m->acronym;
+    }
+}
+
 void
 _detente_gazetteer_add_name (DetenteGazetteer   *self,
                              const DetenteEntry *entry,
@@ -485,10 +496,12 @@ _detente_gazetteer_add_name (DetenteGazetteer   *self,
         {
           m->how = MIN (m->how, how);
           m->acronym = m->acronym && match.acronym;
+          summarise_node (t);
           return;
         }
     }
   g_array_append_val (t->matches, match);
+  summarise_node (t);
 }
 
 /* Chinese, Korean and Singaporean names put the family name first. */
@@ -792,6 +805,7 @@ detente_gazetteer_match (DetenteGazetteer    *self,
                          guint               *n_matches)
 {
   GazKey hashed[MAX_NAME_KEYS];
+  const TrieNode *node;
   guint n = 0;
 
   g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), 0);
@@ -803,21 +817,24 @@ detente_gazetteer_match (DetenteGazetteer    *self,
       hashed[n].length = strlen (keys[i]);
       hashed[n].hash = detente_gazetteer_hash_key (keys[i], hashed[n].length);
     }
-  return _detente_gazetteer_match_keys (self, hashed, n, matches, n_matches);
+  n = _detente_gazetteer_match_keys (self, hashed, n, &node);
+  *matches = node != NULL ? (const DetenteMatch *) node->matches->data : NULL;
+  *n_matches = node != NULL ? node->matches->len : 0;
+  return n;
 }
 
-/* detente_gazetteer_match() of keys already measured and hashed. */
+/* detente_gazetteer_match() of keys already measured and hashed: the node
+ * of the longest name they begin with, or %NULL. */
 guint
-_detente_gazetteer_match_keys (DetenteGazetteer    *self,
-                               const GazKey        *keys,
-                               guint                n_keys,
-                               const DetenteMatch **matches,
-                               guint               *n_matches)
+_detente_gazetteer_match_keys (DetenteGazetteer  *self,
+                               const GazKey      *keys,
+                               guint              n_keys,
+                               const TrieNode   **found)
 {
   guint node = 0;
   guint best = 0;
-  GArray *best_matches = NULL;
 
+  *found = NULL;
   for (guint i = 0; i < n_keys; i++)
     {
       const TrieNode *t;
@@ -835,12 +852,9 @@ _detente_gazetteer_match_keys (DetenteGazetteer    *self,
       if (t->matches != NULL)
         {
           best = i + 1;
-          best_matches = t->matches;
+          *found = t;
         }
     }
-
-  *matches = best_matches != NULL ? (const DetenteMatch *) best_matches->data : NULL;
-  *n_matches = best_matches != NULL ? best_matches->len : 0;
   return best;
 }
 

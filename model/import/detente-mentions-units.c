@@ -456,6 +456,7 @@ _detente_mentions_read_spans (Finder *f)
   for (guint i = 0; i < n;)
     {
       GazSpan g = { i, 0, NULL, 0, 0 };
+      const TrieNode *node;
       gboolean named = FALSE;
       gboolean titled = FALSE;
 
@@ -464,28 +465,21 @@ _detente_mentions_read_spans (Finder *f)
           i++;
           continue;
         }
-      g.n = _detente_gazetteer_match_keys (f->gazetteer, f->keys + i, n - i, &g.matches, &g.n_matches);
+      g.n = _detente_gazetteer_match_keys (f->gazetteer, f->keys + i, n - i, &node);
       if (g.n == 0)
         {
           i++;
           continue;
         }
-      /* The patterns ask what a span may be again and again. */
-      for (guint k = 0; k < g.n_matches; k++)
-        g.kinds |= 1u << g.matches[k].entry->kind;
+      g.matches = (const DetenteMatch *) node->matches->data;
+      g.n_matches = node->matches->len;
+      g.kinds = node->kinds;
       for (guint k = 0; k < g.n; k++)
         if (unit (f, i + k)->flags & (U_CAP | U_CJK))
           named = TRUE;
       titled = span_has (&g, DETENTE_ENTRY_TITLE) || span_has (&g, DETENTE_ENTRY_HONORIFIC);
-      if (named && !_detente_mentions_shouted (f, i, g.n))
-        {
-          gboolean all_acronyms = TRUE;
-
-          for (guint k = 0; k < g.n_matches && all_acronyms; k++)
-            all_acronyms = g.matches[k].acronym;
-          if (all_acronyms)
-            named = titled = FALSE;
-        }
+      if (named && !_detente_mentions_shouted (f, i, g.n) && node->acronyms)
+        named = titled = FALSE;
       if (!named && !titled)
         {
           i++;

@@ -255,15 +255,18 @@ static const DetenteEntry *
 country_inside (Finder        *f,
                 const GazSpan *g)
 {
+  const TrieNode *node;
   const DetenteMatch *matches;
   guint n_matches;
   guint n;
 
   if (g->n < 2)
     return NULL;
-  n = _detente_gazetteer_match_keys (f->gazetteer, f->keys + g->first, g->n - 1, &matches, &n_matches);
+  n = _detente_gazetteer_match_keys (f->gazetteer, f->keys + g->first, g->n - 1, &node);
   if (n == 0 || !(unit (f, g->first)->flags & (U_CAP | U_CJK)))
     return NULL;
+  matches = (const DetenteMatch *) node->matches->data;
+  n_matches = node->matches->len;
   for (guint m = 0; m < n_matches; m++)
     if (matches[m].entry->kind == DETENTE_ENTRY_COUNTRY &&
         (!matches[m].acronym || _detente_mentions_shouted (f, g->first, n)))
