@@ -45,6 +45,8 @@ typedef struct
   DetenteEntry  entry;
   char         *actor_id;    /* the id its actor takes (detente_actor_make_id() of a country) */
   char         *families[2]; /* detente_gazetteer_family_keys() of a person, or NULL */
+  guint         actor_id_hash;    /* g_str_hash() of actor_id */
+  guint         family_hashes[2]; /* and of the families */
 } GazEntry;
 
 struct _DetenteGazetteer
@@ -97,6 +99,16 @@ typedef struct
   gboolean  acronyms;   /* every match is an acronym */
 } TrieNode;
 
+/* detente_gazetteer_may_begin(), inline for the mention finder, which asks
+ * it of every word. */
+static inline gboolean
+_detente_gazetteer_may_begin (DetenteGazetteer *self,
+                              guint             hash)
+{
+  hash &= 0xFFFF;
+  return (self->first_keys[hash / 64] & (G_GUINT64_CONSTANT (1) << (hash % 64))) != 0;
+}
+
 guint             _detente_gazetteer_match_keys   (DetenteGazetteer   *self,
                                                   const GazKey       *keys,
                                                   guint               n_keys,
@@ -104,16 +116,10 @@ guint             _detente_gazetteer_match_keys   (DetenteGazetteer   *self,
 
 /* What _detente_gazetteer_commit_entry() worked out: the id the entry's
  * actor takes, and the family names a person is called by alone. */
-static inline const char *
-_detente_gazetteer_entry_actor_id (const DetenteEntry *entry)
+static inline const GazEntry *
+_detente_gazetteer_entry_full (const DetenteEntry *entry)
 {
-  return ((const GazEntry *) entry)->actor_id;
-}
-
-static inline const char * const *
-_detente_gazetteer_entry_families (const DetenteEntry *entry)
-{
-  return (const char * const *) ((const GazEntry *) entry)->families;
+  return (const GazEntry *) entry;
 }
 
 G_END_DECLS

@@ -386,8 +386,7 @@ gboolean
 detente_gazetteer_may_begin (DetenteGazetteer *self,
                              guint             hash)
 {
-  hash &= 0xFFFF;
-  return (self->first_keys[hash / 64] & (G_GUINT64_CONSTANT (1) << (hash % 64))) != 0;
+  return _detente_gazetteer_may_begin (self, hash);
 }
 
 static guint
@@ -626,6 +625,7 @@ _detente_gazetteer_commit_entry (DetenteGazetteer *self,
   /* A country's actor is named after it, the others keep their ids. */
   full->actor_id = entry->kind == DETENTE_ENTRY_COUNTRY ? detente_actor_make_id (entry->name)
                                                         : g_strdup (entry->id);
+  full->actor_id_hash = g_str_hash (full->actor_id);
   /* A later entry with the same id (a project's own) wins the id lookup;
    * both stay in the trie under their names. */
   if (!g_hash_table_contains (self->by_id, key))
@@ -643,6 +643,7 @@ _detente_gazetteer_commit_entry (DetenteGazetteer *self,
           GPtrArray *people = g_hash_table_lookup (self->families, families[i]);
 
           full->families[i] = g_strdup (families[i]);
+          full->family_hashes[i] = g_str_hash (families[i]);
           if (people == NULL)
             {
               people = g_ptr_array_new ();
@@ -842,7 +843,7 @@ _detente_gazetteer_match_keys (DetenteGazetteer  *self,
       if (keys[i].length == 0)
         break;
       /* Most words begin no name: a bit tells without the table. */
-      if (i == 0 ? !detente_gazetteer_may_begin (self, keys[i].hash)
+      if (i == 0 ? !_detente_gazetteer_may_begin (self, keys[i].hash)
                  : !may_go_on (self, node, keys[i].hash))
         break;
       node = trie_find (self, node, keys[i].key, keys[i].length, keys[i].hash);

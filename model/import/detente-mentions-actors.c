@@ -111,9 +111,10 @@ index_find (const ActorIndex *index,
 /* The index + 1 of the actor @by_key or @by_id holds under @key, or 0. */
 static guint
 index_lookup_string (const ActorIndex *index,
-                     const char       *key)
+                     const char       *key,
+                     guint             hash)
 {
-  const IndexSlot *slot = index_find (index, key, g_str_hash (key), TRUE);
+  const IndexSlot *slot = index_find (index, key, hash, TRUE);
 
   return slot != NULL ? slot->value + 1 : 0;
 }
@@ -122,16 +123,16 @@ guint
 _detente_mentions_actor_index (Finder                 *f,
                                const char             *key)
 {
-  return index_lookup_string (&f->by_key, key);
+  return index_lookup_string (&f->by_key, key, g_str_hash (key));
 }
 
 /* @key must stay valid until the article is read. */
 static void
 index_surname (Finder     *f,
                const char *key,
+               guint       hash,
                guint       index)
 {
-  guint hash = g_str_hash (key);
   const IndexSlot *slot = index_find (&f->surnames, key, hash, TRUE);
   SurnameLink link = { index, 0 };
   guint last;
@@ -171,7 +172,7 @@ index_surnames (Finder     *f,
       char *key = g_strdup (keys[i]);
 
       g_ptr_array_add (f->owned, key);
-      index_surname (f, key, index);
+      index_surname (f, key, g_str_hash (key), index);
     }
 }
 
@@ -200,8 +201,7 @@ _detente_mentions_actor_for_entry (Finder             *f,
   };
   guint entry_hash = pointer_hash (entry);
   const IndexSlot *slot = index_find (&f->by_entry, entry, entry_hash, FALSE);
-  const char *id = _detente_gazetteer_entry_actor_id (entry);
-  const char * const *families = _detente_gazetteer_entry_families (entry);
+  const GazEntry *full = _detente_gazetteer_entry_full (entry);
   guint index;
   DetenteFoundActor *a;
 
@@ -210,7 +210,7 @@ _detente_mentions_actor_for_entry (Finder             *f,
 
   /* A project's own entry may share an id with a built-in one, and a name
    * may reach the same id another way: one id is one actor. */
-  index = index_lookup_string (&f->by_id, id);
+  index = index_lookup_string (&f->by_id, full->actor_id, full->actor_id_hash);
   if (index > 0)
     {
       index_add (&f->by_entry, entry, entry_hash, index - 1);
@@ -219,7 +219,7 @@ _detente_mentions_actor_for_entry (Finder             *f,
 
   a = g_new0 (DetenteFoundActor, 1);
   a->kind = kinds[entry->kind];
-  a->id = g_strdup (id);
+  a->id = g_strdup (full->actor_id);
   a->name = g_strdup (entry->name);
   a->country = g_strdup (entry->country);
   a->entry = entry;
@@ -234,10 +234,10 @@ _detente_mentions_actor_for_entry (Finder             *f,
   g_ptr_array_add (f->actors, a);
   index = f->actors->len - 1;
   index_add (&f->by_entry, entry, entry_hash, index);
-  index_add (&f->by_id, a->id, g_str_hash (a->id), index);
+  index_add (&f->by_id, a->id, full->actor_id_hash, index);
   /* The gazetteer worked out a person's family names once for all. */
-  for (guint i = 0; i < 2 && families[i] != NULL; i++)
-    index_surname (f, families[i], index);
+  for (guint i = 0; i < 2 && full->families[i] != NULL; i++)
+    index_surname (f, full->families[i], full->family_hashes[i], index);
   return index;
 }
 
@@ -362,7 +362,7 @@ _detente_mentions_actor_for_name (Finder     *f,
   /* "O’Brien Smith" and "O'Brien Smith", "José" and "Jose": spellings of
    * one name share its id, and so its actor. */
   if (index == 0)
-    index = index_lookup_string (&f->by_id, id);
+    index = index_lookup_string (&f->by_id, id, g_str_hash (id));
   if (index > 0)
     {
       a = found_actor (f, index - 1);

@@ -460,7 +460,7 @@ _detente_mentions_read_spans (Finder *f)
       gboolean named = FALSE;
       gboolean titled = FALSE;
 
-      if (!(unit (f, i)->flags & U_WORD) || !detente_gazetteer_may_begin (f->gazetteer, unit (f, i)->hash))
+      if (!(unit (f, i)->flags & U_WORD) || !_detente_gazetteer_may_begin (f->gazetteer, unit (f, i)->hash))
         {
           i++;
           continue;
