@@ -239,10 +239,17 @@ tokenize (DetenteText *self)
 
   while (p < self->length)
     {
-      gunichar c = char_at (self, p);
+      gunichar c;
       gsize end;
 
-      if (c < 0x80 ? g_ascii_isspace (c) : (g_unichar_isspace (c) || c == 0xFEFF || c == 0x200B))
+      /* A space, the commonest byte between tokens. */
+      if (g_ascii_isspace (self->text[p]))
+        {
+          p++;
+          continue;
+        }
+      c = char_at (self, p);
+      if (c >= 0x80 && (g_unichar_isspace (c) || c == 0xFEFF || c == 0x200B))
         {
           p = next_offset (self, p);
           continue;
@@ -380,11 +387,10 @@ split_sentences (DetenteText *self)
   for (guint i = 0; i < self->tokens->len; i++)
     {
       const DetenteToken *t = token (self, i);
-      gunichar c = char_at (self, t->span.offset);
       guint last = i;
       gboolean end;
 
-      if (t->kind == DETENTE_TOKEN_PUNCTUATION && is_terminal (c))
+      if (t->kind == DETENTE_TOKEN_PUNCTUATION && is_terminal (char_at (self, t->span.offset)))
         {
           /* Closing quotes and brackets belong to the sentence. */
           while (last + 1 < self->tokens->len &&
