@@ -381,6 +381,29 @@ add_ascii_word (Finder            *f,
   return TRUE;
 }
 
+/* A mark of one ASCII byte, "," or ".": its key is the byte. */
+static inline gboolean
+add_ascii_mark (Finder            *f,
+                const DetenteSpan *span)
+{
+  guchar c = f->s[span->offset];
+  char *key;
+  Unit *u;
+
+  if (span->length != 1 || c >= 0x80)
+    return FALSE;
+  key = arena_reserve (f->arena);
+  key[0] = c;
+  u = next_unit (f);
+  u->offset = span->offset;
+  u->length = 1;
+  u->flags = U_PUNCT | (c == '.' ? U_DOT : c == ',' ? U_COMMA : 0);
+  u->hash = 5381 * 33 + c;
+  u->key_length = 1;
+  u->key_at = arena_commit (f->arena, 1);
+  return TRUE;
+}
+
 void
 _detente_mentions_read_units (Finder *f,
                               guint   first_token,
@@ -396,7 +419,8 @@ _detente_mentions_read_units (Finder *f,
       DetenteSpan parts[8];
       guint n = 1;
 
-      if (tok->kind == DETENTE_TOKEN_WORD && add_ascii_word (f, &tok->span))
+      if (tok->kind == DETENTE_TOKEN_WORD ? add_ascii_word (f, &tok->span)
+          : tok->kind == DETENTE_TOKEN_PUNCTUATION && add_ascii_mark (f, &tok->span))
         continue;
 
       parts[0] = tok->span;

@@ -819,6 +819,36 @@ compare_mentions (gconstpointer a,
   return x->span.offset < y->span.offset ? -1 : x->span.offset > y->span.offset;
 }
 
+/* Sorts mentions by offset, keeping the order of mentions at one offset as
+ * g_array_sort() does, which is stable. They come nearly sorted, the lone
+ * surnames last: moving those back is cheap, and only when they are many
+ * is the rest left to g_array_sort(). */
+static void
+sort_mentions (GArray *mentions)
+{
+  DetenteMention *m = (DetenteMention *) (void *) mentions->data;
+  gsize budget = 8 * (gsize) mentions->len + 64;
+
+  for (guint i = 1; i < mentions->len; i++)
+    {
+      DetenteMention moved = m[i];
+      guint j = i;
+
+      while (j > 0 && m[j - 1].span.offset > moved.span.offset && budget > 0)
+        {
+          m[j] = m[j - 1];
+          j--;
+          budget--;
+        }
+      m[j] = moved;
+      if (budget == 0)
+        {
+          g_array_sort (mentions, compare_mentions);
+          return;
+        }
+    }
+}
+
 static void
 pending_clear (gpointer data)
 {
@@ -953,7 +983,7 @@ detente_mentions_find (DetenteText       *text,
       first = end;
     }
   _detente_mentions_resolve_pending (&f);
-  g_array_sort (f.mentions, compare_mentions);
+  sort_mentions (f.mentions);
 
   result = g_new0 (DetenteMentions, 1);
   result->actors = g_ptr_array_new_full (f.actors->len, _detente_mentions_found_actor_free);
