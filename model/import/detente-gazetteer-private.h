@@ -94,9 +94,13 @@ typedef struct
 /* A node of the trie: the end of a name when it has matches. */
 typedef struct
 {
-  GArray   *matches;    /* DetenteMatch, or NULL */
-  guint     kinds;      /* a bit per DetenteEntryKind of the matches */
-  gboolean  acronyms;   /* every match is an acronym */
+  GArray             *matches;    /* DetenteMatch, or NULL */
+  /* The matches summed up when the gazetteer is built, so that a name's
+   * node is all the mention finder reads of it until it picks an entry. */
+  const DetenteMatch *match_data; /* matches->data */
+  guint               n_matches;
+  guint               kinds;      /* a bit per DetenteEntryKind of the matches */
+  gboolean            acronyms;   /* every match is an acronym */
 } TrieNode;
 
 /* detente_gazetteer_may_begin(), inline for the mention finder, which asks

@@ -156,7 +156,7 @@ detente_gazetteer_class_init (DetenteGazetteerClass *klass)
 static void
 detente_gazetteer_init (DetenteGazetteer *self)
 {
-  TrieNode root = { NULL, 0, FALSE };
+  TrieNode root = { NULL, NULL, 0, 0, FALSE };
 
   self->entries = g_ptr_array_new_with_free_func (_detente_gazetteer_entry_free);
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -396,7 +396,7 @@ trie_child (DetenteGazetteer *self,
             gboolean          create)
 {
   TrieSlot slot = { parent, 0, 0, strlen (key), { { 0 } } };
-  TrieNode node = { NULL, 0, FALSE };
+  TrieNode node = { NULL, NULL, 0, 0, FALSE };
   guint found;
 
   slot.hash = detente_gazetteer_hash_key (key, slot.length);
@@ -445,6 +445,8 @@ trie_child (DetenteGazetteer *self,
 static void
 summarise_node (TrieNode *t)
 {
+  t->match_data = (const DetenteMatch *) t->matches->data;
+  t->n_matches = t->matches->len;
   t->kinds = 0;
   t->acronyms = TRUE;
   for (guint i = 0; i < t->matches->len; i++)
@@ -819,8 +821,8 @@ detente_gazetteer_match (DetenteGazetteer    *self,
       hashed[n].hash = detente_gazetteer_hash_key (keys[i], hashed[n].length);
     }
   n = _detente_gazetteer_match_keys (self, hashed, n, &node);
-  *matches = node != NULL ? (const DetenteMatch *) node->matches->data : NULL;
-  *n_matches = node != NULL ? node->matches->len : 0;
+  *matches = node != NULL ? node->match_data : NULL;
+  *n_matches = node != NULL ? node->n_matches : 0;
   return n;
 }
 

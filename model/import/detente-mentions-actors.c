@@ -268,6 +268,8 @@ _detente_mentions_choose_person (Finder        *f,
   const DetenteEntry *first = NULL;
   guint people = 0;
 
+  if (!span_has (g, DETENTE_ENTRY_PERSON))
+    return NULL;
   for (guint i = 0; i < g->n_matches; i++)
     if (g->matches[i].entry->kind == DETENTE_ENTRY_PERSON)
       {

@@ -220,7 +220,10 @@ span_entry (const GazSpan    *g,
             DetenteEntryKind  kind,
             DetenteMatchHow  *how)
 {
-  for (guint i = 0; g != NULL && i < g->n_matches; i++)
+  /* The kinds say without reading the entries whether one is there. */
+  if (!span_has (g, kind))
+    return NULL;
+  for (guint i = 0; i < g->n_matches; i++)
     if (match_is (&g->matches[i], kind))
       {
         if (how != NULL)

@@ -495,8 +495,8 @@ _detente_mentions_read_spans (Finder *f)
           i++;
           continue;
         }
-      g.matches = (const DetenteMatch *) node->matches->data;
-      g.n_matches = node->matches->len;
+      g.matches = node->match_data;
+      g.n_matches = node->n_matches;
       g.kinds = node->kinds;
       for (guint k = 0; k < g.n; k++)
         if (unit (f, i + k)->flags & (U_CAP | U_CJK))

@@ -265,8 +265,8 @@ country_inside (Finder        *f,
   n = _detente_gazetteer_match_keys (f->gazetteer, f->keys + g->first, g->n - 1, &node);
   if (n == 0 || !(unit (f, g->first)->flags & (U_CAP | U_CJK)))
     return NULL;
-  matches = (const DetenteMatch *) node->matches->data;
-  n_matches = node->matches->len;
+  matches = node->match_data;
+  n_matches = node->n_matches;
   for (guint m = 0; m < n_matches; m++)
     if (matches[m].entry->kind == DETENTE_ENTRY_COUNTRY &&
         (!matches[m].acronym || _detente_mentions_shouted (f, g->first, n)))
