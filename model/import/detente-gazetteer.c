@@ -656,13 +656,42 @@ _detente_gazetteer_commit_entry (DetenteGazetteer *self,
     }
 }
 
+/* Dates as yyyymmdd numbers, first and last possible day: comparing them
+ * is all role lookups need, and they run for every person an article
+ * names. A month's last day may be past its real end; only order counts. */
+static guint32
+first_key (const DetenteDate *d)
+{
+  return d->year * 10000u + MAX (d->month, 1) * 100u + MAX (d->day, 1);
+}
+
+static guint32
+last_key (const DetenteDate *d)
+{
+  if (detente_date_has_end (d))
+    return d->end_year * 10000u + (d->end_month ? d->end_month : 12) * 100u + (d->end_day ? d->end_day : 31);
+  return d->year * 10000u + (d->month ? d->month : 12) * 100u + (d->day ? d->day : 31);
+}
+
+/* A role with its dates as keys, worked out once: the role a person held
+ * at an article's date is asked for every person an article names. */
+typedef struct
+{
+  DetenteEntryRole role;
+  guint32          from_first;   /* first_key() of role.from, set or not */
+  guint32          to_last;      /* last_key() of role.to, when set */
+  gboolean         from_set;
+  gboolean         to_set;
+} GazRole;
+
 DetenteEntryRole *
 _detente_gazetteer_role_new (const char        *title,
                              const char        *country,
                              const DetenteDate *from,
                              const DetenteDate *to)
 {
-  DetenteEntryRole *role = g_new0 (DetenteEntryRole, 1);
+  GazRole *full = g_new0 (GazRole, 1);
+  DetenteEntryRole *role = &full->role;
 
   role->title = g_strdup (title);
   role->country = country != NULL && *country != '\0' ? g_strdup (country) : NULL;
@@ -670,6 +699,10 @@ _detente_gazetteer_role_new (const char        *title,
     role->from = *from;
   if (to != NULL)
     role->to = *to;
+  full->from_set = detente_date_is_set (&role->from);
+  full->to_set = detente_date_is_set (&role->to);
+  full->from_first = first_key (&role->from);
+  full->to_last = full->to_set ? last_key (&role->to) : 0;
   return role;
 }
 
@@ -861,23 +894,6 @@ _detente_gazetteer_match_keys (DetenteGazetteer  *self,
   return best;
 }
 
-/* Dates as yyyymmdd numbers, first and last possible day: comparing them
- * is all role lookups need, and they run for every person an article
- * names. A month's last day may be past its real end; only order counts. */
-static guint32
-first_key (const DetenteDate *d)
-{
-  return d->year * 10000u + MAX (d->month, 1) * 100u + MAX (d->day, 1);
-}
-
-static guint32
-last_key (const DetenteDate *d)
-{
-  if (detente_date_has_end (d))
-    return d->end_year * 10000u + (d->end_month ? d->end_month : 12) * 100u + (d->end_day ? d->end_day : 31);
-  return d->year * 10000u + (d->month ? d->month : 12) * 100u + (d->day ? d->day : 31);
-}
-
 static gboolean
 date_within (const DetenteDate *date,
              const DetenteDate *from,
@@ -922,22 +938,30 @@ const DetenteEntryRole *
 detente_entry_role_at (const DetenteEntry *entry,
                        const DetenteDate  *date)
 {
-  DetenteDate none = { 0 };
-  const DetenteEntryRole *best = NULL;
+  const GazRole *best = NULL;
+  gboolean date_set;
+  guint32 date_first = 0, date_last = 0;
 
   g_return_val_if_fail (entry != NULL, NULL);
 
-  if (date == NULL)
-    date = &none;
+  /* As date_within() for each role, with the keys worked out once. */
+  date_set = detente_date_is_set (date);
+  if (date_set)
+    {
+      date_first = first_key (date);
+      date_last = last_key (date);
+    }
   for (guint i = 0; i < entry->roles->len; i++)
     {
-      const DetenteEntryRole *role = g_ptr_array_index (entry->roles, i);
+      const GazRole *role = g_ptr_array_index (entry->roles, i);
+      gboolean within = date_set ? (!role->from_set || date_last >= role->from_first) &&
+                                   (!role->to_set || date_first <= role->to_last)
+                                 : !role->to_set;
 
-      if (date_within (date, &role->from, &role->to) &&
-          (best == NULL || first_key (&role->from) >= first_key (&best->from)))
+      if (within && (best == NULL || role->from_first >= best->from_first))
         best = role;
     }
-  return best;
+  return best != NULL ? &best->role : NULL;
 }
 
 /**
