@@ -178,13 +178,19 @@ add_token (DetenteText      *self,
   ((DetenteToken *) (void *) self->tokens->data)[self->n_tokens++] = token;
 }
 
-/* A word, a number, or an acronym with its dots. */
-static gsize
-read_word (DetenteText *self,
-           gsize        start)
+/* Most words end at a space: no ASCII byte but these goes on with one. */
+static inline gboolean
+ends_word (gunichar c)
 {
-  gsize p = start;
+  return c < 0x80 && c != '\'' && c != '-' && c != '.' && c != ',';
+}
 
+/* The rest of read_word(), from @p on. */
+static gsize
+read_word_from (DetenteText *self,
+                gsize        start,
+                gsize        p)
+{
   for (;;)
     {
       gunichar c;
@@ -195,8 +201,7 @@ read_word (DetenteText *self,
       while (g_ascii_isalnum (self->text[p]))
         p++;
       c = char_at (self, p);
-      /* Most words end at a space: no other ASCII byte goes on with one. */
-      if (c < 0x80 && c != '\'' && c != '-' && c != '.' && c != ',' && p > start)
+      if (ends_word (c) && p > start)
         break;
       if (c != 0 && is_word_char (c) && !is_cjk (c))
         {
@@ -232,6 +237,21 @@ read_word (DetenteText *self,
   return p;
 }
 
+/* A word, a number, or an acronym with its dots. The common word of
+ * ASCII letters and digits ends here, the others in read_word_from(). */
+static inline gsize
+read_word (DetenteText *self,
+           gsize        start)
+{
+  gsize p = start;
+
+  while (g_ascii_isalnum (self->text[p]))
+    p++;
+  if (p > start && ends_word ((guchar) self->text[p]))
+    return p;
+  return read_word_from (self, start, p);
+}
+
 static void
 tokenize (DetenteText *self)
 {
@@ -246,6 +266,14 @@ tokenize (DetenteText *self)
       if (g_ascii_isspace (self->text[p]))
         {
           p++;
+          continue;
+        }
+      /* A word that begins with an ASCII letter, which no number does. */
+      if (g_ascii_isalpha (self->text[p]))
+        {
+          end = read_word (self, p);
+          add_token (self, p, end, DETENTE_TOKEN_WORD);
+          p = end;
           continue;
         }
       c = char_at (self, p);
