@@ -20,7 +20,7 @@
 struct _DetenteText
 {
   gatomicrefcount  ref;
-  char            *text;
+  char            *text;         /* follows the struct, in its allocation */
   gsize            length;
   GArray          *sentences;
   GArray          *tokens;
@@ -471,9 +471,12 @@ detente_text_new (const char *text)
   length = strlen (text);
   g_return_val_if_fail (detente_source_check_text (text, length, NULL), NULL);
 
-  self = g_new0 (DetenteText, 1);
+  /* The text is copied behind the struct, in one allocation. */
+  self = g_malloc (sizeof (DetenteText) + length + 1);
+  memset (self, 0, sizeof (DetenteText));
   g_atomic_ref_count_init (&self->ref);
-  self->text = g_strndup (text, length);
+  self->text = (char *) (self + 1);
+  memcpy (self->text, text, length + 1);
   self->length = length;
   /* About one sentence in a hundred bytes of prose. */
   self->sentences = g_array_sized_new (FALSE, FALSE, sizeof (DetenteSpan), length / 64 + 16);
@@ -512,7 +515,6 @@ detente_text_unref (DetenteText *self)
 
   if (!g_atomic_ref_count_dec (&self->ref))
     return;
-  g_free (self->text);
   g_array_unref (self->sentences);
   g_array_unref (self->tokens);
   g_free (self);
