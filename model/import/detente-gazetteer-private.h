@@ -26,10 +26,11 @@ G_BEGIN_DECLS
 /* One edge of the trie: the node reached from @parent by its key. */
 typedef struct
 {
-  guint  parent;
-  guint  hash;      /* detente_gazetteer_hash_key() of the key alone */
-  guint  child;     /* node index + 1; 0 marks an empty slot */
-  guint  length;
+  guint   parent;
+  guint   hash;      /* detente_gazetteer_hash_key() of the key alone */
+  guint   child;     /* node index + 1; 0 marks an empty slot */
+  guint16 length;
+  guint16 ends;      /* a name ends at the child: it has matches */
   union
   {
     char  bytes[TRIE_INLINE_KEY];  /* a key of at most TRIE_INLINE_KEY bytes */

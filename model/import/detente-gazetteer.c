@@ -92,6 +92,28 @@ may_go_on (DetenteGazetteer *self,
   return (self->next_keys[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))) != 0;
 }
 
+/* The edge from @parent by a key, or %NULL. */
+static TrieSlot *
+trie_find_slot (DetenteGazetteer *self,
+                guint             parent,
+                const char       *key,
+                guint             length,
+                guint             hash)
+{
+  guint mask = self->n_slots - 1;
+
+  for (guint i = slot_of (parent, hash, mask);; i = (i + 1) & mask)
+    {
+      TrieSlot *slot = &self->slots[i];
+
+      if (slot->child == 0)
+        return NULL;
+      if (slot->parent == parent && slot->hash == hash && slot->length == length &&
+          memcmp (slot_key (slot), key, length) == 0)
+        return slot;
+    }
+}
+
 /* The node reached from @parent by a key, or G_MAXUINT. */
 static guint
 trie_find (DetenteGazetteer *self,
@@ -100,18 +122,9 @@ trie_find (DetenteGazetteer *self,
            guint             length,
            guint             hash)
 {
-  guint mask = self->n_slots - 1;
+  const TrieSlot *slot = trie_find_slot (self, parent, key, length, hash);
 
-  for (guint i = slot_of (parent, hash, mask);; i = (i + 1) & mask)
-    {
-      const TrieSlot *slot = &self->slots[i];
-
-      if (slot->child == 0)
-        return G_MAXUINT;
-      if (slot->parent == parent && slot->hash == hash && slot->length == length &&
-          memcmp (slot_key (slot), key, length) == 0)
-        return slot->child - 1;
-    }
+  return slot != NULL ? slot->child - 1 : G_MAXUINT;
 }
 
 static void
@@ -395,7 +408,7 @@ trie_child (DetenteGazetteer *self,
             const char       *key,
             gboolean          create)
 {
-  TrieSlot slot = { parent, 0, 0, strlen (key), { { 0 } } };
+  TrieSlot slot = { parent, 0, 0, strlen (key), FALSE, { { 0 } } };
   TrieNode node = { NULL, NULL, 0, 0, FALSE };
   guint found;
 
@@ -467,6 +480,7 @@ _detente_gazetteer_add_name (DetenteGazetteer   *self,
   char keys[MAX_NAME_KEYS][DETENTE_KEY_MAX];
   guint n = name_keys (name, keys, MAX_NAME_KEYS);
   guint node = 0;
+  guint parent = 0;
   TrieNode *t;
   DetenteMatch match = { entry, how, TRUE };
   guint capitals = 0;
@@ -483,11 +497,22 @@ _detente_gazetteer_add_name (DetenteGazetteer   *self,
   if (capitals < 2)
     match.acronym = FALSE;
   for (guint i = 0; i < n; i++)
-    node = trie_child (self, node, keys[i], TRUE);
+    {
+      parent = node;
+      node = trie_child (self, node, keys[i], TRUE);
+    }
 
   t = &g_array_index (self->nodes, TrieNode, node);
   if (t->matches == NULL)
-    t->matches = g_array_new (FALSE, FALSE, sizeof (DetenteMatch));
+    {
+      guint length = strlen (keys[n - 1]);
+
+      t->matches = g_array_new (FALSE, FALSE, sizeof (DetenteMatch));
+      /* Matching learns from the edge that a name ends, without reading
+       * the node. */
+      trie_find_slot (self, parent, keys[n - 1], length,
+                      detente_gazetteer_hash_key (keys[n - 1], length))->ends = TRUE;
+    }
   for (guint i = 0; i < t->matches->len; i++)
     {
       DetenteMatch *m = &g_array_index (t->matches, DetenteMatch, i);
@@ -869,11 +894,11 @@ _detente_gazetteer_match_keys (DetenteGazetteer  *self,
 {
   guint node = 0;
   guint best = 0;
+  guint best_node = 0;
 
-  *found = NULL;
   for (guint i = 0; i < n_keys; i++)
     {
-      const TrieNode *t;
+      const TrieSlot *slot;
 
       if (keys[i].length == 0)
         break;
@@ -881,16 +906,17 @@ _detente_gazetteer_match_keys (DetenteGazetteer  *self,
       if (i == 0 ? !_detente_gazetteer_may_begin (self, keys[i].hash)
                  : !may_go_on (self, node, keys[i].hash))
         break;
-      node = trie_find (self, node, keys[i].key, keys[i].length, keys[i].hash);
-      if (node == G_MAXUINT)
+      slot = trie_find_slot (self, node, keys[i].key, keys[i].length, keys[i].hash);
+      if (slot == NULL)
         break;
-      t = &g_array_index (self->nodes, TrieNode, node);
-      if (t->matches != NULL)
+      node = slot->child - 1;
+      if (slot->ends)
         {
           best = i + 1;
-          *found = t;
+          best_node = node;
         }
     }
+  *found = best > 0 ? &g_array_index (self->nodes, TrieNode, best_node) : NULL;
   return best;
 }
 
