@@ -399,12 +399,10 @@ add_sentence (DetenteText *self,
               guint        last)
 {
   DetenteSpan span = { token (self, first)->span.offset, 0 };
-  guint index = self->sentences->len;
 
+  /* Its tokens were told their sentence as split_sentences() read them. */
   span.length = token_end (token (self, last)) - span.offset;
   g_array_append_val (self->sentences, span);
-  for (guint i = first; i <= last; i++)
-    g_array_index (self->tokens, DetenteToken, i).sentence = index;
 }
 
 static void
@@ -418,6 +416,9 @@ split_sentences (DetenteText *self)
       guint last = i;
       gboolean end;
 
+      /* A token belongs to the sentence that is open when it is read: the
+       * next to be added. */
+      g_array_index (self->tokens, DetenteToken, i).sentence = self->sentences->len;
       if (t->kind == DETENTE_TOKEN_PUNCTUATION && is_terminal (char_at (self, t->span.offset)))
         {
           /* Closing quotes and brackets belong to the sentence. */
@@ -425,7 +426,7 @@ split_sentences (DetenteText *self)
                  token (self, last + 1)->span.offset == token_end (token (self, last)) &&
                  token (self, last + 1)->kind == DETENTE_TOKEN_PUNCTUATION &&
                  is_closer (char_at (self, token (self, last + 1)->span.offset)))
-            last++;
+            g_array_index (self->tokens, DetenteToken, ++last).sentence = self->sentences->len;
           end = ends_sentence (self, i, last);
         }
       else if (t->kind == DETENTE_TOKEN_WORD && t->span.length > 2 &&
