@@ -252,7 +252,9 @@ _detente_mentions_holds_title (const DetenteEntry *person,
     {
       const DetenteEntryRole *role = g_ptr_array_index (person->roles, i);
 
-      if (g_ascii_strcasecmp (role->title, title) == 0 &&
+      /* A first letter that differs says no without the whole compare. */
+      if (g_ascii_tolower (role->title[0]) == g_ascii_tolower (title[0]) &&
+          g_ascii_strcasecmp (role->title, title) == 0 &&
           (date == NULL || detente_entry_role_covers (role, date)))
         return TRUE;
     }
