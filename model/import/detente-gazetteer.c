@@ -482,7 +482,7 @@ _detente_gazetteer_add_name (DetenteGazetteer   *self,
   guint node = 0;
   guint parent = 0;
   TrieNode *t;
-  DetenteMatch match = { entry, how, TRUE };
+  DetenteMatch match = { entry, how, TRUE, entry->kind };
   guint capitals = 0;
 
   if (n == 0)

@@ -273,7 +273,7 @@ _detente_mentions_choose_person (Finder        *f,
   if (!span_has (g, DETENTE_ENTRY_PERSON))
     return NULL;
   for (guint i = 0; i < g->n_matches; i++)
-    if (g->matches[i].entry->kind == DETENTE_ENTRY_PERSON)
+    if (g->matches[i].kind == DETENTE_ENTRY_PERSON)
       {
         first = g->matches[i].entry;
         people++;

@@ -205,7 +205,7 @@ static inline gboolean
 match_is (const DetenteMatch *m,
           DetenteEntryKind    kind)
 {
-  return m->entry->kind == kind;
+  return m->kind == kind;
 }
 
 static inline gboolean

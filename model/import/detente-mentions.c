@@ -185,7 +185,7 @@ known_without_initials (Finder *f,
       detente_gazetteer_match (f->gazetteer, keys, n_keys, &matches, &n_matches) != n_keys)
     return NULL;
   for (guint m = 0; m < n_matches; m++)
-    if (matches[m].entry->kind == DETENTE_ENTRY_PERSON)
+    if (matches[m].kind == DETENTE_ENTRY_PERSON)
       return matches[m].entry;
   return NULL;
 }
@@ -268,7 +268,7 @@ country_inside (Finder        *f,
   matches = node->match_data;
   n_matches = node->n_matches;
   for (guint m = 0; m < n_matches; m++)
-    if (matches[m].entry->kind == DETENTE_ENTRY_COUNTRY &&
+    if (matches[m].kind == DETENTE_ENTRY_COUNTRY &&
         (!matches[m].acronym || _detente_mentions_shouted (f, g->first, n)))
       return matches[m].entry;
   return NULL;
@@ -282,7 +282,7 @@ title_name (const GazSpan *g)
   /* Of several titles a word may be, the one it is the name of: a bare
    * "Secretary" is a secretary before it is the Secretary of State. */
   for (guint m = 0; m < g->n_matches; m++)
-    if (g->matches[m].entry->kind == DETENTE_ENTRY_TITLE && g->matches[m].how == DETENTE_MATCH_NAME)
+    if (g->matches[m].kind == DETENTE_ENTRY_TITLE && g->matches[m].how == DETENTE_MATCH_NAME)
       return g->matches[m].entry->name;
   return e != NULL ? e->name : NULL;
 }
@@ -392,8 +392,8 @@ weak_title (Finder        *f,
   if (g->n != 1 || !(unit (f, g->first)->flags & U_LOWER))
     return FALSE;
   for (guint m = 0; m < g->n_matches; m++)
-    if (g->matches[m].entry->kind == DETENTE_ENTRY_HONORIFIC ||
-        (g->matches[m].entry->kind == DETENTE_ENTRY_TITLE && g->matches[m].entry->generic))
+    if (g->matches[m].kind == DETENTE_ENTRY_HONORIFIC ||
+        (g->matches[m].kind == DETENTE_ENTRY_TITLE && g->matches[m].entry->generic))
       return FALSE;
   return TRUE;
 }
