@@ -27,11 +27,6 @@
 
 #define MAX_NAME_KEYS 16
 
-typedef struct
-{
-  GArray *matches;   /* DetenteMatch, or NULL */
-} TrieNode;
-
 G_DEFINE_FINAL_TYPE (DetenteGazetteer, detente_gazetteer, G_TYPE_OBJECT)
 G_DEFINE_QUARK (detente-gazetteer-error-quark, detente_gazetteer_error)
 
@@ -49,7 +44,11 @@ void
 _detente_gazetteer_entry_free (gpointer data)
 {
   DetenteEntry *entry = data;
+  GazEntry *full = data;
 
+  g_free (full->actor_id);
+  g_free (full->families[0]);
+  g_free (full->families[1]);
   g_free (entry->id);
   g_free (entry->name);
   g_free (entry->country);
@@ -66,6 +65,55 @@ slot_of (guint parent,
   return (hash ^ (parent * 2654435761u)) & mask;
 }
 
+static inline const char *
+slot_key (const TrieSlot *slot)
+{
+  return slot->length <= TRIE_INLINE_KEY ? slot->key.bytes : slot->key.heap;
+}
+
+/* Where the bit of an edge is in next_keys. */
+static inline guint
+next_bit (guint parent,
+          guint hash)
+{
+  return (hash ^ (parent * 2654435761u)) & (NEXT_KEY_WORDS * 64 - 1);
+}
+
+/* Whether a name may go on from @parent with a key of @hash: most words
+ * after the first word of a name go on with none, and a bit says so
+ * without reading the table. */
+static inline gboolean
+may_go_on (DetenteGazetteer *self,
+           guint             parent,
+           guint             hash)
+{
+  guint bit = next_bit (parent, hash);
+
+  return (self->next_keys[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))) != 0;
+}
+
+/* The edge from @parent by a key, or %NULL. */
+static TrieSlot *
+trie_find_slot (DetenteGazetteer *self,
+                guint             parent,
+                const char       *key,
+                guint             length,
+                guint             hash)
+{
+  guint mask = self->n_slots - 1;
+
+  for (guint i = slot_of (parent, hash, mask);; i = (i + 1) & mask)
+    {
+      TrieSlot *slot = &self->slots[i];
+
+      if (slot->child == 0)
+        return NULL;
+      if (slot->parent == parent && slot->hash == hash && slot->length == length &&
+          memcmp (slot_key (slot), key, length) == 0)
+        return slot;
+    }
+}
+
 /* The node reached from @parent by a key, or G_MAXUINT. */
 static guint
 trie_find (DetenteGazetteer *self,
@@ -74,18 +122,9 @@ trie_find (DetenteGazetteer *self,
            guint             length,
            guint             hash)
 {
-  guint mask = self->n_slots - 1;
+  const TrieSlot *slot = trie_find_slot (self, parent, key, length, hash);
 
-  for (guint i = slot_of (parent, hash, mask);; i = (i + 1) & mask)
-    {
-      const TrieSlot *slot = &self->slots[i];
-
-      if (slot->child == 0)
-        return G_MAXUINT;
-      if (slot->parent == parent && slot->hash == hash && slot->length == length &&
-          memcmp (slot->key, key, length) == 0)
-        return slot->child - 1;
-    }
+  return slot != NULL ? slot->child - 1 : G_MAXUINT;
 }
 
 static void
@@ -110,7 +149,8 @@ detente_gazetteer_finalize (GObject *object)
     g_clear_pointer (&g_array_index (self->nodes, TrieNode, i).matches, g_array_unref);
   g_array_unref (self->nodes);
   for (guint i = 0; i < self->n_slots; i++)
-    g_free (self->slots[i].key);
+    if (self->slots[i].child != 0 && self->slots[i].length > TRIE_INLINE_KEY)
+      g_free (self->slots[i].key.heap);
   g_free (self->slots);
   g_hash_table_unref (self->roles);
   g_hash_table_unref (self->families);
@@ -129,7 +169,7 @@ detente_gazetteer_class_init (DetenteGazetteerClass *klass)
 static void
 detente_gazetteer_init (DetenteGazetteer *self)
 {
-  TrieNode root = { NULL };
+  TrieNode root = { NULL, NULL, 0, 0, FALSE };
 
   self->entries = g_ptr_array_new_with_free_func (_detente_gazetteer_entry_free);
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -359,8 +399,7 @@ gboolean
 detente_gazetteer_may_begin (DetenteGazetteer *self,
                              guint             hash)
 {
-  hash &= 0xFFFF;
-  return (self->first_keys[hash / 64] & (G_GUINT64_CONSTANT (1) << (hash % 64))) != 0;
+  return _detente_gazetteer_may_begin (self, hash);
 }
 
 static guint
@@ -369,8 +408,8 @@ trie_child (DetenteGazetteer *self,
             const char       *key,
             gboolean          create)
 {
-  TrieSlot slot = { parent, 0, 0, strlen (key), NULL };
-  TrieNode node = { NULL };
+  TrieSlot slot = { parent, 0, 0, strlen (key), FALSE, { { 0 } } };
+  TrieNode node = { NULL, NULL, 0, 0, FALSE };
   guint found;
 
   slot.hash = detente_gazetteer_hash_key (key, slot.length);
@@ -383,6 +422,12 @@ trie_child (DetenteGazetteer *self,
       guint h = slot.hash & 0xFFFF;
 
       self->first_keys[h / 64] |= G_GUINT64_CONSTANT (1) << (h % 64);
+    }
+  else
+    {
+      guint bit = next_bit (parent, slot.hash);
+
+      self->next_keys[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
     }
   /* At most half full, so probes stay short. */
   if ((self->n_used + 1) * 2 > self->n_slots)
@@ -398,11 +443,32 @@ trie_child (DetenteGazetteer *self,
       self->n_slots = n_slots;
     }
   g_array_append_val (self->nodes, node);
-  slot.key = g_strdup (key);
+  if (slot.length <= TRIE_INLINE_KEY)
+    memcpy (slot.key.bytes, key, slot.length);
+  else
+    slot.key.heap = g_strdup (key);
   slot.child = self->nodes->len;
   trie_put (self->slots, self->n_slots, &slot);
   self->n_used++;
   return self->nodes->len - 1;
+}
+
+/* Sums up a node's matches for the mention finder, which asks about them
+ * at every name it finds. */
+static void
+summarise_node (TrieNode *t)
+{
+  t->match_data = (const DetenteMatch *) t->matches->data;
+  t->n_matches = t->matches->len;
+  t->kinds = 0;
+  t->acronyms = TRUE;
+  for (guint i = 0; i < t->matches->len; i++)
+    {
+      const DetenteMatch *m = &g_array_index (t->matches, DetenteMatch, i);
+
+      t->kinds |= 1u << m->entry->kind;
+      t->acronyms = t->acronyms && m->acronym;
+    }
 }
 
 void
@@ -414,8 +480,9 @@ _detente_gazetteer_add_name (DetenteGazetteer   *self,
   char keys[MAX_NAME_KEYS][DETENTE_KEY_MAX];
   guint n = name_keys (name, keys, MAX_NAME_KEYS);
   guint node = 0;
+  guint parent = 0;
   TrieNode *t;
-  DetenteMatch match = { entry, how, TRUE };
+  DetenteMatch match = { entry, how, TRUE, entry->kind };
   guint capitals = 0;
 
   if (n == 0)
@@ -430,11 +497,22 @@ _detente_gazetteer_add_name (DetenteGazetteer   *self,
   if (capitals < 2)
     match.acronym = FALSE;
   for (guint i = 0; i < n; i++)
-    node = trie_child (self, node, keys[i], TRUE);
+    {
+      parent = node;
+      node = trie_child (self, node, keys[i], TRUE);
+    }
 
   t = &g_array_index (self->nodes, TrieNode, node);
   if (t->matches == NULL)
-    t->matches = g_array_new (FALSE, FALSE, sizeof (DetenteMatch));
+    {
+      guint length = strlen (keys[n - 1]);
+
+      t->matches = g_array_new (FALSE, FALSE, sizeof (DetenteMatch));
+      /* Matching learns from the edge that a name ends, without reading
+       * the node. */
+      trie_find_slot (self, parent, keys[n - 1], length,
+                      detente_gazetteer_hash_key (keys[n - 1], length))->ends = TRUE;
+    }
   for (guint i = 0; i < t->matches->len; i++)
     {
       DetenteMatch *m = &g_array_index (t->matches, DetenteMatch, i);
@@ -444,10 +522,12 @@ _detente_gazetteer_add_name (DetenteGazetteer   *self,
         {
           m->how = MIN (m->how, how);
           m->acronym = m->acronym && match.acronym;
+          summarise_node (t);
           return;
         }
     }
   g_array_append_val (t->matches, match);
+  summarise_node (t);
 }
 
 /* Chinese, Korean and Singaporean names put the family name first. */
@@ -532,7 +612,8 @@ _detente_gazetteer_entry_new (DetenteEntryKind  kind,
                               const char       *name,
                               const char       *country)
 {
-  DetenteEntry *entry = g_new0 (DetenteEntry, 1);
+  GazEntry *full = g_new0 (GazEntry, 1);
+  DetenteEntry *entry = &full->entry;
 
   entry->kind = kind;
   entry->id = g_strdup (id);
@@ -565,8 +646,13 @@ _detente_gazetteer_commit_entry (DetenteGazetteer *self,
                                  DetenteEntry     *entry)
 {
   g_autofree char *key = id_key (entry->kind, entry->id);
+  GazEntry *full = (GazEntry *) entry;
 
   g_ptr_array_add (self->entries, entry);
+  /* A country's actor is named after it, the others keep their ids. */
+  full->actor_id = entry->kind == DETENTE_ENTRY_COUNTRY ? detente_actor_make_id (entry->name)
+                                                        : g_strdup (entry->id);
+  full->actor_id_hash = g_str_hash (full->actor_id);
   /* A later entry with the same id (a project's own) wins the id lookup;
    * both stay in the trie under their names. */
   if (!g_hash_table_contains (self->by_id, key))
@@ -583,6 +669,8 @@ _detente_gazetteer_commit_entry (DetenteGazetteer *self,
         {
           GPtrArray *people = g_hash_table_lookup (self->families, families[i]);
 
+          full->families[i] = g_strdup (families[i]);
+          full->family_hashes[i] = g_str_hash (families[i]);
           if (people == NULL)
             {
               people = g_ptr_array_new ();
@@ -593,13 +681,42 @@ _detente_gazetteer_commit_entry (DetenteGazetteer *self,
     }
 }
 
+/* Dates as yyyymmdd numbers, first and last possible day: comparing them
+ * is all role lookups need, and they run for every person an article
+ * names. A month's last day may be past its real end; only order counts. */
+static guint32
+first_key (const DetenteDate *d)
+{
+  return d->year * 10000u + MAX (d->month, 1) * 100u + MAX (d->day, 1);
+}
+
+static guint32
+last_key (const DetenteDate *d)
+{
+  if (detente_date_has_end (d))
+    return d->end_year * 10000u + (d->end_month ? d->end_month : 12) * 100u + (d->end_day ? d->end_day : 31);
+  return d->year * 10000u + (d->month ? d->month : 12) * 100u + (d->day ? d->day : 31);
+}
+
+/* A role with its dates as keys, worked out once: the role a person held
+ * at an article's date is asked for every person an article names. */
+typedef struct
+{
+  DetenteEntryRole role;
+  guint32          from_first;   /* first_key() of role.from, set or not */
+  guint32          to_last;      /* last_key() of role.to, when set */
+  gboolean         from_set;
+  gboolean         to_set;
+} GazRole;
+
 DetenteEntryRole *
 _detente_gazetteer_role_new (const char        *title,
                              const char        *country,
                              const DetenteDate *from,
                              const DetenteDate *to)
 {
-  DetenteEntryRole *role = g_new0 (DetenteEntryRole, 1);
+  GazRole *full = g_new0 (GazRole, 1);
+  DetenteEntryRole *role = &full->role;
 
   role->title = g_strdup (title);
   role->country = country != NULL && *country != '\0' ? g_strdup (country) : NULL;
@@ -607,6 +724,10 @@ _detente_gazetteer_role_new (const char        *title,
     role->from = *from;
   if (to != NULL)
     role->to = *to;
+  full->from_set = detente_date_is_set (&role->from);
+  full->to_set = detente_date_is_set (&role->to);
+  full->from_first = first_key (&role->from);
+  full->to_last = full->to_set ? last_key (&role->to) : 0;
   return role;
 }
 
@@ -744,55 +865,59 @@ detente_gazetteer_match (DetenteGazetteer    *self,
                          const DetenteMatch **matches,
                          guint               *n_matches)
 {
-  guint node = 0;
-  guint best = 0;
-  GArray *best_matches = NULL;
+  GazKey hashed[MAX_NAME_KEYS];
+  const TrieNode *node;
+  guint n = 0;
 
   g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), 0);
 
+  /* No name has more keys than a name may be cut into. */
+  for (guint i = 0; i < n_keys && n < G_N_ELEMENTS (hashed); i++, n++)
+    {
+      hashed[n].key = keys[i];
+      hashed[n].length = strlen (keys[i]);
+      hashed[n].hash = detente_gazetteer_hash_key (keys[i], hashed[n].length);
+    }
+  n = _detente_gazetteer_match_keys (self, hashed, n, &node);
+  *matches = node != NULL ? node->match_data : NULL;
+  *n_matches = node != NULL ? node->n_matches : 0;
+  return n;
+}
+
+/* detente_gazetteer_match() of keys already measured and hashed: the node
+ * of the longest name they begin with, or %NULL. */
+guint
+_detente_gazetteer_match_keys (DetenteGazetteer  *self,
+                               const GazKey      *keys,
+                               guint              n_keys,
+                               const TrieNode   **found)
+{
+  guint node = 0;
+  guint best = 0;
+  guint best_node = 0;
+
   for (guint i = 0; i < n_keys; i++)
     {
-      guint length = strlen (keys[i]);
-      guint hash;
-      const TrieNode *t;
+      const TrieSlot *slot;
 
-      if (length == 0)
+      if (keys[i].length == 0)
         break;
-      hash = detente_gazetteer_hash_key (keys[i], length);
       /* Most words begin no name: a bit tells without the table. */
-      if (i == 0 && !detente_gazetteer_may_begin (self, hash))
+      if (i == 0 ? !_detente_gazetteer_may_begin (self, keys[i].hash)
+                 : !may_go_on (self, node, keys[i].hash))
         break;
-      node = trie_find (self, node, keys[i], length, hash);
-      if (node == G_MAXUINT)
+      slot = trie_find_slot (self, node, keys[i].key, keys[i].length, keys[i].hash);
+      if (slot == NULL)
         break;
-      t = &g_array_index (self->nodes, TrieNode, node);
-      if (t->matches != NULL)
+      node = slot->child - 1;
+      if (slot->ends)
         {
           best = i + 1;
-          best_matches = t->matches;
+          best_node = node;
         }
     }
-
-  *matches = best_matches != NULL ? (const DetenteMatch *) best_matches->data : NULL;
-  *n_matches = best_matches != NULL ? best_matches->len : 0;
+  *found = best > 0 ? &g_array_index (self->nodes, TrieNode, best_node) : NULL;
   return best;
-}
-
-/* Dates as yyyymmdd numbers, first and last possible day: comparing them
- * is all role lookups need, and they run for every person an article
- * names. A month's last day may be past its real end; only order counts. */
-static guint32
-first_key (const DetenteDate *d)
-{
-  return d->year * 10000u + MAX (d->month, 1) * 100u + MAX (d->day, 1);
-}
-
-static guint32
-last_key (const DetenteDate *d)
-{
-  if (detente_date_has_end (d))
-    return d->end_year * 10000u + (d->end_month ? d->end_month : 12) * 100u + (d->end_day ? d->end_day : 31);
-  return d->year * 10000u + (d->month ? d->month : 12) * 100u + (d->day ? d->day : 31);
 }
 
 static gboolean
@@ -839,22 +964,30 @@ const DetenteEntryRole *
 detente_entry_role_at (const DetenteEntry *entry,
                        const DetenteDate  *date)
 {
-  DetenteDate none = { 0 };
-  const DetenteEntryRole *best = NULL;
+  const GazRole *best = NULL;
+  gboolean date_set;
+  guint32 date_first = 0, date_last = 0;
 
   g_return_val_if_fail (entry != NULL, NULL);
 
-  if (date == NULL)
-    date = &none;
+  /* As date_within() for each role, with the keys worked out once. */
+  date_set = detente_date_is_set (date);
+  if (date_set)
+    {
+      date_first = first_key (date);
+      date_last = last_key (date);
+    }
   for (guint i = 0; i < entry->roles->len; i++)
     {
-      const DetenteEntryRole *role = g_ptr_array_index (entry->roles, i);
+      const GazRole *role = g_ptr_array_index (entry->roles, i);
+      gboolean within = date_set ? (!role->from_set || date_last >= role->from_first) &&
+                                   (!role->to_set || date_first <= role->to_last)
+                                 : !role->to_set;
 
-      if (date_within (date, &role->from, &role->to) &&
-          (best == NULL || first_key (&role->from) >= first_key (&best->from)))
+      if (within && (best == NULL || role->from_first >= best->from_first))
         best = role;
     }
-  return best;
+  return best != NULL ? &best->role : NULL;
 }
 
 /**

@@ -89,12 +89,15 @@ typedef struct
  * @how: how the name names it
  * @acronym: the name is written in capitals ("TAO", "USTR") and only
  *   names the entry when the text writes it so ("Tao" is a name)
+ * @kind: the entry's kind, kept with the match so that choosing among a
+ *   name's matches reads no entry
  */
 typedef struct
 {
   const DetenteEntry *entry;
   DetenteMatchHow     how;
   gboolean            acronym;
+  DetenteEntryKind    kind;
 } DetenteMatch;
 
 /* The gazetteer's unit of matching: a token folded to lower case, with

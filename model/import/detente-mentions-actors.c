@@ -15,31 +15,149 @@
  * found again by their surnames, and the lone surnames resolved once the
  * whole article is read. */
 
+static guint
+pointer_hash (gconstpointer p)
+{
+  guint64 x = GPOINTER_TO_SIZE (p);
+  guint h = (guint) (x ^ (x >> 32)) * 2654435761u;
+
+  return h ^ (h >> 16);
+}
+
+void
+_detente_mentions_index_reset (ActorIndex *index)
+{
+  index->used = 0;
+  /* After four billion articles, the slots of the first would look live. */
+  if (++index->generation == 0)
+    {
+      if (index->slots != NULL)
+        memset (index->slots, 0, index->size * sizeof (IndexSlot));
+      index->generation = 1;
+    }
+}
+
+void
+_detente_mentions_index_clear (ActorIndex *index)
+{
+  g_clear_pointer (&index->slots, g_free);
+  index->size = 0;
+  index->used = 0;
+}
+
+static void
+index_put (IndexSlot     *slots,
+           guint          size,
+           guint          generation,
+           gconstpointer  key,
+           guint          hash,
+           guint          value)
+{
+  guint mask = size - 1;
+  guint i = hash & mask;
+
+  while (slots[i].generation == generation)
+    i = (i + 1) & mask;
+  slots[i] = (IndexSlot) { key, hash, generation, value };
+}
+
+/* Adds @key, which must stay valid until the table is reset. */
+static void
+index_add (ActorIndex    *index,
+           gconstpointer  key,
+           guint          hash,
+           guint          value)
+{
+  /* At most half full, so probes stay short. */
+  if ((index->used + 1) * 2 > index->size)
+    {
+      guint size = MAX (64, index->size * 2);
+      IndexSlot *slots = g_new0 (IndexSlot, size);
+
+      for (guint i = 0; i < index->size; i++)
+        if (index->slots[i].generation == index->generation)
+          index_put (slots, size, 1, index->slots[i].key, index->slots[i].hash, index->slots[i].value);
+      g_free (index->slots);
+      index->slots = slots;
+      index->size = size;
+      index->generation = 1;
+    }
+  index_put (index->slots, index->size, index->generation, key, hash, value);
+  index->used++;
+}
+
+/* The slot of @key, compared as a pointer, or as a string with @strings. */
+static const IndexSlot *
+index_find (const ActorIndex *index,
+            gconstpointer     key,
+            guint             hash,
+            gboolean          strings)
+{
+  guint mask = index->size - 1;
+
+  if (index->size == 0)
+    return NULL;
+  for (guint i = hash & mask; index->slots[i].generation == index->generation; i = (i + 1) & mask)
+    {
+      const IndexSlot *slot = &index->slots[i];
+
+      if (slot->hash == hash &&
+          (slot->key == key || (strings && strcmp (slot->key, key) == 0)))
+        return slot;
+    }
+  return NULL;
+}
+
+/* The index + 1 of the actor @by_key or @by_id holds under @key, or 0. */
+static guint
+index_lookup_string (const ActorIndex *index,
+                     const char       *key,
+                     guint             hash)
+{
+  const IndexSlot *slot = index_find (index, key, hash, TRUE);
+
+  return slot != NULL ? slot->value + 1 : 0;
+}
+
 guint
 _detente_mentions_actor_index (Finder                 *f,
                                const char             *key)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (f->by_key, key));
+  return index_lookup_string (&f->by_key, key, g_str_hash (key));
 }
 
+/* @key must stay valid until the article is read. */
 static void
 index_surname (Finder     *f,
                const char *key,
+               guint       hash,
                guint       index)
 {
-  GArray *list = g_hash_table_lookup (f->surnames, key);
+  const IndexSlot *slot = index_find (&f->surnames, key, hash, TRUE);
+  SurnameLink link = { index, 0 };
+  guint last;
 
-  if (list == NULL)
+  if (slot == NULL)
     {
-      list = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_hash_table_insert (f->surnames, g_strdup (key), list);
-    }
-  for (guint i = 0; i < list->len; i++)
-    if (g_array_index (list, guint, i) == index)
+      index_add (&f->surnames, key, hash, f->surname_links->len);
+      g_array_append_val (f->surname_links, link);
       return;
-  g_array_append_val (list, index);
+    }
+  for (last = slot->value;; last = g_array_index (f->surname_links, SurnameLink, last).next - 1)
+    {
+      const SurnameLink *l = &g_array_index (f->surname_links, SurnameLink, last);
+
+      if (l->actor == index)
+        return;
+      if (l->next == 0)
+        break;
+    }
+  g_array_append_val (f->surname_links, link);
+  g_array_index (f->surname_links, SurnameLink, last).next = f->surname_links->len;
 }
 
+/* A person the gazetteer does not know: the family names are worked out
+ * here, and kept until the article is read. */
 static void
 index_surnames (Finder     *f,
                 const char *name,
@@ -50,7 +168,12 @@ index_surnames (Finder     *f,
   guint n = detente_gazetteer_family_keys (name, country, keys);
 
   for (guint i = 0; i < n; i++)
-    index_surname (f, keys[i], index);
+    {
+      char *key = g_strdup (keys[i]);
+
+      g_ptr_array_add (f->owned, key);
+      index_surname (f, key, g_str_hash (key), index);
+    }
 }
 
 void
@@ -62,7 +185,7 @@ _detente_mentions_mention (Finder             *f,
 {
   DetenteMention m = { DETENTE_MENTION_ACTOR, { offset, length }, f->sentence, actor, NULL, by_role };
 
-  g_array_append_val (f->result->mentions, m);
+  g_array_append_val (f->mentions, m);
   found_actor (f, actor)->mentions++;
 }
 
@@ -76,26 +199,27 @@ _detente_mentions_actor_for_entry (Finder             *f,
     [DETENTE_ENTRY_COUNTRY] = DETENTE_ACTOR_KIND_COUNTRY,
     [DETENTE_ENTRY_ORGANISATION] = DETENTE_ACTOR_KIND_ORGANISATION,
   };
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (f->by_entry, entry));
-  g_autofree char *id = NULL;
+  guint entry_hash = pointer_hash (entry);
+  const IndexSlot *slot = index_find (&f->by_entry, entry, entry_hash, FALSE);
+  const GazEntry *full = _detente_gazetteer_entry_full (entry);
+  guint index;
   DetenteFoundActor *a;
 
-  if (index > 0)
-    return index - 1;
+  if (slot != NULL)
+    return slot->value;
 
   /* A project's own entry may share an id with a built-in one, and a name
    * may reach the same id another way: one id is one actor. */
-  id = entry->kind == DETENTE_ENTRY_COUNTRY ? detente_actor_make_id (entry->name) : g_strdup (entry->id);
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (f->by_id, id));
+  index = index_lookup_string (&f->by_id, full->actor_id, full->actor_id_hash);
   if (index > 0)
     {
-      g_hash_table_insert (f->by_entry, (gpointer) entry, GUINT_TO_POINTER (index));
+      index_add (&f->by_entry, entry, entry_hash, index - 1);
       return index - 1;
     }
 
   a = g_new0 (DetenteFoundActor, 1);
   a->kind = kinds[entry->kind];
-  a->id = g_steal_pointer (&id);
+  a->id = g_strdup (full->actor_id);
   a->name = g_strdup (entry->name);
   a->country = g_strdup (entry->country);
   a->entry = entry;
@@ -107,13 +231,14 @@ _detente_mentions_actor_for_entry (Finder             *f,
       if (role != NULL)
         a->role = g_strdup (role->title);
     }
-  g_ptr_array_add (f->result->actors, a);
-  index = f->result->actors->len;
-  g_hash_table_insert (f->by_entry, (gpointer) entry, GUINT_TO_POINTER (index));
-  g_hash_table_insert (f->by_id, a->id, GUINT_TO_POINTER (index));
-  if (entry->kind == DETENTE_ENTRY_PERSON)
-    index_surnames (f, entry->name, entry->country, index - 1);
-  return index - 1;
+  g_ptr_array_add (f->actors, a);
+  index = f->actors->len - 1;
+  index_add (&f->by_entry, entry, entry_hash, index);
+  index_add (&f->by_id, a->id, full->actor_id_hash, index);
+  /* The gazetteer worked out a person's family names once for all. */
+  for (guint i = 0; i < 2 && full->families[i] != NULL; i++)
+    index_surname (f, full->families[i], full->family_hashes[i], index);
+  return index;
 }
 
 /* Whether @person ever held @title, or held it at @date when one is
@@ -127,7 +252,9 @@ _detente_mentions_holds_title (const DetenteEntry *person,
     {
       const DetenteEntryRole *role = g_ptr_array_index (person->roles, i);
 
-      if (g_ascii_strcasecmp (role->title, title) == 0 &&
+      /* A first letter that differs says no without the whole compare. */
+      if (g_ascii_tolower (role->title[0]) == g_ascii_tolower (title[0]) &&
+          g_ascii_strcasecmp (role->title, title) == 0 &&
           (date == NULL || detente_entry_role_covers (role, date)))
         return TRUE;
     }
@@ -143,8 +270,10 @@ _detente_mentions_choose_person (Finder        *f,
   const DetenteEntry *first = NULL;
   guint people = 0;
 
+  if (!span_has (g, DETENTE_ENTRY_PERSON))
+    return NULL;
   for (guint i = 0; i < g->n_matches; i++)
-    if (g->matches[i].entry->kind == DETENTE_ENTRY_PERSON)
+    if (g->matches[i].kind == DETENTE_ENTRY_PERSON)
       {
         first = g->matches[i].entry;
         people++;
@@ -237,7 +366,7 @@ _detente_mentions_actor_for_name (Finder     *f,
   /* "O’Brien Smith" and "O'Brien Smith", "José" and "Jose": spellings of
    * one name share its id, and so its actor. */
   if (index == 0)
-    index = GPOINTER_TO_UINT (g_hash_table_lookup (f->by_id, id));
+    index = index_lookup_string (&f->by_id, id, g_str_hash (id));
   if (index > 0)
     {
       a = found_actor (f, index - 1);
@@ -255,12 +384,13 @@ _detente_mentions_actor_for_name (Finder     *f,
   a->country = g_strdup (country);
   a->role = g_strdup (role);
   a->first = offset;
-  g_ptr_array_add (f->result->actors, a);
-  index = f->result->actors->len;
-  g_hash_table_insert (f->by_key, g_steal_pointer (&folded), GUINT_TO_POINTER (index));
-  g_hash_table_insert (f->by_id, a->id, GUINT_TO_POINTER (index));
-  index_surnames (f, name, country, index - 1);
-  return index - 1;
+  g_ptr_array_add (f->actors, a);
+  index = f->actors->len - 1;
+  index_add (&f->by_key, folded, g_str_hash (folded), index);
+  g_ptr_array_add (f->owned, g_steal_pointer (&folded));
+  index_add (&f->by_id, a->id, g_str_hash (a->id), index);
+  index_surnames (f, name, country, index);
+  return index;
 }
 
 /* A lone surname refers to the last person with that name before it, or
@@ -273,12 +403,13 @@ _detente_mentions_resolve_pending (Finder *f)
   for (guint p = 0; p < f->pending->len; p++)
     {
       Pending *pend = &g_array_index (f->pending, Pending, p);
-      GArray *list = g_hash_table_lookup (f->surnames, pend->key);
+      const IndexSlot *slot = index_find (&f->surnames, pend->key, g_str_hash (pend->key), TRUE);
       guint best = G_MAXUINT;
 
-      for (guint k = 0; list != NULL && k < list->len; k++)
+      for (guint k = slot != NULL ? slot->value + 1 : 0; k > 0;
+           k = g_array_index (f->surname_links, SurnameLink, k - 1).next)
         {
-          guint a = g_array_index (list, guint, k);
+          guint a = g_array_index (f->surname_links, SurnameLink, k - 1).actor;
           guint first = found_actor (f, a)->first;
 
           if (found_actor (f, a)->kind != DETENTE_ACTOR_KIND_PERSON)

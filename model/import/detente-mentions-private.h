@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "detente-gazetteer-private.h"
 #include "detente-mentions.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,7 @@ typedef struct
   guint       flags;
   guint       hash;
   guint       key_at;    /* where its key starts in Finder.arena */
+  guint       key_length;
   const char *key;       /* set once the sentence's units are all read */
 } Unit;
 
@@ -48,6 +50,7 @@ typedef struct
   guint               n;
   const DetenteMatch *matches;
   guint               n_matches;
+  guint               kinds;     /* a bit per DetenteEntryKind of the matches */
 } GazSpan;
 
 /* A lone surname, or a title with a lone surname, resolved at the end. */
@@ -61,6 +64,33 @@ typedef struct
   gboolean    honoured;   /* a title or an honorific came before it */
 } Pending;
 
+/* A table from a key to an actor, an article's worth. Starting a new
+ * generation empties it without touching its slots: articles are many
+ * and their actors few, and a hash table emptied and grown again for each
+ * article cost more than all the lookups. */
+typedef struct
+{
+  gconstpointer key;
+  guint         hash;
+  guint         generation;   /* live while equal to the table's */
+  guint         value;
+} IndexSlot;
+
+typedef struct
+{
+  IndexSlot *slots;
+  guint      size;            /* a power of two, or 0 */
+  guint      used;
+  guint      generation;
+} ActorIndex;
+
+/* One actor a family name stands for, in the order they were found. */
+typedef struct
+{
+  guint actor;
+  guint next;                 /* the next link + 1, or 0 */
+} SurnameLink;
+
 typedef struct
 {
   DetenteText       *text;
@@ -68,11 +98,17 @@ typedef struct
   DetenteGazetteer  *gazetteer;
   const DetenteDate *date;
 
-  DetenteMentions   *result;
-  GHashTable        *by_key;      /* folded full name → actor index + 1 */
-  GHashTable        *by_entry;    /* gazetteer entry → actor index + 1 */
-  GHashTable        *by_id;       /* actor id → actor index + 1: one actor per id */
-  GHashTable        *surnames;    /* surname key → GArray of (actor index) */
+  /* What the article refers to, gathered in arrays the thread keeps, and
+   * copied out at the end: grown anew for each article, they were
+   * reallocated again and again. */
+  GPtrArray         *actors;      /* DetenteFoundActor, owned */
+  GArray            *mentions;    /* DetenteMention */
+  ActorIndex         by_key;      /* folded full name → actor index */
+  ActorIndex         by_entry;    /* gazetteer entry → actor index */
+  ActorIndex         by_id;       /* actor id → actor index: one actor per id */
+  ActorIndex         surnames;    /* family name key → first link in surname_links */
+  GArray            *surname_links; /* SurnameLink */
+  GPtrArray         *owned;       /* the article's keys that are no entry's */
   GArray            *pending;     /* Pending */
 
   /* The sentence being read. */
@@ -81,7 +117,7 @@ typedef struct
   GArray            *spans;       /* GazSpan */
   GArray            *span_at;     /* guint per unit: span index + 1, or 0 */
   GString           *arena;       /* the sentence's keys, NUL-separated */
-  const char       **keys;
+  GazKey            *keys;        /* each unit's key, for the gazetteer */
   guint              keys_size;
   guint              sentence;
 } Finder;
@@ -103,6 +139,8 @@ gboolean            _detente_mentions_shouted          (Finder             *f,
 void                _detente_mentions_read_spans       (Finder             *f);
 
 /* detente-mentions-actors.c */
+void                _detente_mentions_index_reset      (ActorIndex         *index);
+void                _detente_mentions_index_clear      (ActorIndex         *index);
 guint               _detente_mentions_actor_index      (Finder             *f,
                                                         const char         *key);
 void                _detente_mentions_mention          (Finder             *f,
@@ -160,26 +198,21 @@ static inline DetenteFoundActor *
 found_actor (Finder *f,
              guint   index)
 {
-  return g_ptr_array_index (f->result->actors, index);
+  return g_ptr_array_index (f->actors, index);
 }
 
 static inline gboolean
 match_is (const DetenteMatch *m,
           DetenteEntryKind    kind)
 {
-  return m->entry->kind == kind;
+  return m->kind == kind;
 }
 
 static inline gboolean
 span_has (const GazSpan    *g,
           DetenteEntryKind  kind)
 {
-  if (g == NULL)
-    return FALSE;
-  for (guint i = 0; i < g->n_matches; i++)
-    if (match_is (&g->matches[i], kind))
-      return TRUE;
-  return FALSE;
+  return g != NULL && (g->kinds & (1u << kind)) != 0;
 }
 
 static inline const DetenteEntry *
@@ -187,7 +220,10 @@ span_entry (const GazSpan    *g,
             DetenteEntryKind  kind,
             DetenteMatchHow  *how)
 {
-  for (guint i = 0; g != NULL && i < g->n_matches; i++)
+  /* The kinds say without reading the entries whether one is there. */
+  if (!span_has (g, kind))
+    return NULL;
+  for (guint i = 0; i < g->n_matches; i++)
     if (match_is (&g->matches[i], kind))
       {
         if (how != NULL)

@@ -162,10 +162,10 @@ is_cjk (gunichar c)
   return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
 }
 
-static Unit *
+static inline Unit *
 next_unit (Finder *f)
 {
-  if (f->units->len == f->units_size)
+  if (G_UNLIKELY (f->units->len == f->units_size))
     {
       guint len = f->units->len;
 
@@ -177,22 +177,30 @@ next_unit (Finder *f)
   return &g_array_index (f->units, Unit, f->units->len - 1);
 }
 
-/* Appends a key and its NUL to the sentence's arena; returns where it
- * starts. Growing by doubling, then copying in place, costs less than
- * GString's own appending, and every token has a key. */
-static guint
-arena_put (GString    *arena,
-           const char *key,
-           gsize       length)
+/* Where the next key goes in the sentence's arena of keys, with room for
+ * the longest key, its NUL and the string's own: keys are folded straight
+ * into it, and every token has one. */
+static inline char *
+arena_reserve (GString *arena)
+{
+  if (G_UNLIKELY (arena->len + DETENTE_KEY_MAX + 2 > arena->allocated_len))
+    {
+      gsize len = arena->len;
+
+      g_string_set_size (arena, MAX (arena->allocated_len * 2, len + DETENTE_KEY_MAX + 2));
+      g_string_truncate (arena, len);
+    }
+  return arena->str + arena->len;
+}
+
+/* Keeps the @length bytes arena_reserve() gave as a key; returns where it
+ * starts. */
+static inline guint
+arena_commit (GString *arena,
+              gsize    length)
 {
   guint at = arena->len;
 
-  if (arena->len + length + 2 > arena->allocated_len)
-    {
-      g_string_set_size (arena, MAX (arena->allocated_len * 2, arena->len + length + 2));
-      g_string_truncate (arena, at);
-    }
-  memcpy (arena->str + at, key, length);
   arena->str[at + length] = '\0';
   arena->len += length + 1;
   arena->str[arena->len] = '\0';
@@ -207,7 +215,7 @@ add_unit (Finder            *f,
   Unit *up;
   Unit u;
   gsize length;
-  char key[DETENTE_KEY_MAX];
+  char *key = arena_reserve (f->arena);
   const char *p = f->s + part->offset;
   gboolean possessive = FALSE;
   gboolean upper = FALSE, lower = FALSE;
@@ -227,9 +235,9 @@ add_unit (Finder            *f,
     }
   else
     length = detente_gazetteer_fold (p, part->length, key, &possessive);
-  key[length] = '\0';
   up->hash = detente_gazetteer_hash_key (key, length);
-  up->key_at = arena_put (f->arena, key, length);
+  up->key_length = length;
+  up->key_at = arena_commit (f->arena, length);
   if (kind == DETENTE_TOKEN_PUNCTUATION)
     {
       u.flags |= U_PUNCT;
@@ -268,84 +276,131 @@ add_unit (Finder            *f,
   up->flags = u.flags;
 }
 
+/* What the fast path needs to know of a byte of a word. */
+enum
+{
+  BYTE_UPPER = 1 << 0,   /* folds by adding 0x20: BYTE_UPPER << 5 */
+  BYTE_LOWER = 1 << 1,
+  BYTE_OTHER = 1 << 2,   /* a hyphen, or a byte of a non-ASCII character */
+};
+
+static const guchar byte_class[256] = {
+  ['A' ... 'Z'] = BYTE_UPPER,
+  ['a' ... 'z'] = BYTE_LOWER,
+  ['-'] = BYTE_OTHER,
+  [0x80 ... 0xFF] = BYTE_OTHER,
+};
+
 /* The common case in one pass over the bytes: a word of ASCII letters
  * and digits, maybe with an apostrophe, and no hyphen to split at. Gives
  * up (FALSE, nothing added) on anything else. */
-static gboolean
+static inline gboolean
 add_ascii_word (Finder            *f,
                 const DetenteSpan *span)
 {
   const guchar *p = (const guchar *) f->s + span->offset;
   guint n = span->length;
-  gboolean upper = FALSE, lower = FALSE;
-  guint h = 5381, h1 = 5381, h2 = 5381;
-  guint k = 0;
-  char key[DETENTE_KEY_MAX];
+  guint classes = 0;
+  gboolean upper, lower;
+  guint h = 5381;
+  guint k;
+  char *key;
   Unit *u;
 
   if (n >= DETENTE_KEY_MAX)
     return FALSE;
 
-  /* One pass: fold, hash (keeping the hashes without the last one and two
-   * bytes, for a possessive), and look for what the fast path cannot do. */
-  u = next_unit (f);
+  /* One pass without a branch: fold, hash, and note what the bytes are. */
+  key = arena_reserve (f->arena);
   for (guint i = 0; i < n; i++)
     {
       guchar c = p[i];
+      guchar class = byte_class[c];
 
-      if (c >= 0x80 || c == '-')
-        {
-          /* A curly apostrophe ("China’s", "don’t") folds to a straight
-           * one; anything else non-ASCII takes the long way. */
-          if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x99 || p[i + 2] == 0x98))
-            {
-              key[k++] = '\'';
-              h2 = h1;
-              h1 = h;
-              h = h * 33 + '\'';
-              i += 2;
-              continue;
-            }
-          f->units->len--;
-          return FALSE;
-        }
-      if (c >= 'A' && c <= 'Z')
-        {
-          upper = TRUE;
-          c += 'a' - 'A';
-        }
-      else if (c >= 'a' && c <= 'z')
-        lower = TRUE;
-      key[k++] = c;
-      h2 = h1;
-      h1 = h;
+      classes |= class;
+      c |= (class & BYTE_UPPER) << 5;
+      key[i] = c;
       h = h * 33 + c;
     }
+  k = n;
+  if (G_UNLIKELY (classes & BYTE_OTHER))
+    {
+      /* Again, byte by byte: a curly apostrophe ("China’s", "don’t")
+       * folds to a straight one; anything else takes the long way. */
+      h = 5381;
+      k = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          guchar c = p[i];
+
+          if (c >= 0x80 || c == '-')
+            {
+              if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x99 || p[i + 2] == 0x98))
+                {
+                  key[k++] = '\'';
+                  h = h * 33 + '\'';
+                  i += 2;
+                  continue;
+                }
+              return FALSE;
+            }
+          c |= (byte_class[c] & BYTE_UPPER) << 5;
+          key[k++] = c;
+          h = h * 33 + c;
+        }
+    }
+  upper = (classes & BYTE_UPPER) != 0;
+  lower = (classes & BYTE_LOWER) != 0;
+  u = next_unit (f);
   u->offset = span->offset;
   u->length = n;
   u->flags = U_WORD;
   n = k;
+  /* A possessive is rare: its key is hashed again without it. */
   if (n > 2 && key[n - 2] == '\'' && key[n - 1] == 's')
     {
       n -= 2;
-      h = h2;
+      h = detente_gazetteer_hash_key (key, n);
       u->flags |= U_POSS;
     }
   else if (n > 1 && key[n - 1] == '\'')
     {
       n -= 1;
-      h = h1;
+      h = detente_gazetteer_hash_key (key, n);
       u->flags |= U_POSS;
     }
-  key[n] = '\0';
   u->hash = h;
-  u->key_at = arena_put (f->arena, key, n);
-  if (g_ascii_isupper (p[0]))
+  u->key_length = n;
+  u->key_at = arena_commit (f->arena, n);
+  if ((guchar) (p[0] - 'A') < 26)
     u->flags |= U_CAP;
   if (!upper && !(u->flags & U_CAP))
     u->flags |= U_LOWER;
   if (upper && !lower && span->length > 1)
     u->flags |= U_ALLCAPS;
+  return TRUE;
+}
+
+/* A mark of one ASCII byte, "," or ".": its key is the byte. */
+static inline gboolean
+add_ascii_mark (Finder            *f,
+                const DetenteSpan *span)
+{
+  guchar c = f->s[span->offset];
+  char *key;
+  Unit *u;
+
+  if (span->length != 1 || c >= 0x80)
+    return FALSE;
+  key = arena_reserve (f->arena);
+  key[0] = c;
+  u = next_unit (f);
+  u->offset = span->offset;
+  u->length = 1;
+  u->flags = U_PUNCT | (c == '.' ? U_DOT : c == ',' ? U_COMMA : 0);
+  u->hash = 5381 * 33 + c;
+  u->key_length = 1;
+  u->key_at = arena_commit (f->arena, 1);
   return TRUE;
 }
 
@@ -364,7 +419,8 @@ _detente_mentions_read_units (Finder *f,
       DetenteSpan parts[8];
       guint n = 1;
 
-      if (tok->kind == DETENTE_TOKEN_WORD && add_ascii_word (f, &tok->span))
+      if (tok->kind == DETENTE_TOKEN_WORD ? add_ascii_word (f, &tok->span)
+          : tok->kind == DETENTE_TOKEN_PUNCTUATION && add_ascii_mark (f, &tok->span))
         continue;
 
       parts[0] = tok->span;
@@ -373,20 +429,21 @@ _detente_mentions_read_units (Finder *f,
       for (guint i = 0; i < n; i++)
         add_unit (f, &parts[i], tok->kind);
     }
-  /* The arena no longer moves: point the units at their keys. */
+  if (f->keys_size < f->units->len)
+    {
+      f->keys_size = MAX (f->units->len, 64);
+      f->keys = g_renew (GazKey, f->keys, f->keys_size);
+    }
+  /* The arena no longer moves: point the units at their keys. A single
+   * capital touching a following dot is an initial. */
   for (guint i = 0; i < f->units->len; i++)
     {
       Unit *u = &g_array_index (f->units, Unit, i);
 
       u->key = f->arena->str + u->key_at;
-    }
-  /* A single capital touching a following dot is an initial. */
-  for (guint i = 0; i + 1 < f->units->len; i++)
-    {
-      Unit *u = &g_array_index (f->units, Unit, i);
-
-      if ((u->flags & U_CAP) && u->length == 1 && (unit (f, i + 1)->flags & U_DOT) &&
-          unit (f, i + 1)->offset == u->offset + 1)
+      f->keys[i] = (GazKey) { u->key, u->key_length, u->hash };
+      if ((u->flags & U_CAP) && u->length == 1 && i + 1 < f->units->len &&
+          (unit (f, i + 1)->flags & U_DOT) && unit (f, i + 1)->offset == u->offset + 1)
         u->flags |= U_INITIAL;
     }
 }
@@ -419,44 +476,34 @@ _detente_mentions_read_spans (Finder *f)
   g_array_set_size (f->spans, 0);
   g_array_set_size (f->span_at, n);
   memset (f->span_at->data, 0, n * sizeof (guint));
-  if (f->keys_size < n)
-    {
-      f->keys_size = MAX (n, 64);
-      f->keys = g_renew (const char *, f->keys, f->keys_size);
-    }
-  for (guint i = 0; i < n; i++)
-    f->keys[i] = unit (f, i)->key;
 
   for (guint i = 0; i < n;)
     {
-      GazSpan g = { i, 0, NULL, 0 };
+      GazSpan g = { i, 0, NULL, 0, 0 };
+      const TrieNode *node;
       gboolean named = FALSE;
       gboolean titled = FALSE;
 
-      if (!(unit (f, i)->flags & U_WORD) || !detente_gazetteer_may_begin (f->gazetteer, unit (f, i)->hash))
+      if (!(unit (f, i)->flags & U_WORD) || !_detente_gazetteer_may_begin (f->gazetteer, unit (f, i)->hash))
         {
           i++;
           continue;
         }
-      g.n = detente_gazetteer_match (f->gazetteer, f->keys + i, n - i, &g.matches, &g.n_matches);
+      g.n = _detente_gazetteer_match_keys (f->gazetteer, f->keys + i, n - i, &node);
       if (g.n == 0)
         {
           i++;
           continue;
         }
+      g.matches = node->match_data;
+      g.n_matches = node->n_matches;
+      g.kinds = node->kinds;
       for (guint k = 0; k < g.n; k++)
         if (unit (f, i + k)->flags & (U_CAP | U_CJK))
           named = TRUE;
       titled = span_has (&g, DETENTE_ENTRY_TITLE) || span_has (&g, DETENTE_ENTRY_HONORIFIC);
-      if (named && !_detente_mentions_shouted (f, i, g.n))
-        {
-          gboolean all_acronyms = TRUE;
-
-          for (guint k = 0; k < g.n_matches && all_acronyms; k++)
-            all_acronyms = g.matches[k].acronym;
-          if (all_acronyms)
-            named = titled = FALSE;
-        }
+      if (named && !_detente_mentions_shouted (f, i, g.n) && node->acronyms)
+        named = titled = FALSE;
       if (!named && !titled)
         {
           i++;

@@ -185,7 +185,7 @@ known_without_initials (Finder *f,
       detente_gazetteer_match (f->gazetteer, keys, n_keys, &matches, &n_matches) != n_keys)
     return NULL;
   for (guint m = 0; m < n_matches; m++)
-    if (matches[m].entry->kind == DETENTE_ENTRY_PERSON)
+    if (matches[m].kind == DETENTE_ENTRY_PERSON)
       return matches[m].entry;
   return NULL;
 }
@@ -255,17 +255,20 @@ static const DetenteEntry *
 country_inside (Finder        *f,
                 const GazSpan *g)
 {
+  const TrieNode *node;
   const DetenteMatch *matches;
   guint n_matches;
   guint n;
 
   if (g->n < 2)
     return NULL;
-  n = detente_gazetteer_match (f->gazetteer, f->keys + g->first, g->n - 1, &matches, &n_matches);
+  n = _detente_gazetteer_match_keys (f->gazetteer, f->keys + g->first, g->n - 1, &node);
   if (n == 0 || !(unit (f, g->first)->flags & (U_CAP | U_CJK)))
     return NULL;
+  matches = node->match_data;
+  n_matches = node->n_matches;
   for (guint m = 0; m < n_matches; m++)
-    if (matches[m].entry->kind == DETENTE_ENTRY_COUNTRY &&
+    if (matches[m].kind == DETENTE_ENTRY_COUNTRY &&
         (!matches[m].acronym || _detente_mentions_shouted (f, g->first, n)))
       return matches[m].entry;
   return NULL;
@@ -279,7 +282,7 @@ title_name (const GazSpan *g)
   /* Of several titles a word may be, the one it is the name of: a bare
    * "Secretary" is a secretary before it is the Secretary of State. */
   for (guint m = 0; m < g->n_matches; m++)
-    if (g->matches[m].entry->kind == DETENTE_ENTRY_TITLE && g->matches[m].how == DETENTE_MATCH_NAME)
+    if (g->matches[m].kind == DETENTE_ENTRY_TITLE && g->matches[m].how == DETENTE_MATCH_NAME)
       return g->matches[m].entry->name;
   return e != NULL ? e->name : NULL;
 }
@@ -389,8 +392,8 @@ weak_title (Finder        *f,
   if (g->n != 1 || !(unit (f, g->first)->flags & U_LOWER))
     return FALSE;
   for (guint m = 0; m < g->n_matches; m++)
-    if (g->matches[m].entry->kind == DETENTE_ENTRY_HONORIFIC ||
-        (g->matches[m].entry->kind == DETENTE_ENTRY_TITLE && g->matches[m].entry->generic))
+    if (g->matches[m].kind == DETENTE_ENTRY_HONORIFIC ||
+        (g->matches[m].kind == DETENTE_ENTRY_TITLE && g->matches[m].entry->generic))
       return FALSE;
   return TRUE;
 }
@@ -515,9 +518,9 @@ person_just_before (Finder *f,
 {
   const DetenteMention *last;
 
-  if (i == 0 || f->result->mentions->len == 0)
+  if (i == 0 || f->mentions->len == 0)
     return FALSE;
-  last = &g_array_index (f->result->mentions, DetenteMention, f->result->mentions->len - 1);
+  last = &g_array_index (f->mentions, DetenteMention, f->mentions->len - 1);
   return last->kind == DETENTE_MENTION_ACTOR && last->sentence == f->sentence &&
          found_actor (f, last->actor)->kind == DETENTE_ACTOR_KIND_PERSON &&
          last->span.offset + last->span.length <= unit (f, i)->offset &&
@@ -628,7 +631,7 @@ place_mention (Finder             *f,
   DetenteMention m = { DETENTE_MENTION_PLACE, { unit (f, g->first)->offset, span_length (f, g->first, g->n) },
                        f->sentence, G_MAXUINT, place, FALSE };
 
-  g_array_append_val (f->result->mentions, m);
+  g_array_append_val (f->mentions, m);
 }
 
 
@@ -816,6 +819,36 @@ compare_mentions (gconstpointer a,
   return x->span.offset < y->span.offset ? -1 : x->span.offset > y->span.offset;
 }
 
+/* Sorts mentions by offset, keeping the order of mentions at one offset as
+ * g_array_sort() does, which is stable. They come nearly sorted, the lone
+ * surnames last: moving those back is cheap, and only when they are many
+ * is the rest left to g_array_sort(). */
+static void
+sort_mentions (GArray *mentions)
+{
+  DetenteMention *m = (DetenteMention *) (void *) mentions->data;
+  gsize budget = 8 * (gsize) mentions->len + 64;
+
+  for (guint i = 1; i < mentions->len; i++)
+    {
+      DetenteMention moved = m[i];
+      guint j = i;
+
+      while (j > 0 && m[j - 1].span.offset > moved.span.offset && budget > 0)
+        {
+          m[j] = m[j - 1];
+          j--;
+          budget--;
+        }
+      m[j] = moved;
+      if (budget == 0)
+        {
+          g_array_sort (mentions, compare_mentions);
+          return;
+        }
+    }
+}
+
 static void
 pending_clear (gpointer data)
 {
@@ -833,10 +866,14 @@ scratch_free (gpointer data)
   g_array_unref (f->spans);
   g_array_unref (f->span_at);
   g_array_unref (f->pending);
-  g_hash_table_unref (f->surnames);
-  g_hash_table_unref (f->by_key);
-  g_hash_table_unref (f->by_entry);
-  g_hash_table_unref (f->by_id);
+  g_ptr_array_unref (f->actors);
+  g_array_unref (f->mentions);
+  g_array_unref (f->surname_links);
+  g_ptr_array_unref (f->owned);
+  _detente_mentions_index_clear (&f->surnames);
+  _detente_mentions_index_clear (&f->by_key);
+  _detente_mentions_index_clear (&f->by_entry);
+  _detente_mentions_index_clear (&f->by_id);
   g_free (f);
 }
 
@@ -853,10 +890,10 @@ scratch_get (void)
   if (f == NULL)
     {
       f = g_new0 (Finder, 1);
-      f->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      f->by_entry = g_hash_table_new (NULL, NULL);
-      f->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-      f->surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+      f->actors = g_ptr_array_new ();
+      f->mentions = g_array_new (FALSE, FALSE, sizeof (DetenteMention));
+      f->surname_links = g_array_new (FALSE, FALSE, sizeof (SurnameLink));
+      f->owned = g_ptr_array_new_with_free_func (g_free);
       f->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
       g_array_set_clear_func (f->pending, pending_clear);
       f->units = g_array_new (FALSE, FALSE, sizeof (Unit));
@@ -874,15 +911,24 @@ static void
 scratch_put (Finder *scratch,
              Finder *used)
 {
-  g_hash_table_remove_all (used->by_key);
-  g_hash_table_remove_all (used->by_entry);
-  g_hash_table_remove_all (used->by_id);
-  g_hash_table_remove_all (used->surnames);
+  _detente_mentions_index_reset (&used->by_key);
+  _detente_mentions_index_reset (&used->by_entry);
+  _detente_mentions_index_reset (&used->by_id);
+  _detente_mentions_index_reset (&used->surnames);
+  /* The actors now belong to the result. */
+  g_ptr_array_set_size (used->actors, 0);
+  g_array_set_size (used->mentions, 0);
+  g_array_set_size (used->surname_links, 0);
+  g_ptr_array_set_size (used->owned, 0);
   g_array_set_size (used->pending, 0);
   g_array_set_size (used->units, 0);
   g_array_set_size (used->spans, 0);
   g_array_set_size (used->span_at, 0);
   g_string_truncate (used->arena, 0);
+  scratch->by_key = used->by_key;
+  scratch->by_entry = used->by_entry;
+  scratch->by_id = used->by_id;
+  scratch->surnames = used->surnames;
   scratch->keys = used->keys;
   scratch->keys_size = used->keys_size;
   scratch->units_size = used->units_size;
@@ -907,6 +953,7 @@ detente_mentions_find (DetenteText       *text,
   DetenteDate none = { 0 };
   Finder *scratch = scratch_get ();
   Finder f = *scratch;
+  DetenteMentions *result;
   guint n_tokens;
   guint first = 0;
 
@@ -917,9 +964,6 @@ detente_mentions_find (DetenteText       *text,
   f.s = detente_text_get_text (text);
   f.gazetteer = gazetteer;
   f.date = date != NULL ? date : &none;
-  f.result = g_new0 (DetenteMentions, 1);
-  f.result->actors = g_ptr_array_new_with_free_func (_detente_mentions_found_actor_free);
-  f.result->mentions = g_array_new (FALSE, FALSE, sizeof (DetenteMention));
 
   n_tokens = detente_text_get_n_tokens (text);
   while (first < n_tokens)
@@ -939,10 +983,17 @@ detente_mentions_find (DetenteText       *text,
       first = end;
     }
   _detente_mentions_resolve_pending (&f);
-  g_array_sort (f.result->mentions, compare_mentions);
+  sort_mentions (f.mentions);
+
+  result = g_new0 (DetenteMentions, 1);
+  result->actors = g_ptr_array_new_full (f.actors->len, _detente_mentions_found_actor_free);
+  for (guint i = 0; i < f.actors->len; i++)
+    g_ptr_array_add (result->actors, g_ptr_array_index (f.actors, i));
+  result->mentions = g_array_sized_new (FALSE, FALSE, sizeof (DetenteMention), f.mentions->len);
+  g_array_append_vals (result->mentions, f.mentions->data, f.mentions->len);
 
   scratch_put (scratch, &f);
-  return f.result;
+  return result;
 }
 
 /**

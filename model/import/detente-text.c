@@ -20,45 +20,66 @@
 struct _DetenteText
 {
   gatomicrefcount  ref;
-  char            *text;
+  char            *text;         /* follows the struct, in its allocation */
   gsize            length;
   GArray          *sentences;
   GArray          *tokens;
   guint            n_tokens;     /* while tokenising, how many of tokens are used */
+  guint            tokens_size;  /* while tokenising, the room in tokens */
 };
 
 G_DEFINE_BOXED_TYPE (DetenteText, detente_text, detente_text_ref, detente_text_unref)
 
-/* Words whose full stop does not end a sentence. */
+/* Words whose full stop does not end a sentence. Sorted in byte order
+ * (strcmp), for a binary search: the words are asked about at every full
+ * stop. */
 static const char * const abbreviations[] = {
-  "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Rev", "Hon", "Amb", "Pres",
-  "Lt", "Col", "Gen", "Maj", "Capt", "Cmdr", "Adm", "Sgt", "Cpl", "Gov", "Sen", "Rep",
-  "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "Dept", "Univ",
-  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-  "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-  "No", "Nos", "vs", "approx", "est", "Vol", "pp", "Fig",
+  "Adm", "Amb", "Apr", "Aug", "Bros", "Capt", "Cmdr", "Co", "Col", "Corp", "Cpl", "Dec", "Dept",
+  "Dr", "Feb", "Fig", "Fri", "Ft", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul", "Jun", "Lt",
+  "Ltd", "Maj", "Mar", "Messrs", "Mon", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Nov", "Oct", "Pres",
+  "Prof", "Rep", "Rev", "Sat", "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Sun", "Thu", "Thur",
+  "Thurs", "Tue", "Tues", "Univ", "Vol", "Wed", "approx", "est", "pp", "vs",
 };
 
 /* Words that, capitalised after an acronym such as "U.S.", show that the
  * acronym ended the sentence: "…in the U.S. The talks…". A name after it
- * ("U.S. President…") does not. */
+ * ("U.S. President…") does not. Sorted in byte order. */
 static const char * const sentence_starters[] = {
-  "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Yet",
-  "In", "On", "At", "As", "By", "For", "From", "With", "This", "That", "These", "Those",
-  "His", "Her", "Their", "Its", "Our", "There", "Then", "After", "Before", "When", "While",
-  "However", "Meanwhile", "Still", "Also", "Both", "Neither", "Some", "Many", "Most",
-  "If", "Although", "Though", "Since", "Because", "Last", "Next", "Earlier", "Later",
+  "A", "After", "Also", "Although", "An", "And", "As", "At", "Because", "Before", "Both", "But",
+  "By", "Earlier", "For", "From", "He", "Her", "His", "However", "I", "If", "In", "It", "Its",
+  "Last", "Later", "Many", "Meanwhile", "Most", "Neither", "Next", "On", "Our", "She", "Since",
+  "Some", "Still", "That", "The", "Their", "Then", "There", "These", "They", "This", "Those",
+  "Though", "We", "When", "While", "With", "Yet", "You",
 };
 
+/* Whether the @len bytes of @word are one of the sorted @list. */
 static gboolean
 in_list (const char * const *list,
          gsize               n,
          const char         *word,
          gsize               len)
 {
-  for (gsize i = 0; i < n; i++)
-    if (list[i][0] == word[0] && strlen (list[i]) == len && memcmp (list[i], word, len) == 0)
-      return TRUE;
+  gsize lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      gsize mid = (lo + hi) / 2;
+      const char *entry = list[mid];
+      gsize i = 0;
+      int c;
+
+      /* The word holds no NUL: a shorter entry stops at its own, and sorts
+       * first; a longer one sorts after. */
+      while (i < len && entry[i] == word[i])
+        i++;
+      c = i < len ? (guchar) entry[i] - (guchar) word[i] : entry[len] != '\0';
+      if (c == 0)
+        return TRUE;
+      if (c > 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
   return FALSE;
 }
 
@@ -139,7 +160,7 @@ next_offset (DetenteText *self,
   return g_utf8_next_char (self->text + offset) - self->text;
 }
 
-static void
+static inline void
 add_token (DetenteText      *self,
            gsize             start,
            gsize             end,
@@ -149,27 +170,39 @@ add_token (DetenteText      *self,
 
   /* Grown by doubling and trimmed at the end: appending one by one costs
    * more than cutting the text into tokens. */
-  if (self->n_tokens == self->tokens->len)
-    g_array_set_size (self->tokens, MAX (self->length / 4 + 16, self->tokens->len * 2));
-  g_array_index (self->tokens, DetenteToken, self->n_tokens++) = token;
+  if (G_UNLIKELY (self->n_tokens == self->tokens_size))
+    {
+      self->tokens_size = MAX (self->length / 4 + 16, self->tokens_size * 2);
+      g_array_set_size (self->tokens, self->tokens_size);
+    }
+  ((DetenteToken *) (void *) self->tokens->data)[self->n_tokens++] = token;
 }
 
-/* A word, a number, or an acronym with its dots. */
-static gsize
-read_word (DetenteText *self,
-           gsize        start)
+/* Most words end at a space: no ASCII byte but these goes on with one. */
+static inline gboolean
+ends_word (gunichar c)
 {
-  gsize p = start;
+  return c < 0x80 && c != '\'' && c != '-' && c != '.' && c != ',';
+}
 
+/* The rest of read_word(), from @p on. */
+static gsize
+read_word_from (DetenteText *self,
+                gsize        start,
+                gsize        p)
+{
   for (;;)
     {
       gunichar c;
       gsize q;
 
-      /* ASCII letters and digits, the bulk of any Latin text. */
-      while (p < self->length && g_ascii_isalnum (self->text[p]))
+      /* ASCII letters and digits, the bulk of any Latin text; the text's
+       * NUL ends them. */
+      while (g_ascii_isalnum (self->text[p]))
         p++;
       c = char_at (self, p);
+      if (ends_word (c) && p > start)
+        break;
       if (c != 0 && is_word_char (c) && !is_cjk (c))
         {
           p = next_offset (self, p);
@@ -204,6 +237,21 @@ read_word (DetenteText *self,
   return p;
 }
 
+/* A word, a number, or an acronym with its dots. The common word of
+ * ASCII letters and digits ends here, the others in read_word_from(). */
+static inline gsize
+read_word (DetenteText *self,
+           gsize        start)
+{
+  gsize p = start;
+
+  while (g_ascii_isalnum (self->text[p]))
+    p++;
+  if (p > start && ends_word ((guchar) self->text[p]))
+    return p;
+  return read_word_from (self, start, p);
+}
+
 static void
 tokenize (DetenteText *self)
 {
@@ -211,10 +259,25 @@ tokenize (DetenteText *self)
 
   while (p < self->length)
     {
-      gunichar c = char_at (self, p);
+      gunichar c;
       gsize end;
 
-      if (c < 0x80 ? g_ascii_isspace (c) : (g_unichar_isspace (c) || c == 0xFEFF || c == 0x200B))
+      /* A space, the commonest byte between tokens. */
+      if (g_ascii_isspace (self->text[p]))
+        {
+          p++;
+          continue;
+        }
+      /* A word that begins with an ASCII letter, which no number does. */
+      if (g_ascii_isalpha (self->text[p]))
+        {
+          end = read_word (self, p);
+          add_token (self, p, end, DETENTE_TOKEN_WORD);
+          p = end;
+          continue;
+        }
+      c = char_at (self, p);
+      if (c >= 0x80 && (g_unichar_isspace (c) || c == 0xFEFF || c == 0x200B))
         {
           p = next_offset (self, p);
           continue;
@@ -262,19 +325,24 @@ token_end (const DetenteToken *t)
   return t->span.offset + t->span.length;
 }
 
-/* A blank line between two tokens. */
 static gboolean
+line_breaks_between (DetenteText *self,
+                     gsize        from,
+                     gsize        to)
+{
+  const char *nl = memchr (self->text + from, '\n', to - from);
+
+  return nl != NULL && memchr (nl + 1, '\n', self->text + to - (nl + 1)) != NULL;
+}
+
+/* A blank line between two tokens. Two line breaks need two bytes, and
+ * most tokens are a space apart or none. */
+static inline gboolean
 paragraph_between (DetenteText *self,
                    gsize        from,
                    gsize        to)
 {
-  const char *nl;
-
-  /* Two line breaks need two bytes. */
-  if (to - from < 2)
-    return FALSE;
-  nl = memchr (self->text + from, '\n', to - from);
-  return nl != NULL && memchr (nl + 1, '\n', self->text + to - (nl + 1)) != NULL;
+  return to - from >= 2 && line_breaks_between (self, from, to);
 }
 
 static gboolean
@@ -317,7 +385,7 @@ ends_sentence (DetenteText *self,
       /* "Mr. Wang", "J. Blinken": only when the word touches the dot. */
       if (token_end (w) == m->span.offset && w->kind == DETENTE_TOKEN_WORD &&
           (in_list (abbreviations, G_N_ELEMENTS (abbreviations), self->text + w->span.offset, w->span.length) ||
-           (g_utf8_strlen (self->text + w->span.offset, w->span.length) == 1 &&
+           (next_offset (self, w->span.offset) == token_end (w) &&
             g_unichar_isupper (char_at (self, w->span.offset)))))
         return FALSE;
     }
@@ -331,12 +399,10 @@ add_sentence (DetenteText *self,
               guint        last)
 {
   DetenteSpan span = { token (self, first)->span.offset, 0 };
-  guint index = self->sentences->len;
 
+  /* Its tokens were told their sentence as split_sentences() read them. */
   span.length = token_end (token (self, last)) - span.offset;
   g_array_append_val (self->sentences, span);
-  for (guint i = first; i <= last; i++)
-    g_array_index (self->tokens, DetenteToken, i).sentence = index;
 }
 
 static void
@@ -347,18 +413,20 @@ split_sentences (DetenteText *self)
   for (guint i = 0; i < self->tokens->len; i++)
     {
       const DetenteToken *t = token (self, i);
-      gunichar c = char_at (self, t->span.offset);
       guint last = i;
       gboolean end;
 
-      if (t->kind == DETENTE_TOKEN_PUNCTUATION && is_terminal (c))
+      /* A token belongs to the sentence that is open when it is read: the
+       * next to be added. */
+      g_array_index (self->tokens, DetenteToken, i).sentence = self->sentences->len;
+      if (t->kind == DETENTE_TOKEN_PUNCTUATION && is_terminal (char_at (self, t->span.offset)))
         {
           /* Closing quotes and brackets belong to the sentence. */
           while (last + 1 < self->tokens->len &&
                  token (self, last + 1)->span.offset == token_end (token (self, last)) &&
                  token (self, last + 1)->kind == DETENTE_TOKEN_PUNCTUATION &&
                  is_closer (char_at (self, token (self, last + 1)->span.offset)))
-            last++;
+            g_array_index (self->tokens, DetenteToken, ++last).sentence = self->sentences->len;
           end = ends_sentence (self, i, last);
         }
       else if (t->kind == DETENTE_TOKEN_WORD && t->span.length > 2 &&
@@ -404,11 +472,15 @@ detente_text_new (const char *text)
   length = strlen (text);
   g_return_val_if_fail (detente_source_check_text (text, length, NULL), NULL);
 
-  self = g_new0 (DetenteText, 1);
+  /* The text is copied behind the struct, in one allocation. */
+  self = g_malloc (sizeof (DetenteText) + length + 1);
+  memset (self, 0, sizeof (DetenteText));
   g_atomic_ref_count_init (&self->ref);
-  self->text = g_strndup (text, length);
+  self->text = (char *) (self + 1);
+  memcpy (self->text, text, length + 1);
   self->length = length;
-  self->sentences = g_array_new (FALSE, FALSE, sizeof (DetenteSpan));
+  /* About one sentence in a hundred bytes of prose. */
+  self->sentences = g_array_sized_new (FALSE, FALSE, sizeof (DetenteSpan), length / 64 + 16);
   /* About one token in five bytes of prose: room for most texts at once. */
   self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (DetenteToken), length / 4 + 16);
 
@@ -444,7 +516,6 @@ detente_text_unref (DetenteText *self)
 
   if (!g_atomic_ref_count_dec (&self->ref))
     return;
-  g_free (self->text);
   g_array_unref (self->sentences);
   g_array_unref (self->tokens);
   g_free (self);
