@@ -28,9 +28,8 @@
  * hidden engagement stays hidden. */
 
 /* What a search compares of a known engagement, kept beside it so that
- * walking many of them reads no object. The strings are the engagement's
- * own: only the merge changes an engagement while it runs, and it files
- * the engagement again when it does. */
+ * walking many of them reads no object. Strings are interned in the
+ * merge's own table: equal strings are equal pointers. */
 typedef struct
 {
   DetenteEngagement       *engagement;
@@ -60,6 +59,7 @@ typedef struct _DetenteMerge
   GHashTable          *actor_names;   /* folded name → DetenteActor (borrowed) */
   GHashTable          *buckets;       /* participant and kind key → Bucket */
   GHashTable          *evidence;      /* DetenteEngagement → GPtrArray, set when the merge ends */
+  GHashTable          *strings;       /* places and countries, interned */
   DetenteMergeSummary *summary;
   DetenteMergeSummary  own_summary;
   GDateTime           *now;
@@ -179,8 +179,29 @@ bucket_for (Merge      *m,
   return b;
 }
 
+/* @s as one pointer for all equal strings: comparing places and countries
+ * of many engagements then compares pointers. The merge's own table, not
+ * g_intern_string(), which takes a lock and keeps its strings forever. */
+static const char *
+intern (Merge      *m,
+        const char *s)
+{
+  char *interned;
+
+  if (s == NULL)
+    return NULL;
+  interned = g_hash_table_lookup (m->strings, s);
+  if (interned == NULL)
+    {
+      interned = g_strdup (s);
+      g_hash_table_add (m->strings, interned);
+    }
+  return interned;
+}
+
 static void
-entry_update (Entry *entry)
+entry_update (Merge *m,
+              Entry *entry)
 {
   DetenteEngagement *e = entry->engagement;
   const DetenteDate *date = detente_engagement_get_date (e);
@@ -189,8 +210,8 @@ entry_update (Entry *entry)
   entry->last_day = detente_date_is_set (date) ? detente_date_get_last_day (date) : 0;
   entry->kind = detente_engagement_get_kind (e);
   entry->status = detente_engagement_get_status (e);
-  entry->country = detente_engagement_get_place_country (e);
-  entry->place = detente_engagement_get_place (e);
+  entry->country = intern (m, detente_engagement_get_place_country (e));
+  entry->place = intern (m, detente_engagement_get_place (e));
 }
 
 /* The first entry of @list (sorted by first day) that begins on or after
@@ -214,13 +235,14 @@ bisect (GArray  *list,
 }
 
 static void
-bucket_add (Bucket            *b,
+bucket_add (Merge             *m,
+            Bucket            *b,
             DetenteEngagement *engagement)
 {
   const DetenteDate *date = detente_engagement_get_date (engagement);
   Entry entry = { engagement };
 
-  entry_update (&entry);
+  entry_update (m, &entry);
   if (!detente_date_is_set (date))
     g_array_append_val (b->undated, entry);
   else if (detente_date_get_precision (date) == DETENTE_DATE_PRECISION_YEAR)
@@ -253,7 +275,7 @@ index_engagement (Merge             *m,
                                           detente_engagement_get_kind (engagement),
                                           detente_engagement_get_place_country (engagement));
 
-  bucket_add (bucket_for (m, key, TRUE), engagement);
+  bucket_add (m, bucket_for (m, key, TRUE), engagement);
 }
 
 static void
@@ -270,6 +292,7 @@ merge_init (Merge               *m,
   m->actor_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   m->buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, bucket_free);
   m->evidence = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  m->strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   n = g_list_model_get_n_items (actors);
   for (guint i = 0; i < n; i++)
@@ -293,6 +316,7 @@ merge_clear (Merge *m)
   g_clear_pointer (&m->actor_names, g_hash_table_unref);
   g_clear_pointer (&m->buckets, g_hash_table_unref);
   g_clear_pointer (&m->evidence, g_hash_table_unref);
+  g_clear_pointer (&m->strings, g_hash_table_unref);
 }
 
 static GPtrArray *
@@ -369,9 +393,9 @@ candidate (const Entry  *entry,
       !detente_engagement_statuses_compatible (entry->status, w->found->status))
     return FALSE;
   if (w->country != NULL && entry->country != NULL)
-    return strcmp (w->country, entry->country) == 0;
+    return w->country == entry->country;
   if (w->place != NULL && entry->place != NULL)
-    return strcmp (w->place, entry->place) == 0;
+    return w->place == entry->place;
   return TRUE;
 }
 
@@ -401,12 +425,13 @@ first_undated (Bucket       *b,
  * article of 2023 is their last meeting, not the first; an undated plan is
  * the first one still to come. */
 static DetenteEngagement *
-find_known (Bucket                       *b,
+find_known (Merge                        *m,
+            Bucket                       *b,
             const DetenteFoundEngagement *found,
             const DetenteDate            *published)
 {
   guint32 published_day = detente_date_is_set (published) ? detente_date_get_last_day (published) : G_MAXUINT32;
-  Wanted w = { found, found->place_country, found->place };
+  Wanted w = { found, intern (m, found->place_country), intern (m, found->place) };
 
   if (detente_date_is_set (&found->date))
     {
@@ -537,7 +562,7 @@ update_known (Merge                        *m,
       if (refile)
         {
           bucket_remove (b, known);
-          bucket_add (b, known);
+          bucket_add (m, b, known);
         }
     }
 }
@@ -649,7 +674,7 @@ merge_engagement (Merge                        *m,
 
   key = participant_key (m->project, (const char * const *) ids->pdata, found->kind, found->place_country);
   bucket = bucket_for (m, key, TRUE);
-  known = find_known (bucket, found, &result->published);
+  known = find_known (m, bucket, found, &result->published);
   if (known != NULL)
     {
       update_known (m, bucket, known, found, evidence);
@@ -663,7 +688,7 @@ merge_engagement (Merge                        *m,
                                                   found->confidence,
                                                   g_ptr_array_copy (evidence, (GCopyFunc) g_object_ref, NULL));
   _detente_project_add_unchecked (m->project, engagement);
-  bucket_add (bucket, engagement);
+  bucket_add (m, bucket, engagement);
   m->summary->engagements++;
 }
 

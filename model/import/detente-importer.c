@@ -62,6 +62,10 @@ typedef struct
   GMutex            mutex;
   GCond             cond;
   GPtrArray        *items;
+  /* Results the main thread has merged, which a worker frees: what they
+   * hold was allocated on the workers, and freeing it there keeps that
+   * work, and the allocator's locks, off the main thread. */
+  GPtrArray        *merged_results;
   guint             next;
   guint             n_total;
   guint             n_done;
@@ -156,6 +160,7 @@ job_free (Job *job)
   g_clear_pointer (&job->workers, g_ptr_array_unref);
   g_clear_pointer (&job->seen, g_hash_table_unref);
   g_ptr_array_unref (job->items);
+  g_ptr_array_unref (job->merged_results);
   g_free (job->current);
   g_mutex_clear (&job->mutex);
   g_cond_clear (&job->cond);
@@ -406,9 +411,15 @@ work (gpointer data)
   lower_priority ();
   for (;;)
     {
+      g_autoptr(GPtrArray) garbage = NULL;
       Item *item;
 
       g_mutex_lock (&job->mutex);
+      if (job->merged_results->len > 0)
+        {
+          garbage = g_steal_pointer (&job->merged_results);
+          job->merged_results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+        }
       while (job->next >= job->items->len && !job->walk_done &&
              !g_cancellable_is_cancelled (job->cancellable))
         g_cond_wait (&job->cond, &job->mutex);
@@ -424,6 +435,7 @@ work (gpointer data)
           job->current = g_strdup (item->display);
         }
       g_mutex_unlock (&job->mutex);
+      g_clear_pointer (&garbage, g_ptr_array_unref);
 
       if (item->is_file && item->failure == NULL)
         read_item (job, item);
@@ -539,6 +551,7 @@ merge_ready (Job      *job,
              gboolean  all)
 {
   g_autoptr(GPtrArray) ready = g_ptr_array_new ();
+  g_autoptr(GPtrArray) merged = g_ptr_array_new ();
   gint64 deadline = g_get_monotonic_time () + MERGE_SLICE_US;
 
   if (g_cancellable_is_cancelled (job->cancellable))
@@ -568,12 +581,20 @@ merge_ready (Job      *job,
           detente_merge_add (job->merge, (DetenteExtractResult * const *) item->results->pdata,
                              item->results->len);
           /* Merged: the texts need not stay. */
-          g_clear_pointer (&item->results, g_ptr_array_unref);
+          g_ptr_array_add (merged, g_steal_pointer (&item->results));
         }
       job->merged++;
     }
   if (job->merge != NULL && ready->len > 0)
     detente_merge_show (job->merge);
+
+  if (merged->len > 0)
+    {
+      g_mutex_lock (&job->mutex);
+      for (guint i = 0; i < merged->len; i++)
+        g_ptr_array_add (job->merged_results, g_ptr_array_index (merged, i));
+      g_mutex_unlock (&job->mutex);
+    }
 }
 
 static gboolean
@@ -963,6 +984,7 @@ detente_importer_import_async (DetenteImporter      *self,
   job->workers = g_ptr_array_new ();
   job->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   job->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  job->merged_results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, detente_importer_import_async);
