@@ -23,7 +23,8 @@
  * them. Nothing there touches the importer or the project. The main
  * thread polls the shared counters on a timer, so progress costs one
  * wake-up per PROGRESS_INTERVAL_MS however fast files go by, and merges
- * every result in one call when the coordinator is done. */
+ * the results in file order while the rest are read, a slice of at most
+ * MERGE_SLICE_US at a time. */
 
 #define PROGRESS_INTERVAL_MS 50
 #define MAX_THREADS 64
