@@ -260,6 +260,14 @@ detente_engagement_init (DetenteEngagement *self)
   self->evidence = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* Four decimals are more than any estimate means, and they let the project
+ * file write it back exactly. */
+static double
+normalize_confidence (double confidence)
+{
+  return round (CLAMP (confidence, 0.0, 1.0) * 10000) / 10000;
+}
+
 /**
  * detente_engagement_new:
  * @id: an id, unique in the project
@@ -515,9 +523,7 @@ detente_engagement_set_confidence (DetenteEngagement *self,
 {
   g_return_if_fail (DETENTE_IS_ENGAGEMENT (self));
 
-  /* Four decimals are more than any estimate means, and they let the
-   * project file write it back exactly. */
-  confidence = round (CLAMP (confidence, 0.0, 1.0) * 10000) / 10000;
+  confidence = normalize_confidence (confidence);
   if (self->confidence == confidence)
     return;
   self->confidence = confidence;
@@ -627,12 +633,12 @@ _detente_engagement_new_extracted (const char               *id,
   self->status = status;
   if (participants != NULL && participants[0] == NULL)
     g_clear_pointer (&participants, g_strfreev);
-  self->participants = participants;
+  _detente_engagement_take_participants (self, participants);
   _detente_set_string (&self->place, place);
   _detente_set_string (&self->place_country, place_country);
   if (date != NULL)
     self->date = *date;
-  self->confidence = round (CLAMP (confidence, 0.0, 1.0) * 10000) / 10000;
+  self->confidence = normalize_confidence (confidence);
   self->origin = DETENTE_ORIGIN_EXTRACTED;
   _detente_engagement_take_evidence (self, evidence);
   return self;

@@ -11,10 +11,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "detente-engagement-private.h"
-#include "detente-evidence-private.h"
 #include "detente-project.h"
 #include "detente-project-private.h"
-#include "detente-source-private.h"
 
 /* Merging what the extractor found into a project.
  *
@@ -687,7 +685,7 @@ merge_engagement (Merge                        *m,
                                                   found->place, found->place_country, &found->date,
                                                   found->confidence,
                                                   g_ptr_array_copy (evidence, (GCopyFunc) g_object_ref, NULL));
-  _detente_project_add_unchecked (m->project, engagement);
+  _detente_project_add_engagement_unchecked (m->project, engagement);
   bucket_add (m, bucket, engagement);
   m->summary->engagements++;
 }
@@ -697,7 +695,6 @@ merge_result (Merge                *m,
               DetenteExtractResult *result,
               GDateTime            *now)
 {
-  const DetenteArticle *article = result->article;
   g_autoptr(DetenteSource) source = NULL;
   g_autofree DetenteActor **actors = NULL;
 
@@ -711,14 +708,7 @@ merge_result (Merge                *m,
    * another project, gets one of its own. */
   source = g_steal_pointer (&result->source);
   if (source == NULL)
-    {
-      source = _detente_source_new_shared (result->source_id, (char *) result->text);
-      detente_source_set_file_name (source, article->file_name);
-      detente_source_set_title (source, article->title);
-      detente_source_set_author (source, article->author);
-      detente_source_set_url (source, article->url);
-      detente_source_set_published (source, &result->published);
-    }
+    source = detente_extract_result_new_source (result);
   detente_source_set_imported (source, now);
   if (!detente_project_add_source (m->project, source, NULL))
     g_return_if_reached ();

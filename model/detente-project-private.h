@@ -22,11 +22,11 @@ void _detente_project_take_loaded (DetenteProject *self,
                                    GHashTable     *actor_index,
                                    GHashTable     *engagement_index);
 
-void _detente_project_flush         (DetenteProject    *self);
-void _detente_project_add_unchecked (DetenteProject    *self,
-                                     gpointer           object);
-void _detente_project_set_evidence  (DetenteProject    *self,
-                                     DetenteEngagement *engagement,
-                                     GPtrArray         *evidence);
+void _detente_project_flush                     (DetenteProject    *self);
+void _detente_project_add_engagement_unchecked (DetenteProject    *self,
+                                                DetenteEngagement *engagement);
+void _detente_project_set_evidence              (DetenteProject    *self,
+                                                DetenteEngagement *engagement,
+                                                GPtrArray         *evidence);
 
 G_END_DECLS

@@ -867,22 +867,19 @@ add_object (DetenteProject *self,
   detente_project_end_group (self);
 }
 
-/* For the merge, which adds only what check_new_id() and
- * check_references() accept: ids it looked up itself, participants that
- * are the project's actors, evidence of a source it holds. Checking again
- * each of many thousand items would double the cost of an import. */
+/* Adds @engagement as detente_project_add_engagement() does once its
+ * checks pass. The merge calls it directly: it adds only what those checks
+ * accept (ids it looked up itself, participants that are the project's
+ * actors, evidence of a source it holds), and checking again each of many
+ * thousand engagements would double the cost of an import. */
 void
-_detente_project_add_unchecked (DetenteProject *self,
-                                gpointer        object)
+_detente_project_add_engagement_unchecked (DetenteProject    *self,
+                                           DetenteEngagement *engagement)
 {
   g_return_if_fail (DETENTE_IS_PROJECT (self));
+  g_return_if_fail (DETENTE_IS_ENGAGEMENT (engagement));
 
-  if (DETENTE_IS_ENGAGEMENT (object))
-    add_object (self, object, N_("Add Engagement"));
-  else if (DETENTE_IS_ACTOR (object))
-    add_object (self, object, N_("Add Actor"));
-  else
-    add_object (self, object, N_("Add Article"));
+  add_object (self, G_OBJECT (engagement), N_("Add Engagement"));
 }
 
 /* Sets an engagement's evidence as detente_project_set() would, for the
@@ -963,7 +960,7 @@ detente_project_add_engagement (DetenteProject     *self,
                          detente_engagement_get_evidence (engagement), error))
     return FALSE;
 
-  add_object (self, G_OBJECT (engagement), N_("Add Engagement"));
+  _detente_project_add_engagement_unchecked (self, engagement);
   return TRUE;
 }
 

@@ -845,12 +845,7 @@ detente_extract (const DetenteArticle *article,
   result->actors = g_steal_pointer (&mentions->actors);
   mentions->actors = g_ptr_array_new ();
 
-  result->source = _detente_source_new_shared (result->source_id, (char *) result->text);
-  detente_source_set_file_name (result->source, article->file_name);
-  detente_source_set_title (result->source, article->title);
-  detente_source_set_author (result->source, article->author);
-  detente_source_set_url (result->source, article->url);
-  detente_source_set_published (result->source, &result->published);
+  result->source = detente_extract_result_new_source (result);
   result->evidence = g_ptr_array_new_full (result->engagements->len, (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < result->engagements->len; i++)
     {
@@ -870,6 +865,31 @@ detente_extract (const DetenteArticle *article,
       g_ptr_array_add (result->evidence, evidence);
     }
   return result;
+}
+
+/**
+ * detente_extract_result_new_source:
+ * @result: a result
+ *
+ * Makes a new #DetenteSource of the article @result was found in, sharing
+ * its text and id.
+ *
+ * Returns: (transfer full): the source
+ */
+DetenteSource *
+detente_extract_result_new_source (const DetenteExtractResult *result)
+{
+  DetenteSource *source;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  source = _detente_source_new_shared (result->source_id, (char *) result->text);
+  detente_source_set_file_name (source, result->article->file_name);
+  detente_source_set_title (source, result->article->title);
+  detente_source_set_author (source, result->article->author);
+  detente_source_set_url (source, result->article->url);
+  detente_source_set_published (source, &result->published);
+  return source;
 }
 
 /**

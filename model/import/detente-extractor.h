@@ -89,6 +89,7 @@ GPtrArray            *detente_extract_engagements (DetenteText          *text,
                                                    const DetenteDate    *published,
                                                    DetenteGazetteer     *gazetteer);
 void                  detente_extract_result_free (DetenteExtractResult *result);
+DetenteSource        *detente_extract_result_new_source (const DetenteExtractResult *result);
 void                  detente_found_engagement_free (DetenteFoundEngagement *engagement);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DetenteExtractResult, detente_extract_result_free)

@@ -589,13 +589,9 @@ merge_ready (Job      *job,
   if (job->merge != NULL && ready->len > 0)
     detente_merge_show (job->merge);
 
-  if (merged->len > 0)
-    {
-      g_mutex_lock (&job->mutex);
-      for (guint i = 0; i < merged->len; i++)
-        g_ptr_array_add (job->merged_results, g_ptr_array_index (merged, i));
-      g_mutex_unlock (&job->mutex);
-    }
+  g_mutex_lock (&job->mutex);
+  g_ptr_array_extend_and_steal (job->merged_results, g_steal_pointer (&merged));
+  g_mutex_unlock (&job->mutex);
 }
 
 static gboolean
