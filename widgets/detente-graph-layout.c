@@ -1,0 +1,1368 @@
+/* detente-graph-layout.c
+ *
+ * Copyright 2026 The Détente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "detente-graph-layout.h"
+
+/* ForceAtlas2 (Jacomy, Venturini, Heymann and Bastian, PLOS ONE 2014):
+ * nodes repel each other in proportion to their masses (degree + 1),
+ * edges pull their ends together, gravity keeps components from drifting
+ * away, and a global speed adapts to how much the nodes swing.
+ *
+ * Repulsion, the costly part, goes through a Barnes–Hut quadtree that is
+ * rebuilt each iteration as a flat array: the points are sorted by their
+ * Morton code, so every cell is a run of the sorted array and the tree
+ * comes out in depth-first order, each cell knowing where its subtree
+ * ends. The tree is walked once per cell rather than once per point, the
+ * cells that are far from a whole cell's box handed down to all of its
+ * points; at a leaf, what is left is a list of bodies whose pushes are
+ * summed four at a time in single precision.
+ *
+ * Work is cut into tasks (subtrees of at most TASK_POINTS points) that
+ * do not depend on the number of threads, and sums are added up task by
+ * task in order, so a seed gives the same layout on one thread or on
+ * many. */
+
+#define CHUNK_SIZE 256
+#define TASK_POINTS 256
+#define LEAF_SIZE 12
+#define MAX_LEVEL 15
+#define MIN_SPEED_EFFICIENCY 0.05
+#define MAX_RISE 0.5
+
+/* Four floats at once, in SSE registers (or whatever the target has):
+ * GCC and Clang both know these vectors. */
+typedef float Vec4 __attribute__ ((vector_size (16)));
+typedef gint32 Vec4i __attribute__ ((vector_size (16)));
+
+typedef struct
+{
+  double swinging;
+  double traction;
+} Sums;
+
+typedef struct
+{
+  float   cx;          /* centre of mass */
+  float   cy;
+  float   mass;
+  float   size2;       /* the square of the cell's side */
+  float   min_x;       /* the box around its points */
+  float   min_y;
+  float   max_x;
+  float   max_y;
+  guint32 skip;        /* the first cell after its subtree */
+  guint32 lo;          /* its run of sorted points */
+  guint32 hi;
+  guint32 is_leaf;
+} Cell;
+
+/* One walk of the tree, for the points of one task cell. */
+typedef struct
+{
+  float  *far_x;       /* cells that count as one body, for the cell */
+  float  *far_y;       /* walked into and every cell above it */
+  float  *far_m;
+  guint   n_far;
+  guint  *near;        /* leaves whose points count one by one */
+  guint   n_near;
+  guint  *work;        /* cells to look at for the current cell */
+  guint   n_work;
+  guint  *keep;        /* cells its children must look at */
+  guint   n_keep;
+  gsize   keep_allocated;
+  guint   task;
+  Sums    sums;
+} Walk;
+
+struct _DetenteGraphLayout
+{
+  DetenteGraphLayoutSettings settings;
+  GThreadPool  *pool;
+  GHashTable   *index;     /* key → node + 1, for keeping places */
+
+  char        **keys;
+  double       *pos;       /* x, y per node */
+  double       *force;
+  double       *old_force;
+  double       *mass;
+  double       *size;
+  guint8       *pinned;
+  guint        *adj_start; /* neighbours, CSR */
+  guint        *adj;
+  double       *adj_raw;   /* the weights given */
+  double       *adj_weight; /* as they count: raw ^ influence */
+
+  /* Per iteration. */
+  guint32      *codes;
+  guint32      *order;
+  guint32      *scratch_codes;
+  guint32      *scratch_order;
+  double       *sx;        /* sorted positions and masses */
+  double       *sy;
+  double       *sm;
+  double       *ssize;
+  Cell         *cells;
+  guint         n_cells;
+  guint         cells_allocated;
+  guint32      *tasks;     /* cells whose points one chunk of work takes */
+  guint         n_tasks;
+  Sums         *sums;
+
+  /* Fork and join. */
+  GMutex        mutex;
+  GCond         cond;
+  void        (*job) (DetenteGraphLayout *self, guint chunk);
+  guint         n_chunks;
+  gint          next_chunk;
+  guint         pending;
+
+  double        speed;
+  double        speed_efficiency;
+  double        attraction_compensation;
+  guint32       seed;
+  guint         n;
+  guint         n_edges;
+  guint         iterations;
+  guint         n_threads;
+};
+
+/**
+ * detente_graph_layout_settings_init:
+ * @settings: settings to fill in
+ * @n_nodes: the size of the graph they are for
+ *
+ * Fills in the defaults Gephi uses: more scaling for a small graph, and
+ * Barnes–Hut at theta 1.2 from 1,000 nodes on (an exact sum below).
+ */
+void
+detente_graph_layout_settings_init (DetenteGraphLayoutSettings *settings,
+                                    guint                       n_nodes)
+{
+  g_return_if_fail (settings != NULL);
+
+  settings->scaling = n_nodes >= 100 ? 2.0 : 10.0;
+  settings->gravity = 1.0;
+  settings->edge_weight_influence = 1.0;
+  settings->jitter_tolerance = 1.0;
+  settings->theta = n_nodes >= 1000 ? 1.2 : 0.0;
+  settings->strong_gravity = FALSE;
+  settings->lin_log = FALSE;
+  settings->prevent_overlap = FALSE;
+  settings->dissuade_hubs = FALSE;
+}
+
+/* SplitMix64: a few well-mixed bits from a seed and a node, so a node's
+ * first place depends on the seed and its key, not on the order nodes
+ * come in. */
+static guint64
+mix (guint64 x)
+{
+  x += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  return x ^ (x >> 31);
+}
+
+static double
+unit (guint64 bits)
+{
+  return (bits >> 11) * (1.0 / 9007199254740992.0);
+}
+
+static guint64
+node_hash (DetenteGraphLayout *self,
+           guint               node)
+{
+  guint64 h = self->keys != NULL && self->keys[node] != NULL ? g_str_hash (self->keys[node]) : node;
+
+  return mix (((guint64) self->seed << 32) ^ h);
+}
+
+static void
+run_chunks (DetenteGraphLayout *self)
+{
+  for (;;)
+    {
+      guint chunk = (guint) g_atomic_int_add (&self->next_chunk, 1);
+
+      if (chunk >= self->n_chunks)
+        break;
+      self->job (self, chunk);
+    }
+}
+
+static void
+on_pool_task (gpointer data,
+              gpointer user_data)
+{
+  DetenteGraphLayout *self = user_data;
+
+  run_chunks (self);
+  g_mutex_lock (&self->mutex);
+  if (--self->pending == 0)
+    g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->mutex);
+}
+
+/* Runs @job on chunks 0 … @n_chunks − 1, spread over the threads. */
+static void
+run_parallel (DetenteGraphLayout *self,
+              void              (*job) (DetenteGraphLayout *self, guint chunk),
+              guint               n_chunks)
+{
+  guint helpers = MIN (self->n_threads, n_chunks) - 1;
+
+  self->job = job;
+  self->n_chunks = n_chunks;
+  g_atomic_int_set (&self->next_chunk, 0);
+  if (helpers == 0 || self->n_threads <= 1)
+    {
+      for (guint i = 0; i < n_chunks; i++)
+        job (self, i);
+      return;
+    }
+
+  if (self->pool == NULL)
+    self->pool = g_thread_pool_new (on_pool_task, self, (int) self->n_threads - 1, TRUE, NULL);
+  self->pending = helpers;
+  for (guint i = 0; i < helpers; i++)
+    g_thread_pool_push (self->pool, GUINT_TO_POINTER (1), NULL);
+  run_chunks (self);
+  g_mutex_lock (&self->mutex);
+  while (self->pending > 0)
+    g_cond_wait (&self->cond, &self->mutex);
+  g_mutex_unlock (&self->mutex);
+}
+
+static guint32
+spread_bits (guint32 x)
+{
+  x &= 0xffff;
+  x = (x | (x << 8)) & 0x00ff00ff;
+  x = (x | (x << 4)) & 0x0f0f0f0f;
+  x = (x | (x << 2)) & 0x33333333;
+  x = (x | (x << 1)) & 0x55555555;
+  return x;
+}
+
+/* Sorts the nodes by Morton code, 11 bits at a time. */
+static void
+sort_codes (DetenteGraphLayout *self)
+{
+  guint32 *codes = self->codes, *order = self->order;
+  guint32 *codes2 = self->scratch_codes, *order2 = self->scratch_order;
+
+  for (guint shift = 0; shift < 32; shift += 11)
+    {
+      guint count[2048] = { 0 };
+      guint total = 0;
+
+      for (guint i = 0; i < self->n; i++)
+        count[(codes[i] >> shift) & 2047]++;
+      for (guint b = 0; b < 2048; b++)
+        {
+          guint c = count[b];
+
+          count[b] = total;
+          total += c;
+        }
+      for (guint i = 0; i < self->n; i++)
+        {
+          guint at = count[(codes[i] >> shift) & 2047]++;
+
+          codes2[at] = codes[i];
+          order2[at] = order[i];
+        }
+      { guint32 *t = codes; codes = codes2; codes2 = t; }
+      { guint32 *t = order; order = order2; order2 = t; }
+    }
+  /* Three passes: the sorted arrays are the scratch ones now. */
+  self->scratch_codes = codes2;
+  self->scratch_order = order2;
+  self->codes = codes;
+  self->order = order;
+}
+
+static guint
+new_cell (DetenteGraphLayout *self)
+{
+  if (self->n_cells == self->cells_allocated)
+    {
+      self->cells_allocated = MAX (64, self->cells_allocated * 2);
+      self->cells = g_renew (Cell, self->cells, self->cells_allocated);
+    }
+  return self->n_cells++;
+}
+
+/* Builds the cell of sorted points lo … hi − 1, whose codes agree in
+ * their top 2 × @level bits, and its subtree after it. The first cells
+ * down each branch with at most TASK_POINTS points are the tasks. */
+static void
+build_cell (DetenteGraphLayout *self,
+            guint               lo,
+            guint               hi,
+            guint               level,
+            double              side,
+            gboolean            in_task)
+{
+  const guint32 *codes = self->codes;
+  guint id;
+  double mass = 0, cx = 0, cy = 0;
+  float min_x = G_MAXFLOAT, min_y = G_MAXFLOAT, max_x = -G_MAXFLOAT, max_y = -G_MAXFLOAT;
+
+  /* A cell whose points all lie in one quarter is that quarter: the
+   * smaller the side, the sooner it counts as one body. */
+  while (level < MAX_LEVEL && ((codes[lo] ^ codes[hi - 1]) >> (30 - 2 * level)) == 0)
+    {
+      level++;
+      side /= 2;
+    }
+
+  id = new_cell (self);
+  self->cells[id].size2 = side * side;
+  self->cells[id].lo = lo;
+  self->cells[id].hi = hi;
+  if (!in_task && hi - lo <= TASK_POINTS)
+    {
+      self->tasks[self->n_tasks++] = id;
+      in_task = TRUE;
+    }
+
+  if (hi - lo <= LEAF_SIZE || level >= MAX_LEVEL)
+    {
+      for (guint i = lo; i < hi; i++)
+        {
+          mass += self->sm[i];
+          cx += self->sx[i] * self->sm[i];
+          cy += self->sy[i] * self->sm[i];
+          min_x = MIN (min_x, (float) self->sx[i]);
+          max_x = MAX (max_x, (float) self->sx[i]);
+          min_y = MIN (min_y, (float) self->sy[i]);
+          max_y = MAX (max_y, (float) self->sy[i]);
+        }
+      self->cells[id].is_leaf = TRUE;
+    }
+  else
+    {
+      guint child_shift = 30 - 2 * level;
+      guint start = lo;
+
+      while (start < hi)
+        {
+          guint quarter = (codes[start] >> child_shift) & 3;
+          guint end = start + 1;
+          guint child = self->n_cells;
+          const Cell *c;
+
+          while (end < hi && ((codes[end] >> child_shift) & 3) == quarter)
+            end++;
+          build_cell (self, start, end, level + 1, side / 2, in_task);
+          c = &self->cells[child];
+          mass += c->mass;
+          cx += c->cx * c->mass;
+          cy += c->cy * c->mass;
+          min_x = MIN (min_x, c->min_x);
+          max_x = MAX (max_x, c->max_x);
+          min_y = MIN (min_y, c->min_y);
+          max_y = MAX (max_y, c->max_y);
+          start = end;
+        }
+      self->cells[id].is_leaf = FALSE;
+    }
+  self->cells[id].mass = mass;
+  self->cells[id].cx = mass > 0 ? cx / mass : 0;
+  self->cells[id].cy = mass > 0 ? cy / mass : 0;
+  self->cells[id].min_x = min_x;
+  self->cells[id].min_y = min_y;
+  self->cells[id].max_x = max_x;
+  self->cells[id].max_y = max_y;
+  self->cells[id].skip = self->n_cells;
+}
+
+static void
+build_tree (DetenteGraphLayout *self)
+{
+  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+  double side, scale;
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      min_x = MIN (min_x, self->pos[2 * i]);
+      max_x = MAX (max_x, self->pos[2 * i]);
+      min_y = MIN (min_y, self->pos[2 * i + 1]);
+      max_y = MAX (max_y, self->pos[2 * i + 1]);
+    }
+  side = MAX (max_x - min_x, max_y - min_y);
+  if (!(side > 0))
+    side = 1;
+  /* Slightly more than the extent, so the far edge still rounds into
+   * the grid. */
+  side *= 1.0 + 1e-9;
+  scale = 65535.0 / side;
+  for (guint i = 0; i < self->n; i++)
+    {
+      guint32 qx = (guint32) ((self->pos[2 * i] - min_x) * scale);
+      guint32 qy = (guint32) ((self->pos[2 * i + 1] - min_y) * scale);
+
+      self->codes[i] = spread_bits (qx) | (spread_bits (qy) << 1);
+      self->order[i] = i;
+    }
+  sort_codes (self);
+  for (guint i = 0; i < self->n; i++)
+    {
+      guint node = self->order[i];
+
+      self->sx[i] = self->pos[2 * node];
+      self->sy[i] = self->pos[2 * node + 1];
+      self->sm[i] = self->mass[node];
+      self->ssize[i] = self->size[node];
+    }
+  self->n_cells = 0;
+  self->n_tasks = 0;
+  if (self->n > 0)
+    build_cell (self, 0, self->n, 0, side, FALSE);
+}
+
+/* The push between two nodes with masses already multiplied into @k.
+ * Nodes on the very same spot part in a direction of their own, so that
+ * nothing divides by zero and they do not stay stuck together. */
+static inline void
+repel (double  dx,
+       double  dy,
+       double  k,
+       double  overlap,
+       guint   a,
+       guint   b,
+       double *fx,
+       double *fy)
+{
+  double d2 = dx * dx + dy * dy;
+
+  if (d2 == 0)
+    {
+      guint64 bits = mix (((guint64) MIN (a, b) << 32) | MAX (a, b));
+      double angle = unit (bits) * 2 * G_PI;
+      double sign = a < b ? 1 : -1;
+
+      *fx += sign * cos (angle) * k;
+      *fy += sign * sin (angle) * k;
+      return;
+    }
+  if (overlap > 0)
+    {
+      double d = sqrt (d2);
+      double gap = d - overlap;
+
+      if (gap > 0)
+        k /= gap * d;
+      else
+        k *= 100 / d;
+    }
+  else
+    k /= d2;
+  *fx += dx * k;
+  *fy += dy * k;
+}
+
+/* The forces on the points of a leaf: the far cells and near leaves the
+ * walk found for it, the edges and gravity. */
+static void
+force_leaf (DetenteGraphLayout *self,
+            const Cell         *leaf,
+            Walk               *walk)
+{
+  const DetenteGraphLayoutSettings *s = &self->settings;
+  guint n_bodies = walk->n_far;
+  gboolean scalar_near = s->prevent_overlap;
+
+  /* Unless sizes count, the points of near leaves are bodies like the
+   * far cells, after them: a body on the point itself (or on the very
+   * same spot) is left out there, and put right one by one below. */
+  if (!scalar_near)
+    for (guint r = 0; r < walk->n_near; r++)
+      {
+        const Cell *near = &self->cells[walk->near[r]];
+
+        for (guint j = near->lo; j < near->hi; j++)
+          {
+            walk->far_x[n_bodies] = self->sx[j];
+            walk->far_y[n_bodies] = self->sy[j];
+            walk->far_m[n_bodies] = self->sm[j];
+            n_bodies++;
+          }
+      }
+  /* Bodies that push nothing round them up to a block of four; the
+   * arrays have room for them. */
+  for (; n_bodies % 4 != 0; n_bodies++)
+    {
+      walk->far_x[n_bodies] = leaf->max_x + 1e6f;
+      walk->far_y[n_bodies] = leaf->max_y + 1e6f;
+      walk->far_m[n_bodies] = 0;
+    }
+
+  for (guint i = leaf->lo; i < leaf->hi; i++)
+    {
+      guint node = self->order[i];
+      double px = self->sx[i], py = self->sy[i], pm = self->sm[i];
+      double kp = s->scaling * pm, ps = s->prevent_overlap ? self->ssize[i] : 0;
+      double fx, fy, d, fx_old, fy_old;
+      Vec4 vx = { 0, 0, 0, 0 }, vy = { 0, 0, 0, 0 };
+      Vec4 qx = { px, px, px, px }, qy = { py, py, py, py };
+      const Vec4 one = { 1, 1, 1, 1 };
+      Vec4i same = { 0, 0, 0, 0 };
+      gint n_same;
+
+      /* Four bodies at a time. */
+      for (guint k = 0; k < n_bodies; k += 4)
+        {
+          Vec4 cx, cy, m, dx, dy, d2, f;
+          Vec4i zero;
+
+          memcpy (&cx, walk->far_x + k, sizeof cx);
+          memcpy (&cy, walk->far_y + k, sizeof cy);
+          memcpy (&m, walk->far_m + k, sizeof m);
+          dx = qx - cx;
+          dy = qy - cy;
+          d2 = dx * dx + dy * dy;
+          zero = d2 == 0;
+          same += zero;
+          d2 += (Vec4) ((Vec4i) one & zero);
+          m = (Vec4) ((Vec4i) m & ~zero);
+          f = m / d2;
+          vx += dx * f;
+          vy += dy * f;
+        }
+      fx = kp * ((double) vx[0] + vx[1] + vx[2] + vx[3]);
+      fy = kp * ((double) vy[0] + vy[1] + vy[2] + vy[3]);
+      /* Each lane counted −1 for a body on the spot; one is the point. */
+      n_same = -(same[0] + same[1] + same[2] + same[3]);
+
+      if (scalar_near || n_same > 1)
+        for (guint r = 0; r < walk->n_near; r++)
+          {
+            const Cell *near = &self->cells[walk->near[r]];
+
+            for (guint j = near->lo; j < near->hi; j++)
+              if (j != i && (scalar_near || ((float) self->sx[j] == (float) px &&
+                                             (float) self->sy[j] == (float) py)))
+                repel (px - self->sx[j], py - self->sy[j], kp * self->sm[j],
+                       s->prevent_overlap ? ps + self->ssize[j] : 0,
+                       node, self->order[j], &fx, &fy);
+          }
+
+      /* Attraction along the edges. */
+      {
+        double ax = 0, ay = 0;
+
+        for (guint e = self->adj_start[node]; e < self->adj_start[node + 1]; e++)
+          {
+            guint other = self->adj[e];
+            double dx = self->pos[2 * other] - px, dy = self->pos[2 * other + 1] - py;
+            double k = self->adj_weight[e];
+
+            if (s->lin_log || s->prevent_overlap)
+              {
+                d = sqrt (dx * dx + dy * dy);
+                if (s->prevent_overlap)
+                  {
+                    double gap = d - ps - self->size[other];
+
+                    if (gap <= 0)
+                      continue;
+                    k *= (s->lin_log ? log1p (gap) : gap) / d;
+                  }
+                else if (d > 0)
+                  k *= log1p (d) / d;
+              }
+            ax += dx * k;
+            ay += dy * k;
+          }
+        if (s->dissuade_hubs)
+          {
+            ax *= self->attraction_compensation / pm;
+            ay *= self->attraction_compensation / pm;
+          }
+        fx += ax;
+        fy += ay;
+      }
+
+      /* Gravity towards the centre. */
+      d = sqrt (px * px + py * py);
+      if (s->strong_gravity)
+        {
+          fx -= px * s->gravity * pm;
+          fy -= py * s->gravity * pm;
+        }
+      else if (d > 0)
+        {
+          fx -= px * s->gravity * pm / d;
+          fy -= py * s->gravity * pm / d;
+        }
+
+      fx_old = self->force[2 * node];
+      fy_old = self->force[2 * node + 1];
+      self->old_force[2 * node] = fx_old;
+      self->old_force[2 * node + 1] = fy_old;
+      self->force[2 * node] = fx;
+      self->force[2 * node + 1] = fy;
+      if (!self->pinned[node])
+        {
+          double sx = fx - fx_old, sy = fy - fy_old, tx = fx + fx_old, ty = fy + fy_old;
+
+          walk->sums.swinging += pm * sqrt (sx * sx + sy * sy);
+          walk->sums.traction += pm * sqrt (tx * tx + ty * ty) / 2;
+        }
+    }
+}
+
+static inline gboolean
+holds (const Cell *cells,
+       guint       outer,
+       guint       inner)
+{
+  return outer <= inner && inner < cells[outer].skip;
+}
+
+static void
+keep_cell (Walk  *walk,
+           guint  cell)
+{
+  if (walk->n_keep == walk->keep_allocated)
+    {
+      walk->keep_allocated *= 2;
+      walk->keep = g_renew (guint, walk->keep, walk->keep_allocated);
+    }
+  walk->keep[walk->n_keep++] = cell;
+}
+
+/* Sorts out, for cell @a, the cells its points may feel: the keep list
+ * from its parent (@in_lo … @in_hi − 1), then the children of those it
+ * opens. A cell far from @a's box is far from all its points and counts
+ * as one body for the whole subtree; a near leaf counts point by point
+ * once @a is a leaf too. A near cell more than twice @a's side is opened
+ * here, and a smaller one is left to @a's children, which may still take
+ * it whole: that balance measured fewest operations. Outside the walk's
+ * task, only the way down to it is walked. */
+static void
+walk_cell (DetenteGraphLayout *self,
+           Walk               *walk,
+           guint               a,
+           guint               in_lo,
+           guint               in_hi)
+{
+  const Cell *cells = self->cells, *A = &cells[a];
+  float theta2 = self->settings.theta * self->settings.theta;
+  guint far_mark = walk->n_far, near_mark = walk->n_near;
+  guint work_lo = walk->n_work, keep_lo = walk->n_keep;
+
+  for (guint k = in_lo;; k++)
+    {
+      const Cell *B;
+      guint b;
+
+      if (k < in_hi)
+        b = walk->keep[k];
+      else if (work_lo + (k - in_hi) < walk->n_work)
+        b = walk->work[work_lo + (k - in_hi)];
+      else
+        break;
+      B = &cells[b];
+
+      if (theta2 > 0 && !holds (cells, b, a))
+        {
+          float dx = MAX (0, MAX (A->min_x - B->cx, B->cx - A->max_x));
+          float dy = MAX (0, MAX (A->min_y - B->cy, B->cy - A->max_y));
+
+          if ((dx * dx + dy * dy) * theta2 > B->size2)
+            {
+              walk->far_x[walk->n_far] = B->cx;
+              walk->far_y[walk->n_far] = B->cy;
+              walk->far_m[walk->n_far] = B->mass;
+              walk->n_far++;
+              continue;
+            }
+        }
+      if (B->is_leaf)
+        {
+          if (A->is_leaf)
+            walk->near[walk->n_near++] = b;
+          else
+            keep_cell (walk, b);
+        }
+      else if (A->is_leaf || B->size2 >= 4.0f * A->size2 || holds (cells, b, a))
+        {
+          for (guint c = b + 1; c < B->skip; c = cells[c].skip)
+            walk->work[walk->n_work++] = c;
+        }
+      else
+        keep_cell (walk, b);
+    }
+  walk->n_work = work_lo;
+
+  if (A->is_leaf)
+    force_leaf (self, A, walk);
+  else
+    for (guint c = a + 1; c < A->skip; c = cells[c].skip)
+      if (holds (cells, c, walk->task) || holds (cells, walk->task, c))
+        walk_cell (self, walk, c, keep_lo, walk->n_keep);
+
+  walk->n_far = far_mark;
+  walk->n_near = near_mark;
+  walk->n_keep = keep_lo;
+}
+
+static void
+compute_forces (DetenteGraphLayout *self,
+                guint               chunk)
+{
+  Walk walk = { NULL, };
+  guint root = 0;
+  /* Far cells, then the points of near leaves, then padding. */
+  gsize room = (gsize) self->n_cells + self->n + 4;
+
+  walk.far_x = g_new (float, room);
+  walk.far_y = g_new (float, room);
+  walk.far_m = g_new (float, room);
+  walk.near = g_new (guint, self->n_cells);
+  walk.work = g_new (guint, self->n_cells);
+  walk.keep_allocated = 64;
+  walk.keep = g_new (guint, walk.keep_allocated);
+  walk.task = self->tasks[chunk];
+
+  walk.keep[walk.n_keep++] = root;
+  walk_cell (self, &walk, root, 0, 1);
+
+  g_free (walk.far_x);
+  g_free (walk.far_y);
+  g_free (walk.far_m);
+  g_free (walk.near);
+  g_free (walk.work);
+  g_free (walk.keep);
+  self->sums[chunk] = walk.sums;
+}
+
+static void
+move_nodes (DetenteGraphLayout *self,
+            guint               chunk)
+{
+  guint first = chunk * CHUNK_SIZE, last = MIN (self->n, first + CHUNK_SIZE);
+
+  for (guint node = first; node < last; node++)
+    {
+      double fx = self->force[2 * node], fy = self->force[2 * node + 1];
+      double sx = fx - self->old_force[2 * node], sy = fy - self->old_force[2 * node + 1];
+      double swinging, factor;
+
+      if (self->pinned[node])
+        continue;
+      swinging = self->mass[node] * sqrt (sx * sx + sy * sy);
+      factor = self->speed / (1 + sqrt (self->speed * swinging));
+      if (self->settings.prevent_overlap)
+        {
+          /* Slower, and never more than 10 units in one step, so nodes
+           * that overlap come apart without flying off. */
+          double f = sqrt (fx * fx + fy * fy);
+
+          factor *= 0.1;
+          if (f > 0)
+            factor = MIN (factor * f, 10.0) / f;
+        }
+      self->pos[2 * node] += fx * factor;
+      self->pos[2 * node + 1] += fy * factor;
+    }
+}
+
+/* The global speed, from how much the nodes swing against how much they
+ * move on, as the paper and Gephi adapt it. */
+static void
+adapt_speed (DetenteGraphLayout *self,
+             guint               n_chunks)
+{
+  double swinging = 0, traction = 0, n = self->n;
+  double tolerance, estimate, min_tolerance, target;
+
+  for (guint i = 0; i < n_chunks; i++)
+    {
+      swinging += self->sums[i].swinging;
+      traction += self->sums[i].traction;
+    }
+
+  estimate = 0.05 * sqrt (n);
+  min_tolerance = sqrt (estimate);
+  tolerance = self->settings.jitter_tolerance *
+              MAX (min_tolerance, MIN (10.0, estimate * traction / (n * n)));
+  if (traction > 0 && swinging / traction > 2.0)
+    {
+      if (self->speed_efficiency > MIN_SPEED_EFFICIENCY)
+        self->speed_efficiency *= 0.5;
+      tolerance = MAX (tolerance, self->settings.jitter_tolerance);
+    }
+
+  if (swinging > 0)
+    target = tolerance * self->speed_efficiency * traction / swinging;
+  else
+    target = self->speed * (1 + MAX_RISE);
+  if (swinging > tolerance * traction)
+    {
+      if (self->speed_efficiency > MIN_SPEED_EFFICIENCY)
+        self->speed_efficiency *= 0.7;
+    }
+  else if (self->speed < 1000)
+    self->speed_efficiency *= 1.3;
+
+  self->speed += MIN (target - self->speed, MAX_RISE * self->speed);
+  if (!(self->speed > 0) || !isfinite (self->speed))
+    self->speed = 1e-6;
+}
+
+/**
+ * detente_graph_layout_step:
+ * @self: a #DetenteGraphLayout
+ * @n_iterations: how many iterations to run
+ *
+ * Moves the nodes by @n_iterations iterations of ForceAtlas2. Pinned
+ * nodes stay where they are.
+ */
+void
+detente_graph_layout_step (DetenteGraphLayout *self,
+                           guint               n_iterations)
+{
+  guint n_chunks;
+
+  g_return_if_fail (self != NULL);
+
+  if (self->n == 0)
+    return;
+  n_chunks = (self->n + CHUNK_SIZE - 1) / CHUNK_SIZE;
+  for (guint it = 0; it < n_iterations; it++)
+    {
+      guint n_force_chunks;
+
+      build_tree (self);
+      n_force_chunks = self->n_tasks;
+      run_parallel (self, compute_forces, n_force_chunks);
+      adapt_speed (self, n_force_chunks);
+      run_parallel (self, move_nodes, n_chunks);
+      self->iterations++;
+    }
+}
+
+/* Edge weights count as weight ^ influence; with hubs dissuaded, the
+ * attraction is made up for by the mean mass, as Gephi does, so that the
+ * layout keeps its scale. */
+static void
+weigh_edges (DetenteGraphLayout *self)
+{
+  guint n_entries = self->adj_start[self->n];
+  double influence = self->settings.edge_weight_influence;
+  double total_mass = 0;
+
+  for (guint e = 0; e < n_entries; e++)
+    {
+      double w = self->adj_raw[e];
+
+      if (influence == 0)
+        self->adj_weight[e] = 1;
+      else if (influence == 1)
+        self->adj_weight[e] = w;
+      else
+        self->adj_weight[e] = pow (w, influence);
+    }
+  for (guint i = 0; i < self->n; i++)
+    total_mass += self->mass[i];
+  self->attraction_compensation = self->n > 0 ? total_mass / self->n : 1;
+}
+
+/**
+ * detente_graph_layout_new:
+ * @seed: where the random first places come from
+ *
+ * Returns: (transfer full): an empty layout
+ */
+DetenteGraphLayout *
+detente_graph_layout_new (guint32 seed)
+{
+  DetenteGraphLayout *self = g_new0 (DetenteGraphLayout, 1);
+
+  self->seed = seed;
+  self->n_threads = 1;
+  self->speed = 1;
+  self->speed_efficiency = 1;
+  self->index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->cond);
+  detente_graph_layout_settings_init (&self->settings, 0);
+  self->adj_start = g_new0 (guint, 1);
+  return self;
+}
+
+/* Some keys may be missing, so a NULL does not end the array. */
+static void
+free_keys (char  **keys,
+           guint   n)
+{
+  if (keys == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    g_free (keys[i]);
+  g_free (keys);
+}
+
+static void
+free_graph (DetenteGraphLayout *self)
+{
+  g_hash_table_remove_all (self->index);
+  free_keys (g_steal_pointer (&self->keys), self->n);
+  g_clear_pointer (&self->pos, g_free);
+  g_clear_pointer (&self->force, g_free);
+  g_clear_pointer (&self->old_force, g_free);
+  g_clear_pointer (&self->mass, g_free);
+  g_clear_pointer (&self->size, g_free);
+  g_clear_pointer (&self->pinned, g_free);
+  g_clear_pointer (&self->adj_start, g_free);
+  g_clear_pointer (&self->adj, g_free);
+  g_clear_pointer (&self->adj_raw, g_free);
+  g_clear_pointer (&self->adj_weight, g_free);
+  g_clear_pointer (&self->codes, g_free);
+  g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->scratch_codes, g_free);
+  g_clear_pointer (&self->scratch_order, g_free);
+  g_clear_pointer (&self->sx, g_free);
+  g_clear_pointer (&self->sy, g_free);
+  g_clear_pointer (&self->sm, g_free);
+  g_clear_pointer (&self->ssize, g_free);
+  g_clear_pointer (&self->sums, g_free);
+  g_clear_pointer (&self->tasks, g_free);
+}
+
+/**
+ * detente_graph_layout_free:
+ * @self: a #DetenteGraphLayout
+ *
+ * Frees @self and stops its threads.
+ */
+void
+detente_graph_layout_free (DetenteGraphLayout *self)
+{
+  if (self == NULL)
+    return;
+  if (self->pool != NULL)
+    g_thread_pool_free (self->pool, FALSE, TRUE);
+  free_graph (self);
+  g_hash_table_unref (self->index);
+  g_free (self->cells);
+  g_mutex_clear (&self->mutex);
+  g_cond_clear (&self->cond);
+  g_free (self);
+}
+
+/**
+ * detente_graph_layout_set_settings:
+ * @self: a #DetenteGraphLayout
+ * @settings: the settings to use from the next iteration on
+ */
+void
+detente_graph_layout_set_settings (DetenteGraphLayout               *self,
+                                   const DetenteGraphLayoutSettings *settings)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (settings != NULL);
+  g_return_if_fail (settings->scaling > 0 && settings->theta >= 0);
+
+  self->settings = *settings;
+  weigh_edges (self);
+}
+
+/**
+ * detente_graph_layout_get_settings:
+ * @self: a #DetenteGraphLayout
+ * @settings: (out caller-allocates): where to copy the settings
+ */
+void
+detente_graph_layout_get_settings (DetenteGraphLayout         *self,
+                                   DetenteGraphLayoutSettings *settings)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (settings != NULL);
+
+  *settings = self->settings;
+}
+
+/**
+ * detente_graph_layout_set_n_threads:
+ * @self: a #DetenteGraphLayout
+ * @n_threads: threads to share an iteration between, 0 for one per core
+ *
+ * The layout comes out the same whatever the number of threads.
+ */
+void
+detente_graph_layout_set_n_threads (DetenteGraphLayout *self,
+                                    guint               n_threads)
+{
+  g_return_if_fail (self != NULL);
+
+  if (n_threads == 0)
+    n_threads = g_get_num_processors ();
+  n_threads = CLAMP (n_threads, 1, 64);
+  if (n_threads == self->n_threads)
+    return;
+  if (self->pool != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->pool), FALSE, TRUE);
+  self->n_threads = n_threads;
+}
+
+/* A new node starts next to the neighbours that already have a place, or
+ * anywhere in the area of the graph when none has. */
+static void
+place_new_node (DetenteGraphLayout *self,
+                guint               node,
+                const guint8       *placed,
+                double              radius)
+{
+  guint64 bits = node_hash (self, node);
+  double angle = unit (bits) * 2 * G_PI;
+  double r = sqrt (unit (mix (bits)));
+  double x = 0, y = 0;
+  guint n_placed = 0;
+
+  for (guint e = self->adj_start[node]; e < self->adj_start[node + 1]; e++)
+    {
+      guint other = self->adj[e];
+
+      if (placed[other])
+        {
+          x += self->pos[2 * other];
+          y += self->pos[2 * other + 1];
+          n_placed++;
+        }
+    }
+  if (n_placed > 0)
+    {
+      /* Close by, but not on top of them. */
+      double near = 1 + self->size[node];
+
+      self->pos[2 * node] = x / n_placed + cos (angle) * near * (0.5 + r);
+      self->pos[2 * node + 1] = y / n_placed + sin (angle) * near * (0.5 + r);
+    }
+  else
+    {
+      self->pos[2 * node] = cos (angle) * r * radius;
+      self->pos[2 * node + 1] = sin (angle) * r * radius;
+    }
+}
+
+/**
+ * detente_graph_layout_set_graph:
+ * @self: a #DetenteGraphLayout
+ * @n_nodes: the number of nodes
+ * @keys: (nullable) (array length=n_nodes): a key for each node, which
+ *   keeps its place and pin from one graph to the next
+ * @sizes: (nullable) (array length=n_nodes): node radii, for preventing
+ *   overlap; %NULL for all 1
+ * @n_edges: the number of edges
+ * @edges: (array): 2 × @n_edges node indices, the ends of each edge
+ * @weights: (nullable) (array length=n_edges): edge weights; %NULL for all 1
+ *
+ * Gives the layout a graph. Nodes with a key the previous graph had keep
+ * their place and pin; new nodes start next to their neighbours. Edges
+ * from a node to itself are ignored.
+ */
+void
+detente_graph_layout_set_graph (DetenteGraphLayout *self,
+                                guint               n_nodes,
+                                const char * const *keys,
+                                const double       *sizes,
+                                guint               n_edges,
+                                const guint        *edges,
+                                const double       *weights)
+{
+  g_autofree double *old_pos = NULL;
+  g_autofree guint8 *old_pinned = NULL;
+  g_autofree guint8 *placed = NULL;
+  g_autoptr(GHashTable) old_index = NULL;
+  char **old_keys = NULL;
+  g_autofree guint *fill = NULL;
+  double radius = 0;
+  guint n_old, n_placed = 0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (n_edges == 0 || edges != NULL);
+  for (guint e = 0; e < 2 * n_edges; e++)
+    g_return_if_fail (edges[e] < n_nodes);
+
+  n_old = self->n;
+  old_pos = g_steal_pointer (&self->pos);
+  old_pinned = g_steal_pointer (&self->pinned);
+  old_keys = g_steal_pointer (&self->keys);
+  old_index = g_steal_pointer (&self->index);
+  self->index = g_hash_table_new (g_str_hash, g_str_equal);
+  free_graph (self);
+
+  self->n = n_nodes;
+  self->n_edges = n_edges;
+  self->pos = g_new0 (double, 2 * (gsize) n_nodes);
+  self->force = g_new0 (double, 2 * (gsize) n_nodes);
+  self->old_force = g_new0 (double, 2 * (gsize) n_nodes);
+  self->mass = g_new (double, n_nodes);
+  self->size = g_new (double, n_nodes);
+  self->pinned = g_new0 (guint8, n_nodes);
+  self->codes = g_new (guint32, n_nodes);
+  self->order = g_new (guint32, n_nodes);
+  self->scratch_codes = g_new (guint32, n_nodes);
+  self->scratch_order = g_new (guint32, n_nodes);
+  self->sx = g_new (double, n_nodes);
+  self->sy = g_new (double, n_nodes);
+  self->sm = g_new (double, n_nodes);
+  self->ssize = g_new (double, n_nodes);
+  /* Tasks hold points of their own: never more of them than nodes. */
+  self->tasks = g_new (guint32, (gsize) n_nodes + 1);
+  self->sums = g_new0 (Sums, (gsize) n_nodes + 1);
+  if (keys != NULL)
+    {
+      self->keys = g_new0 (char *, (gsize) n_nodes + 1);
+      for (guint i = 0; i < n_nodes; i++)
+        {
+          self->keys[i] = g_strdup (keys[i]);
+          if (keys[i] != NULL)
+            g_hash_table_insert (self->index, self->keys[i], GUINT_TO_POINTER (i + 1));
+        }
+    }
+
+  /* Neighbours, both ways. */
+  self->adj_start = g_new0 (guint, (gsize) n_nodes + 1);
+  for (guint e = 0; e < n_edges; e++)
+    if (edges[2 * e] != edges[2 * e + 1])
+      {
+        self->adj_start[edges[2 * e] + 1]++;
+        self->adj_start[edges[2 * e + 1] + 1]++;
+      }
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      self->mass[i] = 1 + self->adj_start[i + 1];
+      self->size[i] = sizes != NULL ? sizes[i] : 1;
+      self->adj_start[i + 1] += self->adj_start[i];
+    }
+  self->adj = g_new (guint, self->adj_start[n_nodes] + 1);
+  self->adj_raw = g_new (double, self->adj_start[n_nodes] + 1);
+  self->adj_weight = g_new (double, self->adj_start[n_nodes] + 1);
+  fill = g_memdup2 (self->adj_start, sizeof (guint) * n_nodes);
+  for (guint e = 0; e < n_edges; e++)
+    {
+      guint a = edges[2 * e], b = edges[2 * e + 1];
+      double w = weights != NULL ? MAX (weights[e], 0) : 1;
+
+      if (a == b)
+        continue;
+      self->adj[fill[a]] = b;
+      self->adj_raw[fill[a]++] = w;
+      self->adj[fill[b]] = a;
+      self->adj_raw[fill[b]++] = w;
+    }
+  weigh_edges (self);
+
+  /* Places: kept by key, then new nodes next to their neighbours. */
+  placed = g_new0 (guint8, MAX (n_nodes, 1));
+  if (keys != NULL && old_keys != NULL)
+    for (guint i = 0; i < n_nodes; i++)
+      {
+        gpointer found;
+
+        if (keys[i] != NULL && (found = g_hash_table_lookup (old_index, keys[i])) != NULL)
+          {
+            guint old = GPOINTER_TO_UINT (found) - 1;
+
+            self->pos[2 * i] = old_pos[2 * old];
+            self->pos[2 * i + 1] = old_pos[2 * old + 1];
+            self->pinned[i] = old_pinned[old];
+            placed[i] = TRUE;
+            n_placed++;
+            radius = MAX (radius, hypot (self->pos[2 * i], self->pos[2 * i + 1]));
+          }
+      }
+  if (n_placed == 0)
+    /* A fresh start: a disc whose area grows with the graph. */
+    radius = 10 * sqrt (n_nodes + 1.0);
+  for (guint i = 0; i < n_nodes; i++)
+    if (!placed[i])
+      {
+        place_new_node (self, i, placed, radius);
+        /* Later nodes may start next to this one. */
+        placed[i] = n_placed > 0;
+      }
+
+  free_keys (old_keys, n_old);
+
+  self->speed = 1;
+  self->speed_efficiency = 1;
+  self->iterations = 0;
+}
+
+/**
+ * detente_graph_layout_get_n_nodes:
+ * @self: a #DetenteGraphLayout
+ *
+ * Returns: the number of nodes
+ */
+guint
+detente_graph_layout_get_n_nodes (DetenteGraphLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n;
+}
+
+/**
+ * detente_graph_layout_get_positions:
+ * @self: a #DetenteGraphLayout
+ *
+ * Returns: (transfer none) (nullable): x and y of each node, in turn;
+ *   valid until the next step or graph
+ */
+const double *
+detente_graph_layout_get_positions (DetenteGraphLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->pos;
+}
+
+/**
+ * detente_graph_layout_set_position:
+ * @self: a #DetenteGraphLayout
+ * @node: a node
+ * @x: where it goes
+ * @y: where it goes
+ *
+ * Moves a node, as dragging it does; pin it to keep it there.
+ */
+void
+detente_graph_layout_set_position (DetenteGraphLayout *self,
+                                   guint               node,
+                                   double              x,
+                                   double              y)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (node < self->n);
+  g_return_if_fail (isfinite (x) && isfinite (y));
+
+  self->pos[2 * node] = x;
+  self->pos[2 * node + 1] = y;
+}
+
+/**
+ * detente_graph_layout_set_pinned:
+ * @self: a #DetenteGraphLayout
+ * @node: a node
+ * @pinned: whether the node stays where it is
+ */
+void
+detente_graph_layout_set_pinned (DetenteGraphLayout *self,
+                                 guint               node,
+                                 gboolean            pinned)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (node < self->n);
+
+  self->pinned[node] = !!pinned;
+}
+
+/**
+ * detente_graph_layout_get_pinned:
+ * @self: a #DetenteGraphLayout
+ * @node: a node
+ *
+ * Returns: whether @node is pinned
+ */
+gboolean
+detente_graph_layout_get_pinned (DetenteGraphLayout *self,
+                                 guint               node)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (node < self->n, FALSE);
+
+  return self->pinned[node];
+}
+
+/**
+ * detente_graph_layout_get_iterations:
+ * @self: a #DetenteGraphLayout
+ *
+ * Returns: the iterations run since the graph was set
+ */
+guint
+detente_graph_layout_get_iterations (DetenteGraphLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->iterations;
+}
+
+/**
+ * detente_graph_layout_get_speed:
+ * @self: a #DetenteGraphLayout
+ *
+ * Returns: the global speed the last iteration settled on; it falls as
+ *   the layout settles
+ */
+double
+detente_graph_layout_get_speed (DetenteGraphLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->speed;
+}
+
+/**
+ * detente_graph_layout_energy:
+ * @self: a #DetenteGraphLayout
+ *
+ * The energy whose slope the forces follow: edges stretched (d²/2, or
+ * (1 + d) ln (1 + d) − d in LinLog mode) minus the repulsion's
+ * kr·m·m′·ln d over every pair, plus gravity. It counts every pair, so
+ * it is for tests and small graphs; it leaves out overlap and hubs.
+ *
+ * Returns: the energy of the current positions
+ */
+double
+detente_graph_layout_energy (DetenteGraphLayout *self)
+{
+  const DetenteGraphLayoutSettings *s;
+  double energy = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  s = &self->settings;
+  for (guint i = 0; i < self->n; i++)
+    {
+      double xi = self->pos[2 * i], yi = self->pos[2 * i + 1];
+      double d = hypot (xi, yi);
+
+      energy += s->strong_gravity ? s->gravity * self->mass[i] * d * d / 2
+                                  : s->gravity * self->mass[i] * d;
+      for (guint j = i + 1; j < self->n; j++)
+        {
+          double dj = hypot (xi - self->pos[2 * j], yi - self->pos[2 * j + 1]);
+
+          if (dj > 0)
+            energy -= s->scaling * self->mass[i] * self->mass[j] * log (dj);
+        }
+      /* Each edge is listed at both ends: count it at its lower one. */
+      for (guint e = self->adj_start[i]; e < self->adj_start[i + 1]; e++)
+        if (self->adj[e] > i)
+          {
+            guint j = self->adj[e];
+            double dj = hypot (xi - self->pos[2 * j], yi - self->pos[2 * j + 1]);
+
+            energy += self->adj_weight[e] * (s->lin_log ? (1 + dj) * log1p (dj) - dj : dj * dj / 2);
+          }
+    }
+  return energy;
+}
