@@ -1,0 +1,1407 @@
+/* detente-graph-render.c
+ *
+ * Copyright 2026 The Détente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "detente-graph-render.h"
+
+/* Draws a laid-out graph onto any cairo_t: the screen, a PNG, an SVG or
+ * a PDF. Edges under nodes, nodes, then labels, selection marks and the
+ * legend. What does not fit the picture or the pixel grid is left out:
+ * edges and nodes off the picture, badges on short edges, labels that
+ * would cover others. Big graphs put their edges and nodes straight
+ * into pixels (cairo's strokes cost a frame per second at 40,000 edges
+ * on Debian 12's cairo); vector output always gets cairo paths.
+ *
+ * Coordinates: the cairo_t's user space is in device-independent pixels
+ * (the picture is @width × @height of them); layout units map to it by
+ * the frame's zoom and centre. */
+
+#define RADIUS_MIN 3.0
+#define RADIUS_MAX 12.0
+#define MIN_NODE_PX 1.5
+#define NODE_ZOOM_CAP 1.5
+#define LABEL_FONT_PX 11.0
+#define LABEL_GAP 3.0
+#define LABEL_BUDGET 400
+#define BADGE_MIN_LENGTH 40.0
+#define BADGE_MAX_EDGES 1500
+#define MANY_EDGES 3000
+#define PIXEL_EDGES 1500
+#define PIXEL_NODES 2000
+#define GRID_CELL 48.0
+/* A placed box that is not a label: a node or a badge. */
+#define OBSTACLE G_MAXUINT
+
+struct _DetenteGraphScene
+{
+  DetenteGraph *graph;
+  double       *positions;
+  double       *radius;
+  float        *color;       /* r, g, b by country */
+  float        *community;   /* r, g, b by community */
+  guint8       *shape;
+  guint        *label_order; /* most central first */
+  GMutex        label_mutex;
+  float        *label_size;  /* width, height at LABEL_FONT_PX; < 0 unknown */
+  double        min_x, min_y, max_x, max_y;
+  guint         n;
+};
+
+/* Okabe and Ito's palette, safe for every kind of colour blindness: the
+ * US blue and China vermillion stay apart in all of them and in grey. */
+static const double palette[][3] = {
+  { 0.000, 0.447, 0.698 },  /* blue */
+  { 0.835, 0.369, 0.000 },  /* vermillion */
+  { 0.000, 0.620, 0.451 },  /* bluish green */
+  { 0.800, 0.475, 0.655 },  /* reddish purple */
+  { 0.902, 0.624, 0.000 },  /* orange */
+  { 0.337, 0.706, 0.914 },  /* sky blue */
+  { 0.941, 0.894, 0.259 },  /* yellow */
+};
+
+static const double no_country[3] = { 0.55, 0.55, 0.58 };
+
+/**
+ * detente_graph_country_color:
+ * @country: (nullable): an ISO 3166 code
+ * @theme: the theme it is drawn in
+ * @rgb: (out caller-allocates) (array fixed-size=3): the colour
+ *
+ * The colour nodes of @country get: blue for the US, vermillion for
+ * China, and the rest of a colour-blind-safe palette for others, the
+ * same for a country every time.
+ */
+void
+detente_graph_country_color (const char        *country,
+                             DetenteGraphTheme  theme,
+                             double            *rgb)
+{
+  const double *c;
+
+  g_return_if_fail (rgb != NULL);
+
+  if (country == NULL || country[0] == '\0')
+    c = no_country;
+  else if (g_ascii_strcasecmp (country, "US") == 0)
+    c = palette[0];
+  else if (g_ascii_strcasecmp (country, "CN") == 0)
+    c = palette[1];
+  else
+    c = palette[2 + g_str_hash (country) % (G_N_ELEMENTS (palette) - 2)];
+  memcpy (rgb, c, 3 * sizeof (double));
+  if (theme == DETENTE_GRAPH_THEME_DARK)
+    for (guint i = 0; i < 3; i++)
+      rgb[i] = rgb[i] * 0.85 + 0.15;
+}
+
+typedef struct
+{
+  double background[3];
+  double edge[3];
+  double text[3];
+  double halo[3];
+  double outline[3];
+  double accent[3];
+  double edge_alpha;
+} Colors;
+
+static void
+theme_colors (DetenteGraphTheme  theme,
+              Colors            *c)
+{
+  static const Colors light = {
+    { 1, 1, 1 }, { 0.36, 0.39, 0.44 }, { 0.12, 0.12, 0.13 }, { 1, 1, 1 },
+    { 1, 1, 1 }, { 0.94, 0.55, 0.0 }, 0.55,
+  };
+  static const Colors dark = {
+    { 0.14, 0.14, 0.15 }, { 0.72, 0.74, 0.78 }, { 0.94, 0.94, 0.95 }, { 0.14, 0.14, 0.15 },
+    { 0.14, 0.14, 0.15 }, { 1.0, 0.72, 0.25 }, 0.45,
+  };
+  static const Colors print = {
+    { 1, 1, 1 }, { 0.25, 0.25, 0.25 }, { 0, 0, 0 }, { 1, 1, 1 },
+    { 0.1, 0.1, 0.1 }, { 0, 0, 0 }, 0.7,
+  };
+
+  *c = theme == DETENTE_GRAPH_THEME_DARK ? dark : theme == DETENTE_GRAPH_THEME_PRINT ? print : light;
+}
+
+/**
+ * detente_graph_frame_init:
+ * @frame: a frame to fill in
+ *
+ * A light frame at zoom 1 around the origin, nothing selected.
+ */
+void
+detente_graph_frame_init (DetenteGraphFrame *frame)
+{
+  g_return_if_fail (frame != NULL);
+
+  memset (frame, 0, sizeof *frame);
+  frame->zoom = 1;
+  frame->scale = 1;
+  frame->selected = -1;
+  frame->hovered = -1;
+  frame->theme = DETENTE_GRAPH_THEME_LIGHT;
+}
+
+static int
+compare_label_order (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      data)
+{
+  const double *weight = data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  if (weight[x] != weight[y])
+    return weight[x] > weight[y] ? -1 : 1;
+  return (x > y) - (x < y);
+}
+
+/**
+ * detente_graph_scene_new:
+ * @graph: a #DetenteGraph
+ * @positions: (array): x and y of each node, in layout units
+ *
+ * Returns: (transfer full): a scene of @graph at @positions
+ */
+DetenteGraphScene *
+detente_graph_scene_new (DetenteGraph *graph,
+                         const double *positions)
+{
+  DetenteGraphScene *self;
+  g_autofree double *weight = NULL;
+  double top_strength = 0, top_between = 0;
+
+  g_return_val_if_fail (graph != NULL, NULL);
+
+  self = g_atomic_rc_box_new0 (DetenteGraphScene);
+  self->graph = detente_graph_ref (graph);
+  self->n = detente_graph_get_n_nodes (graph);
+  self->positions = g_new0 (double, 2 * (gsize) self->n + 1);
+  if (positions != NULL)
+    memcpy (self->positions, positions, 2 * self->n * sizeof (double));
+  self->radius = g_new (double, self->n + 1);
+  self->color = g_new (float, 3 * (gsize) self->n + 1);
+  self->community = g_new (float, 3 * (gsize) self->n + 1);
+  self->shape = g_new (guint8, self->n + 1);
+  self->label_order = g_new (guint, self->n + 1);
+  self->label_size = g_new (float, 2 * (gsize) self->n + 1);
+  weight = g_new (double, self->n + 1);
+  g_mutex_init (&self->label_mutex);
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      const DetenteGraphNode *node = detente_graph_get_node (graph, i);
+
+      top_strength = MAX (top_strength, node->strength + node->n_engagements);
+      top_between = MAX (top_between, node->betweenness);
+    }
+
+  self->min_x = self->min_y = G_MAXDOUBLE;
+  self->max_x = self->max_y = -G_MAXDOUBLE;
+  for (guint i = 0; i < self->n; i++)
+    {
+      const DetenteGraphNode *node = detente_graph_get_node (graph, i);
+      double strength = top_strength > 0 ? (node->strength + node->n_engagements) / top_strength : 0;
+      double centrality = top_between > 0 ? MAX (strength, node->betweenness) : strength;
+      double rgb[3];
+
+      /* Area, not radius, follows centrality. */
+      self->radius[i] = RADIUS_MIN + (RADIUS_MAX - RADIUS_MIN) * sqrt (centrality);
+      weight[i] = centrality;
+      self->label_order[i] = i;
+      self->label_size[2 * i] = -1;
+      switch (detente_actor_get_kind (node->actor))
+        {
+        case DETENTE_ACTOR_KIND_COUNTRY:
+          self->shape[i] = DETENTE_GRAPH_SHAPE_SQUARE;
+          break;
+        case DETENTE_ACTOR_KIND_ORGANISATION:
+          self->shape[i] = DETENTE_GRAPH_SHAPE_DIAMOND;
+          break;
+        case DETENTE_ACTOR_KIND_PERSON:
+        default:
+          self->shape[i] = DETENTE_GRAPH_SHAPE_CIRCLE;
+          break;
+        }
+      detente_graph_country_color (detente_actor_get_country (node->actor), DETENTE_GRAPH_THEME_LIGHT, rgb);
+      for (guint k = 0; k < 3; k++)
+        self->color[3 * i + k] = rgb[k];
+      if (node->community >= 0)
+        memcpy (rgb, palette[node->community % G_N_ELEMENTS (palette)], sizeof rgb);
+      for (guint k = 0; k < 3; k++)
+        self->community[3 * i + k] = rgb[k];
+
+      self->min_x = MIN (self->min_x, self->positions[2 * i] - self->radius[i]);
+      self->max_x = MAX (self->max_x, self->positions[2 * i] + self->radius[i]);
+      self->min_y = MIN (self->min_y, self->positions[2 * i + 1] - self->radius[i]);
+      self->max_y = MAX (self->max_y, self->positions[2 * i + 1] + self->radius[i]);
+    }
+  if (self->n == 0)
+    self->min_x = self->min_y = self->max_x = self->max_y = 0;
+  g_qsort_with_data (self->label_order, self->n, sizeof (guint), compare_label_order, weight);
+  return self;
+}
+
+static void
+scene_free (gpointer data)
+{
+  DetenteGraphScene *self = data;
+
+  detente_graph_unref (self->graph);
+  g_free (self->positions);
+  g_free (self->radius);
+  g_free (self->color);
+  g_free (self->community);
+  g_free (self->shape);
+  g_free (self->label_order);
+  g_free (self->label_size);
+  g_mutex_clear (&self->label_mutex);
+}
+
+/**
+ * detente_graph_scene_ref:
+ * @self: a #DetenteGraphScene
+ *
+ * Returns: (transfer full): @self
+ */
+DetenteGraphScene *
+detente_graph_scene_ref (DetenteGraphScene *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+/**
+ * detente_graph_scene_unref:
+ * @self: (transfer full): a #DetenteGraphScene
+ */
+void
+detente_graph_scene_unref (DetenteGraphScene *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release_full (self, scene_free);
+}
+
+/**
+ * detente_graph_scene_get_graph:
+ * @self: a #DetenteGraphScene
+ *
+ * Returns: (transfer none): its graph
+ */
+DetenteGraph *
+detente_graph_scene_get_graph (DetenteGraphScene *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->graph;
+}
+
+/**
+ * detente_graph_scene_get_positions:
+ * @self: a #DetenteGraphScene
+ *
+ * Returns: (transfer none): x and y of each node
+ */
+const double *
+detente_graph_scene_get_positions (DetenteGraphScene *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->positions;
+}
+
+/**
+ * detente_graph_scene_get_radius:
+ * @self: a #DetenteGraphScene
+ * @node: a node
+ *
+ * Returns: the node's radius in layout units, which grows with its
+ *   centrality
+ */
+double
+detente_graph_scene_get_radius (DetenteGraphScene *self,
+                                guint              node)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (node < self->n, 0);
+
+  return self->radius[node];
+}
+
+/**
+ * detente_graph_scene_get_shape:
+ * @self: a #DetenteGraphScene
+ * @node: a node
+ *
+ * Returns: the node's shape, from its actor's kind
+ */
+DetenteGraphShape
+detente_graph_scene_get_shape (DetenteGraphScene *self,
+                               guint              node)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (node < self->n, 0);
+
+  return self->shape[node];
+}
+
+/**
+ * detente_graph_scene_get_bounds:
+ * @self: a #DetenteGraphScene
+ * @min_x: (out): left
+ * @min_y: (out): top
+ * @max_x: (out): right
+ * @max_y: (out): bottom
+ *
+ * The box around every node, in layout units.
+ */
+void
+detente_graph_scene_get_bounds (DetenteGraphScene *self,
+                                double            *min_x,
+                                double            *min_y,
+                                double            *max_x,
+                                double            *max_y)
+{
+  g_return_if_fail (self != NULL);
+
+  *min_x = self->min_x;
+  *min_y = self->min_y;
+  *max_x = self->max_x;
+  *max_y = self->max_y;
+}
+
+/**
+ * detente_graph_frame_fit:
+ * @frame: a frame
+ * @scene: a scene
+ * @width: the picture's width, in device-independent pixels
+ * @height: its height
+ *
+ * Sets the zoom and centre so the whole graph fits, with a margin.
+ */
+void
+detente_graph_frame_fit (DetenteGraphFrame *frame,
+                         DetenteGraphScene *scene,
+                         double             width,
+                         double             height)
+{
+  double w, h, margin = 24;
+
+  g_return_if_fail (frame != NULL);
+  g_return_if_fail (scene != NULL);
+
+  w = scene->max_x - scene->min_x;
+  h = scene->max_y - scene->min_y;
+  frame->center_x = (scene->min_x + scene->max_x) / 2;
+  frame->center_y = (scene->min_y + scene->max_y) / 2;
+  if (w <= 0 || h <= 0)
+    {
+      frame->zoom = 1;
+      return;
+    }
+  /* Room at the right for the labels of the outermost nodes. */
+  frame->zoom = MIN (MAX (width - 2 * margin - 60, 1) / w, MAX (height - 2 * margin, 1) / h);
+  frame->zoom = CLAMP (frame->zoom, 1e-4, 1e4);
+}
+
+static inline double
+to_x (const DetenteGraphFrame *frame,
+      double                   width,
+      double                   x)
+{
+  return (x - frame->center_x) * frame->zoom + width / 2;
+}
+
+static inline double
+to_y (const DetenteGraphFrame *frame,
+      double                   height,
+      double                   y)
+{
+  return (y - frame->center_y) * frame->zoom + height / 2;
+}
+
+/* Nodes grow with the zoom up to NODE_ZOOM_CAP, and no further: zooming
+ * in past it spreads them apart instead, which is what one zooms in for. */
+static double
+node_px (DetenteGraphScene       *scene,
+         const DetenteGraphFrame *frame,
+         guint                    node)
+{
+  return MAX (scene->radius[node] * MIN (frame->zoom, NODE_ZOOM_CAP), MIN_NODE_PX);
+}
+
+/**
+ * detente_graph_scene_node_at:
+ * @self: a #DetenteGraphScene
+ * @frame: the frame it is shown in
+ * @width: the picture's width
+ * @height: its height
+ * @x: a point in the picture
+ * @y: a point in the picture
+ *
+ * Returns: the node drawn at (@x, @y), the one on top where several
+ *   are, or -1
+ */
+int
+detente_graph_scene_node_at (DetenteGraphScene       *self,
+                             const DetenteGraphFrame *frame,
+                             double                   width,
+                             double                   height,
+                             double                   x,
+                             double                   y)
+{
+  int best = -1;
+  double slack = 3;
+
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (frame != NULL, -1);
+
+  /* Later nodes are drawn over earlier ones. */
+  for (guint i = 0; i < self->n; i++)
+    {
+      double dx = to_x (frame, width, self->positions[2 * i]) - x;
+      double dy = to_y (frame, height, self->positions[2 * i + 1]) - y;
+      double r = node_px (self, frame, i) + slack;
+
+      if (dx * dx + dy * dy <= r * r)
+        best = i;
+    }
+  return best;
+}
+
+/* Selection: the selected node, its neighbours and the edges between
+ * them stay bright; a highlighted path does the same for its nodes and
+ * the edges along it. */
+typedef struct
+{
+  guint8 *node_lit;   /* NULL: everything is lit */
+  GHashTable *path_edges;
+} Highlight;
+
+static void
+highlight_init (Highlight               *h,
+                DetenteGraphScene       *scene,
+                const DetenteGraphFrame *frame)
+{
+  guint n_edges = detente_graph_get_n_edges (scene->graph);
+
+  h->node_lit = NULL;
+  h->path_edges = NULL;
+  if (frame->selected >= 0 && (guint) frame->selected < scene->n)
+    {
+      h->node_lit = g_new0 (guint8, scene->n);
+      h->node_lit[frame->selected] = 2;
+      for (guint e = 0; e < n_edges; e++)
+        {
+          const DetenteGraphEdge *edge = detente_graph_get_edge (scene->graph, e);
+
+          if (edge->source == (guint) frame->selected)
+            h->node_lit[edge->target] = MAX (h->node_lit[edge->target], 1);
+          else if (edge->target == (guint) frame->selected)
+            h->node_lit[edge->source] = MAX (h->node_lit[edge->source], 1);
+        }
+    }
+  if (frame->path != NULL && frame->n_path > 0)
+    {
+      if (h->node_lit == NULL)
+        h->node_lit = g_new0 (guint8, scene->n);
+      h->path_edges = g_hash_table_new (g_direct_hash, g_direct_equal);
+      for (guint i = 0; i < frame->n_path; i++)
+        if (frame->path[i] < scene->n)
+          {
+            h->node_lit[frame->path[i]] = 2;
+            if (i > 0)
+              {
+                int e = detente_graph_lookup_edge (scene->graph, frame->path[i - 1], frame->path[i]);
+
+                if (e >= 0)
+                  g_hash_table_add (h->path_edges, GINT_TO_POINTER (e + 1));
+              }
+          }
+    }
+}
+
+static void
+highlight_clear (Highlight *h)
+{
+  g_clear_pointer (&h->node_lit, g_free);
+  g_clear_pointer (&h->path_edges, g_hash_table_unref);
+}
+
+static gboolean
+edge_lit (const Highlight         *h,
+          const DetenteGraphFrame *frame,
+          const DetenteGraphEdge  *edge,
+          guint                    e)
+{
+  if (h->node_lit == NULL)
+    return TRUE;
+  if (h->path_edges != NULL && g_hash_table_contains (h->path_edges, GINT_TO_POINTER (e + 1)))
+    return TRUE;
+  return frame->selected >= 0 &&
+         (edge->source == (guint) frame->selected || edge->target == (guint) frame->selected);
+}
+
+typedef enum
+{
+  EDGE_HELD,
+  EDGE_PLANNED,
+  EDGE_CANCELLED,
+} EdgeStyle;
+
+/* Held if any of its engagements took place; planned if the rest are
+ * still to come; cancelled if all fell through. */
+static EdgeStyle
+edge_style (const DetenteGraphEdge *edge)
+{
+  if (edge->statuses[DETENTE_ENGAGEMENT_STATUS_HELD] > 0)
+    return EDGE_HELD;
+  if (edge->statuses[DETENTE_ENGAGEMENT_STATUS_PLANNED] + edge->statuses[DETENTE_ENGAGEMENT_STATUS_POSSIBLE] > 0)
+    return EDGE_PLANNED;
+  return EDGE_CANCELLED;
+}
+
+static double
+edge_width (const DetenteGraphEdge *edge)
+{
+  return MIN (0.9 + 1.1 * log2 (edge->weight), 6.0);
+}
+
+/* Whether the segment's box meets the picture's. */
+static inline gboolean
+segment_visible (double x0,
+                 double y0,
+                 double x1,
+                 double y1,
+                 double width,
+                 double height,
+                 double pad)
+{
+  return MAX (x0, x1) >= -pad && MIN (x0, x1) <= width + pad &&
+         MAX (y0, y1) >= -pad && MIN (y0, y1) <= height + pad;
+}
+
+static void
+draw_edges (DetenteGraphScene       *scene,
+            const DetenteGraphFrame *frame,
+            const Colors            *colors,
+            const Highlight         *h,
+            cairo_t                 *cr,
+            double                   width,
+            double                   height,
+            DetenteGraphDrawn       *drawn)
+{
+  guint n_edges = detente_graph_get_n_edges (scene->graph);
+  guint n_visible = 0;
+  double thin = 1, fade = 1;
+  static const double dash[] = { 5, 4 };
+
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const DetenteGraphEdge *edge = detente_graph_get_edge (scene->graph, e);
+      const double *p = scene->positions;
+
+      if (segment_visible (to_x (frame, width, p[2 * edge->source]), to_y (frame, height, p[2 * edge->source + 1]),
+                           to_x (frame, width, p[2 * edge->target]), to_y (frame, height, p[2 * edge->target + 1]),
+                           width, height, 8))
+        n_visible++;
+    }
+  /* Where thousands of edges cross, thin faint lines show density
+   * without turning the picture into one blot. */
+  if (n_visible > MANY_EDGES)
+    {
+      thin = 0.6;
+      fade = MAX (0.2, sqrt ((double) MANY_EDGES / n_visible));
+    }
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const DetenteGraphEdge *edge = detente_graph_get_edge (scene->graph, e);
+      const double *p = scene->positions;
+      double x0 = to_x (frame, width, p[2 * edge->source]), y0 = to_y (frame, height, p[2 * edge->source + 1]);
+      double x1 = to_x (frame, width, p[2 * edge->target]), y1 = to_y (frame, height, p[2 * edge->target + 1]);
+      EdgeStyle style = edge_style (edge);
+      gboolean lit = edge_lit (h, frame, edge, e);
+      double alpha = colors->edge_alpha * fade;
+
+      if (!segment_visible (x0, y0, x1, y1, width, height, 8))
+        continue;
+      if (style == EDGE_CANCELLED)
+        alpha *= 0.35;
+      if (!lit)
+        alpha *= 0.15;
+      else if (h->node_lit != NULL)
+        alpha = MIN (1, alpha * 1.6);
+      cairo_set_source_rgba (cr, colors->edge[0], colors->edge[1], colors->edge[2], alpha);
+      cairo_set_line_width (cr, MAX (edge_width (edge) * thin, 0.5));
+      cairo_set_dash (cr, dash, style == EDGE_HELD ? 0 : 2, 0);
+      cairo_move_to (cr, x0, y0);
+      cairo_line_to (cr, x1, y1);
+      cairo_stroke (cr);
+      drawn->n_edges++;
+    }
+  cairo_restore (cr);
+}
+
+/* A small count on edges where a pair met several times, when there is
+ * room for it. */
+static void
+draw_badges (DetenteGraphScene       *scene,
+             const DetenteGraphFrame *frame,
+             const Colors            *colors,
+             const Highlight         *h,
+             cairo_t                 *cr,
+             PangoLayout             *layout,
+             double                   width,
+             double                   height,
+             guint                    n_drawn,
+             GArray                  *badges)
+{
+  guint n_edges = detente_graph_get_n_edges (scene->graph);
+
+  if (n_drawn > BADGE_MAX_EDGES)
+    return;
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const DetenteGraphEdge *edge = detente_graph_get_edge (scene->graph, e);
+      const double *p = scene->positions;
+      double x0 = to_x (frame, width, p[2 * edge->source]), y0 = to_y (frame, height, p[2 * edge->source + 1]);
+      double x1 = to_x (frame, width, p[2 * edge->target]), y1 = to_y (frame, height, p[2 * edge->target + 1]);
+      double mx = (x0 + x1) / 2, my = (y0 + y1) / 2, r;
+      char text[16];
+      int tw, th;
+
+      if (edge->weight < 2 || hypot (x1 - x0, y1 - y0) < BADGE_MIN_LENGTH ||
+          mx < 0 || my < 0 || mx > width || my > height)
+        continue;
+      g_snprintf (text, sizeof text, "%u", edge->weight);
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      r = MAX (tw, th) / 2.0 + 2;
+      /* Not where it would hide an end of its edge. */
+      if (hypot (mx - x0, my - y0) < node_px (scene, frame, edge->source) + r ||
+          hypot (mx - x1, my - y1) < node_px (scene, frame, edge->target) + r)
+        continue;
+      {
+        DetenteGraphLabel rect = { OBSTACLE, mx - r, my - r, 2 * r, 2 * r };
+
+        g_array_append_val (badges, rect);
+      }
+      cairo_set_source_rgba (cr, colors->background[0], colors->background[1], colors->background[2],
+                             edge_lit (h, frame, edge, e) ? 1 : 0.3);
+      /* Showing text leaves a current point; start afresh. */
+      cairo_new_path (cr);
+      cairo_arc (cr, mx, my, r, 0, 2 * G_PI);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, colors->edge[0], colors->edge[1], colors->edge[2],
+                             edge_lit (h, frame, edge, e) ? 0.9 : 0.25);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      cairo_move_to (cr, mx - tw / 2.0, my - th / 2.0);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+/* Blends a colour over a premultiplied ARGB32 pixel, with @coverage. */
+static inline void
+blend (guint32 *pixel,
+       double   r,
+       double   g,
+       double   b,
+       double   alpha)
+{
+  guint32 d = *pixel;
+  double keep = 1 - alpha;
+  guint32 da = d >> 24, dr = (d >> 16) & 0xff, dg = (d >> 8) & 0xff, db = d & 0xff;
+
+  da = (guint32) (alpha * 255 + da * keep + 0.5);
+  dr = (guint32) (r * alpha * 255 + dr * keep + 0.5);
+  dg = (guint32) (g * alpha * 255 + dg * keep + 0.5);
+  db = (guint32) (b * alpha * 255 + db * keep + 0.5);
+  *pixel = MIN (da, 255) << 24 | MIN (dr, 255) << 16 | MIN (dg, 255) << 8 | MIN (db, 255);
+}
+
+/* The signed distance from a shape's edge, negative inside, in pixels;
+ * a square and a diamond have about the area of the circle of @r. */
+static inline double
+shape_distance (DetenteGraphShape shape,
+                double            dx,
+                double            dy,
+                double            r)
+{
+  switch (shape)
+    {
+    case DETENTE_GRAPH_SHAPE_SQUARE:
+      return MAX (fabs (dx), fabs (dy)) - r * 0.886;
+    case DETENTE_GRAPH_SHAPE_DIAMOND:
+      return (fabs (dx) + fabs (dy) - r * 1.253) * G_SQRT2 / 2;
+    case DETENTE_GRAPH_SHAPE_CIRCLE:
+    default:
+      return sqrt (dx * dx + dy * dy) - r;
+    }
+}
+
+/* A node straight into pixels: a ring of @outline, then the fill, each
+ * antialiased by its distance from the edge. */
+static void
+raster_node (guint32           *pixels,
+             int                stride,
+             int                width,
+             int                height,
+             double             cx,
+             double             cy,
+             double             r,
+             DetenteGraphShape  shape,
+             const double      *fill,
+             const double      *outline,
+             double             ring,
+             double             alpha)
+{
+  double reach = r * 1.3 + ring + 1;
+  int x0 = MAX (0, (int) floor (cx - reach)), x1 = MIN (width - 1, (int) ceil (cx + reach));
+  int y0 = MAX (0, (int) floor (cy - reach)), y1 = MIN (height - 1, (int) ceil (cy + reach));
+
+  for (int y = y0; y <= y1; y++)
+    {
+      guint32 *row = pixels + (gsize) y * stride;
+
+      for (int x = x0; x <= x1; x++)
+        {
+          double d = shape_distance (shape, x + 0.5 - cx, y + 0.5 - cy, r);
+          double outer = CLAMP (0.5 - (d - ring), 0, 1), inner = CLAMP (0.5 - d, 0, 1);
+
+          if (outer <= 0)
+            continue;
+          if (ring > 0 && outer > inner)
+            blend (&row[x], outline[0], outline[1], outline[2], (outer - inner) * alpha);
+          if (inner > 0)
+            blend (&row[x], fill[0], fill[1], fill[2], inner * alpha);
+        }
+    }
+}
+
+static void
+shape_path (cairo_t           *cr,
+            DetenteGraphShape  shape,
+            double             x,
+            double             y,
+            double             r)
+{
+  switch (shape)
+    {
+    case DETENTE_GRAPH_SHAPE_SQUARE:
+      cairo_rectangle (cr, x - r * 0.886, y - r * 0.886, r * 1.772, r * 1.772);
+      break;
+    case DETENTE_GRAPH_SHAPE_DIAMOND:
+      cairo_move_to (cr, x, y - r * 1.253);
+      cairo_line_to (cr, x + r * 1.253, y);
+      cairo_line_to (cr, x, y + r * 1.253);
+      cairo_line_to (cr, x - r * 1.253, y);
+      cairo_close_path (cr);
+      break;
+    case DETENTE_GRAPH_SHAPE_CIRCLE:
+    default:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    }
+}
+
+static void
+node_color (DetenteGraphScene       *scene,
+            const DetenteGraphFrame *frame,
+            guint                    node,
+            double                  *rgb)
+{
+  const float *c = frame->by_community ? scene->community : scene->color;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      rgb[k] = c[3 * node + k];
+      if (frame->theme == DETENTE_GRAPH_THEME_DARK)
+        rgb[k] = rgb[k] * 0.85 + 0.15;
+    }
+}
+
+static double
+node_alpha (const Highlight *h,
+            guint            node)
+{
+  return h->node_lit == NULL || h->node_lit[node] ? 1.0 : 0.2;
+}
+
+static void
+draw_nodes_vector (DetenteGraphScene       *scene,
+                   const DetenteGraphFrame *frame,
+                   const Colors            *colors,
+                   const Highlight         *h,
+                   cairo_t                 *cr,
+                   double                   width,
+                   double                   height,
+                   DetenteGraphDrawn       *drawn)
+{
+  for (guint i = 0; i < scene->n; i++)
+    {
+      double x = to_x (frame, width, scene->positions[2 * i]);
+      double y = to_y (frame, height, scene->positions[2 * i + 1]);
+      double r = node_px (scene, frame, i), rgb[3], alpha = node_alpha (h, i);
+
+      if (x < -2 * r || y < -2 * r || x > width + 2 * r || y > height + 2 * r)
+        continue;
+      node_color (scene, frame, i, rgb);
+      cairo_new_path (cr);
+      shape_path (cr, scene->shape[i], x, y, r);
+      cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
+      cairo_fill_preserve (cr);
+      if (r >= 3)
+        {
+          cairo_set_source_rgba (cr, colors->outline[0], colors->outline[1], colors->outline[2], alpha);
+          cairo_set_line_width (cr, 1);
+          cairo_stroke (cr);
+        }
+      else
+        cairo_new_path (cr);
+      drawn->n_nodes++;
+    }
+}
+
+static void
+draw_nodes_pixels (DetenteGraphScene       *scene,
+                   const DetenteGraphFrame *frame,
+                   const Colors            *colors,
+                   const Highlight         *h,
+                   cairo_surface_t         *surface,
+                   double                   width,
+                   double                   height,
+                   DetenteGraphDrawn       *drawn)
+{
+  guint32 *pixels;
+  int stride, pw, ph;
+  double s = frame->scale;
+
+  cairo_surface_flush (surface);
+  pixels = (guint32 *) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  pw = cairo_image_surface_get_width (surface);
+  ph = cairo_image_surface_get_height (surface);
+  for (guint i = 0; i < scene->n; i++)
+    {
+      double x = to_x (frame, width, scene->positions[2 * i]);
+      double y = to_y (frame, height, scene->positions[2 * i + 1]);
+      double r = node_px (scene, frame, i), rgb[3];
+
+      if (x < -2 * r || y < -2 * r || x > width + 2 * r || y > height + 2 * r)
+        continue;
+      node_color (scene, frame, i, rgb);
+      raster_node (pixels, stride, pw, ph, x * s, y * s, r * s, scene->shape[i], rgb,
+                   colors->outline, r >= 3 ? s : 0, node_alpha (h, i));
+      drawn->n_nodes++;
+    }
+  cairo_surface_mark_dirty (surface);
+}
+
+/* Placed labels, found by the cells of a grid they cover. */
+typedef struct
+{
+  GArray  *rects;   /* DetenteGraphLabel; node G_MAXUINT for obstacles */
+  GArray **cells;
+  int      columns;
+  int      rows;
+} LabelGrid;
+
+static gboolean
+label_fits (LabelGrid *grid,
+            double     x,
+            double     y,
+            double     w,
+            double     h)
+{
+  int c0 = MAX (0, (int) (x / GRID_CELL)), c1 = MIN (grid->columns - 1, (int) ((x + w) / GRID_CELL));
+  int r0 = MAX (0, (int) (y / GRID_CELL)), r1 = MIN (grid->rows - 1, (int) ((y + h) / GRID_CELL));
+
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        GArray *cell = grid->cells[r * grid->columns + c];
+
+        for (guint k = 0; cell != NULL && k < cell->len; k++)
+          {
+            const DetenteGraphLabel *o = &g_array_index (grid->rects, DetenteGraphLabel,
+                                                         g_array_index (cell, guint, k));
+
+            if (x < o->x + o->width && o->x < x + w && y < o->y + o->height && o->y < y + h)
+              return FALSE;
+          }
+      }
+  return TRUE;
+}
+
+static void
+label_add (LabelGrid               *grid,
+           const DetenteGraphLabel *label)
+{
+  guint index = grid->rects->len;
+  int c0 = MAX (0, (int) (label->x / GRID_CELL));
+  int c1 = MIN (grid->columns - 1, (int) ((label->x + label->width) / GRID_CELL));
+  int r0 = MAX (0, (int) (label->y / GRID_CELL));
+  int r1 = MIN (grid->rows - 1, (int) ((label->y + label->height) / GRID_CELL));
+
+  g_array_append_val (grid->rects, *label);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        GArray **cell = &grid->cells[r * grid->columns + c];
+
+        if (*cell == NULL)
+          *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (*cell, index);
+      }
+}
+
+/* The size of a node's label, measured once per scene. */
+static void
+label_size (DetenteGraphScene *scene,
+            PangoLayout       *layout,
+            guint              node,
+            double            *w,
+            double            *h)
+{
+  float fw, fh;
+
+  g_mutex_lock (&scene->label_mutex);
+  fw = scene->label_size[2 * node];
+  fh = scene->label_size[2 * node + 1];
+  g_mutex_unlock (&scene->label_mutex);
+  if (fw < 0)
+    {
+      const DetenteGraphNode *n = detente_graph_get_node (scene->graph, node);
+      PangoRectangle logical;
+
+      pango_layout_set_text (layout, detente_actor_get_name (n->actor), -1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      fw = logical.width / (float) PANGO_SCALE;
+      fh = logical.height / (float) PANGO_SCALE;
+      g_mutex_lock (&scene->label_mutex);
+      scene->label_size[2 * node] = fw;
+      scene->label_size[2 * node + 1] = fh;
+      g_mutex_unlock (&scene->label_mutex);
+    }
+  *w = fw;
+  *h = fh;
+}
+
+static gboolean
+try_label (DetenteGraphScene       *scene,
+           const DetenteGraphFrame *frame,
+           LabelGrid               *grid,
+           GArray                  *labels,
+           PangoLayout             *layout,
+           guint                    node,
+           double                   width,
+           double                   height)
+{
+  double x = to_x (frame, width, scene->positions[2 * node]);
+  double y = to_y (frame, height, scene->positions[2 * node + 1]);
+  double r = node_px (scene, frame, node), w, h;
+  double spots[4][2];
+
+  if (x < 0 || y < 0 || x > width || y > height)
+    return FALSE;
+  label_size (scene, layout, node, &w, &h);
+  /* Right of the node first, as people read; then left, below, above. */
+  spots[0][0] = x + r + LABEL_GAP;
+  spots[0][1] = y - h / 2;
+  spots[1][0] = x - r - LABEL_GAP - w;
+  spots[1][1] = y - h / 2;
+  spots[2][0] = x - w / 2;
+  spots[2][1] = y + r + 1;
+  spots[3][0] = x - w / 2;
+  spots[3][1] = y - r - 1 - h;
+  for (guint k = 0; k < G_N_ELEMENTS (spots); k++)
+    {
+      DetenteGraphLabel label = { node, spots[k][0], spots[k][1], w, h };
+
+      if (label.x < 0 || label.y < 0 || label.x + w > width || label.y + h > height)
+        continue;
+      if (label_fits (grid, label.x, label.y, w, h))
+        {
+          label_add (grid, &label);
+          g_array_append_val (labels, label);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+draw_labels (DetenteGraphScene       *scene,
+             const DetenteGraphFrame *frame,
+             const Colors            *colors,
+             const Highlight         *h,
+             cairo_t                 *cr,
+             PangoLayout             *layout,
+             double                   width,
+             double                   height,
+             GArray                  *badges,
+             DetenteGraphDrawn       *drawn)
+{
+  LabelGrid grid;
+  guint n_cells;
+  guint budget = LABEL_BUDGET;
+
+  grid.columns = MAX (1, (int) ceil (width / GRID_CELL));
+  grid.rows = MAX (1, (int) ceil (height / GRID_CELL));
+  n_cells = grid.columns * grid.rows;
+  grid.cells = g_new0 (GArray *, n_cells);
+  grid.rects = g_array_new (FALSE, FALSE, sizeof (DetenteGraphLabel));
+
+  /* Labels keep off nodes and badges too. */
+  for (guint i = 0; i < scene->n; i++)
+    {
+      double x = to_x (frame, width, scene->positions[2 * i]);
+      double y = to_y (frame, height, scene->positions[2 * i + 1]);
+      double r = node_px (scene, frame, i);
+      DetenteGraphLabel obstacle = { OBSTACLE, x - r, y - r, 2 * r, 2 * r };
+
+      if (r >= 2.5 && x + r >= 0 && y + r >= 0 && x - r <= width && y - r <= height)
+        label_add (&grid, &obstacle);
+    }
+  for (guint b = 0; badges != NULL && b < badges->len; b++)
+    label_add (&grid, &g_array_index (badges, DetenteGraphLabel, b));
+
+  /* What the user points at is named first, then the most central. */
+  if (frame->selected >= 0 && (guint) frame->selected < scene->n)
+    try_label (scene, frame, &grid, drawn->labels, layout, frame->selected, width, height);
+  if (frame->hovered >= 0 && (guint) frame->hovered < scene->n && frame->hovered != frame->selected)
+    try_label (scene, frame, &grid, drawn->labels, layout, frame->hovered, width, height);
+  for (guint i = 0; frame->path != NULL && i < frame->n_path; i++)
+    if (frame->path[i] < scene->n)
+      try_label (scene, frame, &grid, drawn->labels, layout, frame->path[i], width, height);
+  if (h->node_lit != NULL)
+    for (guint k = 0; k < scene->n; k++)
+      {
+        guint i = scene->label_order[k];
+
+        if (h->node_lit[i] && (int) i != frame->selected && (int) i != frame->hovered)
+          try_label (scene, frame, &grid, drawn->labels, layout, i, width, height);
+      }
+  for (guint k = 0; k < scene->n && drawn->labels->len < budget; k++)
+    {
+      guint i = scene->label_order[k];
+
+      /* Nodes drawn as dots get a name only when they are few. */
+      if (h->node_lit != NULL && h->node_lit[i])
+        continue;
+      if ((int) i == frame->selected || (int) i == frame->hovered)
+        continue;
+      if (node_px (scene, frame, i) < 2.5 && scene->n > 200)
+        continue;
+      try_label (scene, frame, &grid, drawn->labels, layout, i, width, height);
+    }
+
+  for (guint k = 0; k < drawn->labels->len; k++)
+    {
+      const DetenteGraphLabel *label = &g_array_index (drawn->labels, DetenteGraphLabel, k);
+      const DetenteGraphNode *node = detente_graph_get_node (scene->graph, label->node);
+      double alpha = node_alpha (h, label->node);
+
+      pango_layout_set_text (layout, detente_actor_get_name (node->actor), -1);
+      cairo_move_to (cr, label->x, label->y);
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_line_width (cr, 3);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_source_rgba (cr, colors->halo[0], colors->halo[1], colors->halo[2], 0.85 * alpha);
+      cairo_stroke (cr);
+      cairo_move_to (cr, label->x, label->y);
+      cairo_set_source_rgba (cr, colors->text[0], colors->text[1], colors->text[2], alpha);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  for (guint c = 0; c < n_cells; c++)
+    if (grid.cells[c] != NULL)
+      g_array_unref (grid.cells[c]);
+  g_free (grid.cells);
+  g_array_unref (grid.rects);
+}
+
+static void
+draw_marks (DetenteGraphScene       *scene,
+            const DetenteGraphFrame *frame,
+            const Colors            *colors,
+            cairo_t                 *cr,
+            double                   width,
+            double                   height)
+{
+  int marked[2] = { frame->selected, frame->hovered };
+
+  for (guint k = 0; k < G_N_ELEMENTS (marked); k++)
+    {
+      int i = marked[k];
+      double x, y, r;
+
+      if (i < 0 || (guint) i >= scene->n || (k == 1 && i == frame->selected))
+        continue;
+      x = to_x (frame, width, scene->positions[2 * i]);
+      y = to_y (frame, height, scene->positions[2 * i + 1]);
+      r = node_px (scene, frame, i) + 3;
+      cairo_new_path (cr);
+      shape_path (cr, scene->shape[i], x, y, r);
+      cairo_set_source_rgba (cr, colors->accent[0], colors->accent[1], colors->accent[2], k == 0 ? 1 : 0.6);
+      cairo_set_line_width (cr, k == 0 ? 2.5 : 1.5);
+      cairo_stroke (cr);
+    }
+}
+
+typedef struct
+{
+  char  *country;
+  guint  count;
+  char  *name;
+} LegendCountry;
+
+static int
+compare_legend (gconstpointer a,
+                gconstpointer b)
+{
+  const LegendCountry *x = a, *y = b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return g_strcmp0 (x->country, y->country);
+}
+
+static void
+legend_row (cairo_t      *cr,
+            PangoLayout  *layout,
+            const Colors *colors,
+            double        x,
+            double       *y,
+            const char   *text)
+{
+  int tw, th;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  cairo_move_to (cr, x + 22, *y + (16 - th) / 2.0);
+  cairo_set_source_rgb (cr, colors->text[0], colors->text[1], colors->text[2]);
+  pango_cairo_show_layout (cr, layout);
+  *y += 18;
+}
+
+/* What colours, shapes and lines mean, in the bottom left corner. */
+static void
+draw_legend (DetenteGraphScene       *scene,
+             const DetenteGraphFrame *frame,
+             const Colors            *colors,
+             cairo_t                 *cr,
+             PangoLayout             *layout,
+             double                   height)
+{
+  g_autoptr(GArray) countries = g_array_new (FALSE, TRUE, sizeof (LegendCountry));
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  static const double dash[] = { 5, 4 };
+  double x = 12, y, rgb[3];
+  guint n_rows, n_countries;
+
+  for (guint i = 0; i < scene->n; i++)
+    {
+      DetenteActor *actor = detente_graph_get_node (scene->graph, i)->actor;
+      const char *country = detente_actor_get_country (actor);
+      gpointer found;
+      LegendCountry *entry;
+
+      if (country == NULL || country[0] == '\0')
+        continue;
+      if ((found = g_hash_table_lookup (index, country)) == NULL)
+        {
+          LegendCountry fresh = { g_strdup (country), 0, NULL };
+
+          g_array_append_val (countries, fresh);
+          g_hash_table_insert (index, (gpointer) g_array_index (countries, LegendCountry, countries->len - 1).country,
+                               GUINT_TO_POINTER (countries->len));
+          found = GUINT_TO_POINTER (countries->len);
+        }
+      entry = &g_array_index (countries, LegendCountry, GPOINTER_TO_UINT (found) - 1);
+      entry->count++;
+      if (detente_actor_get_kind (actor) == DETENTE_ACTOR_KIND_COUNTRY && entry->name == NULL)
+        entry->name = g_strdup (detente_actor_get_name (actor));
+    }
+  g_array_sort (countries, compare_legend);
+  n_countries = frame->by_community ? 0 : MIN (countries->len, 5);
+  n_rows = n_countries + 3 + 3;
+  y = height - 12 - n_rows * 18 - 8;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x - 6, y - 6, 150, n_rows * 18 + 10);
+  cairo_set_source_rgba (cr, colors->background[0], colors->background[1], colors->background[2], 0.85);
+  cairo_fill (cr);
+
+  for (guint i = 0; i < n_countries; i++)
+    {
+      LegendCountry *entry = &g_array_index (countries, LegendCountry, i);
+
+      detente_graph_country_color (entry->country, frame->theme, rgb);
+      cairo_new_path (cr);
+      cairo_arc (cr, x + 8, y + 8, 5, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+      cairo_fill (cr);
+      legend_row (cr, layout, colors, x, &y, entry->name != NULL ? entry->name : entry->country);
+    }
+
+  for (guint s = 0; s < 3; s++)
+    {
+      const char *names[] = {
+        C_("actor kind", "Person"), C_("actor kind", "Country"), C_("actor kind", "Organisation"),
+      };
+
+      cairo_new_path (cr);
+      shape_path (cr, s, x + 8, y + 8, 5);
+      cairo_set_source_rgb (cr, no_country[0], no_country[1], no_country[2]);
+      cairo_fill (cr);
+      legend_row (cr, layout, colors, x, &y, names[s]);
+    }
+
+  for (guint s = 0; s < 3; s++)
+    {
+      const char *names[] = {
+        C_("engagement status", "Held"), C_("engagement status", "Planned"),
+        C_("engagement status", "Cancelled"),
+      };
+
+      cairo_new_path (cr);
+      cairo_move_to (cr, x, y + 8);
+      cairo_line_to (cr, x + 16, y + 8);
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, dash, s == 0 ? 0 : 2, 0);
+      cairo_set_source_rgba (cr, colors->edge[0], colors->edge[1], colors->edge[2], s == 2 ? 0.35 : 0.9);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      legend_row (cr, layout, colors, x, &y, names[s]);
+    }
+  cairo_restore (cr);
+
+  for (guint i = 0; i < countries->len; i++)
+    {
+      g_free (g_array_index (countries, LegendCountry, i).country);
+      g_free (g_array_index (countries, LegendCountry, i).name);
+    }
+}
+
+/**
+ * detente_graph_render:
+ * @scene: what to draw
+ * @frame: how to draw it
+ * @cr: where: its user space in device-independent pixels
+ * @width: the picture's width
+ * @height: its height
+ * @drawn: (out caller-allocates) (optional): what was drawn; free with
+ *   detente_graph_drawn_clear()
+ *
+ * Draws @scene as @frame says onto @cr, within 0, 0, @width, @height.
+ * It may be called from any thread, with a cairo_t of that thread.
+ */
+void
+detente_graph_render (DetenteGraphScene       *scene,
+                      const DetenteGraphFrame *frame,
+                      cairo_t                 *cr,
+                      double                   width,
+                      double                   height,
+                      DetenteGraphDrawn       *drawn)
+{
+  DetenteGraphDrawn local = { NULL, };
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(GArray) badges = NULL;
+  PangoFontDescription *font;
+  Highlight h;
+  Colors colors;
+  gboolean pixels;
+
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (frame != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (drawn == NULL)
+    drawn = &local;
+  memset (drawn, 0, sizeof *drawn);
+  drawn->labels = g_array_new (FALSE, FALSE, sizeof (DetenteGraphLabel));
+
+  theme_colors (frame->theme, &colors);
+  highlight_init (&h, scene, frame);
+  layout = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string ("Sans");
+  pango_font_description_set_absolute_size (font, LABEL_FONT_PX * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  if (!frame->transparent)
+    {
+      cairo_set_source_rgb (cr, colors.background[0], colors.background[1], colors.background[2]);
+      cairo_paint (cr);
+    }
+
+  pixels = !frame->vector &&
+           (detente_graph_get_n_edges (scene->graph) > PIXEL_EDGES || scene->n > PIXEL_NODES);
+  if (pixels)
+    {
+      double s = frame->scale > 0 ? frame->scale : 1;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                             (int) ceil (width * s),
+                                                             (int) ceil (height * s));
+      cairo_t *layer = cairo_create (surface);
+
+      cairo_scale (layer, s, s);
+      draw_edges (scene, frame, &colors, &h, layer, width, height, drawn);
+      cairo_destroy (layer);
+      draw_nodes_pixels (scene, frame, &colors, &h, surface, width, height, drawn);
+      cairo_surface_set_device_scale (surface, s, s);
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_paint (cr);
+      cairo_surface_destroy (surface);
+    }
+  else
+    {
+      draw_edges (scene, frame, &colors, &h, cr, width, height, drawn);
+      draw_nodes_vector (scene, frame, &colors, &h, cr, width, height, drawn);
+    }
+  badges = g_array_new (FALSE, FALSE, sizeof (DetenteGraphLabel));
+  draw_badges (scene, frame, &colors, &h, cr, layout, width, height, drawn->n_edges, badges);
+  draw_marks (scene, frame, &colors, cr, width, height);
+  draw_labels (scene, frame, &colors, &h, cr, layout, width, height, badges, drawn);
+  if (frame->legend)
+    draw_legend (scene, frame, &colors, cr, layout, height);
+  cairo_restore (cr);
+
+  highlight_clear (&h);
+  detente_graph_drawn_clear (&local);
+}
+
+/**
+ * detente_graph_drawn_clear:
+ * @drawn: what detente_graph_render() filled in
+ *
+ * Frees what @drawn holds.
+ */
+void
+detente_graph_drawn_clear (DetenteGraphDrawn *drawn)
+{
+  g_return_if_fail (drawn != NULL);
+
+  g_clear_pointer (&drawn->labels, g_array_unref);
+}
