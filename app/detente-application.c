@@ -189,6 +189,9 @@ detente_application_startup (GApplication *app)
     { "win.import-folder", { "<Control><Shift>i", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.show-lists", { "F9", NULL } },
+    { "win.fit-graph", { "<Control>0", NULL } },
   };
 
   G_APPLICATION_CLASS (detente_application_parent_class)->startup (app);

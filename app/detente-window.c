@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "detente-graph-view.h"
 #include "detente-import-strip.h"
 #include "detente-project-io.h"
 #include "detente-window.h"
@@ -50,6 +51,10 @@ struct _DetenteWindow
   GtkToggleButton      *show_engagements_button;
   DetenteProjectTable  *actor_table;
   DetenteProjectTable  *engagement_table;
+  AdwFlap              *flap;
+  DetenteGraphView     *graph_view;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
 
   Then                  then;
   guint                 is_sample : 1;
@@ -215,6 +220,7 @@ set_project (DetenteWindow  *self,
 
   detente_project_table_set_project (self->actor_table, project);
   detente_project_table_set_project (self->engagement_table, project);
+  detente_graph_view_set_project (self->graph_view, project);
   gtk_stack_set_visible_child_name (self->stack, project ? "project" : "empty");
   update_title (self);
   update_actions (self);
@@ -940,6 +946,71 @@ detente_window_get_property (GObject    *object,
     }
 }
 
+/* Finding an actor selects it in the graph and brings it to the middle;
+ * the entry says so when no name matches. */
+static void
+find_actor (DetenteWindow *self,
+            gboolean       as_typed)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean found = *text == '\0' || detente_graph_view_find (self->graph_view, text);
+
+  if (found)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+  if (!as_typed && found && *text != '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
+}
+
+static void
+on_search_changed_cb (DetenteWindow *self)
+{
+  find_actor (self, TRUE);
+}
+
+static void
+on_search_activate_cb (DetenteWindow *self)
+{
+  find_actor (self, FALSE);
+}
+
+static void
+on_search_stop_cb (DetenteWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
+}
+
+static void
+on_layout_running_cb (DetenteWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pause-layout",
+                                 detente_graph_view_get_layout_running (self->graph_view));
+}
+
+static void
+graph_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DetenteWindow *self = DETENTE_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.fit-graph"))
+    detente_graph_view_fit (self->graph_view);
+  else if (g_str_equal (action_name, "win.pause-layout"))
+    detente_graph_view_set_layout_running (self->graph_view, FALSE);
+  else if (g_str_equal (action_name, "win.rerun-layout"))
+    detente_graph_view_rerun_layout (self->graph_view);
+  else if (g_str_equal (action_name, "win.find"))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+  else if (g_str_equal (action_name, "win.show-lists"))
+    adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
 static void
 detente_window_class_init (DetenteWindowClass *klass)
 {
@@ -963,6 +1034,7 @@ detente_window_class_init (DetenteWindowClass *klass)
 
   g_type_ensure (DETENTE_TYPE_PROJECT_TABLE);
   g_type_ensure (DETENTE_TYPE_IMPORT_STRIP);
+  g_type_ensure (DETENTE_TYPE_GRAPH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/detente-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DetenteWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DetenteWindow, toast_overlay);
@@ -977,6 +1049,13 @@ detente_window_class_init (DetenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DetenteWindow, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, DetenteWindow, drop_highlight);
   gtk_widget_class_bind_template_child (widget_class, DetenteWindow, import_strip);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, graph_view);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DetenteWindow, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
@@ -987,6 +1066,11 @@ detente_window_class_init (DetenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-details", NULL, import_details_action);
+  gtk_widget_class_install_action (widget_class, "win.fit-graph", NULL, graph_action);
+  gtk_widget_class_install_action (widget_class, "win.pause-layout", NULL, graph_action);
+  gtk_widget_class_install_action (widget_class, "win.rerun-layout", NULL, graph_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, graph_action);
+  gtk_widget_class_install_action (widget_class, "win.show-lists", NULL, graph_action);
 
   /* Keys for these are application accelerators (see DetenteApplication),
    * so that the shortcuts window shows them. */
@@ -1007,6 +1091,9 @@ detente_window_init (DetenteWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  g_signal_connect_object (self->graph_view, "notify::layout-running", G_CALLBACK (on_layout_running_cb),
+                           self, G_CONNECT_SWAPPED);
+  on_layout_running_cb (self);
   g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (on_leaflet_visible_child_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actor_table, "removed", G_CALLBACK (on_removed_cb),

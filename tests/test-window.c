@@ -7,10 +7,12 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
 #include "detente-application.h"
+#include "detente-graph-view.h"
 #include "detente-project-io.h"
 #include "detente-window.h"
 
@@ -356,32 +358,247 @@ test_open_broken_file (void)
   flush_events ();
 }
 
-/* A narrow window shows one table at a time, picked with a switcher. */
+/* A wide window shows the graph with the lists beside it, one list at a
+ * time, picked with a switcher; a narrow one gives the graph the whole
+ * window and shows the lists over it on demand. */
 static void
 test_narrow (void)
 {
   DetenteWindow *window = detente_window_new (GTK_APPLICATION (app));
   AdwLeaflet *leaflet;
+  AdwFlap *flap;
   GtkToggleButton *engagements;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   gtk_window_present (GTK_WINDOW (window));
   detente_window_open_sample (window);
   leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window), DETENTE_TYPE_WINDOW, "leaflet"));
+  flap = ADW_FLAP (gtk_widget_get_template_child (GTK_WIDGET (window), DETENTE_TYPE_WINDOW, "flap"));
   engagements = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), DETENTE_TYPE_WINDOW,
                                                                   "show_engagements_button"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_assert_false (adw_leaflet_get_folded (leaflet));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
-  for (int i = 0; i < 50 && !adw_leaflet_get_folded (leaflet); i++)
-    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "actors");
-
   gtk_toggle_button_set_active (engagements, TRUE);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "engagements");
 
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  for (int i = 0; i < 50 && !adw_flap_get_folded (flap); i++)
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  /* F9, through its action, brings the lists back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-lists", NULL));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+}
+
+/* ---- the graph ----------------------------------------------------- */
+
+static gboolean
+layout_rested (gpointer data)
+{
+  DetenteGraphView *view = data;
+  double x, y;
+
+  return !detente_graph_view_get_layout_running (view) &&
+         detente_graph_view_node_position (view, "antony-blinken", &x, &y);
+}
+
+typedef struct
+{
+  DetenteGraphView *view;
+  const char       *actor;
+} Selected;
+
+static gboolean
+is_selected (gpointer data)
+{
+  Selected *s = data;
+
+  return g_strcmp0 (detente_graph_view_get_selected (s->view), s->actor) == 0;
+}
+
+typedef struct
+{
+  DetenteGraphView *view;
+  double            zoom;
+} Zoomed;
+
+static gboolean
+zoomed_in (gpointer data)
+{
+  Zoomed *z = data;
+
+  return detente_graph_view_get_zoom (z->view) > z->zoom * 1.1;
+}
+
+typedef struct
+{
+  DetenteGraphView *view;
+  const char       *actor;
+  double            x;
+  double            y;
+} Moved;
+
+static gboolean
+node_near (gpointer data)
+{
+  Moved *m = data;
+  double x, y;
+
+  return detente_graph_view_node_position (m->view, m->actor, &x, &y) &&
+         fabs (x - m->x) < 6 && fabs (y - m->y) < 6;
+}
+
+/* Where a point of @widget is on the X screen: the window has no window
+ * manager to move it, so its surface sits at 0, 0. */
+static void
+to_screen (GtkWidget *widget,
+           double     x,
+           double     y,
+           int       *sx,
+           int       *sy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t p;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &p));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  *sx = (int) round (p.x + dx);
+  *sy = (int) round (p.y + dy);
+}
+
+/* Real pointer events through the X server, as a user makes them. */
+static void
+xdotool (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status;
+
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  flush_events ();
+}
+
+static void
+pointer_to (GtkWidget *widget,
+            double     x,
+            double     y)
+{
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+  int px, py;
+
+  to_screen (widget, x, y, &px, &py);
+  sx = g_strdup_printf ("%d", px);
+  sy = g_strdup_printf ("%d", py);
+  xdotool ("mousemove", sx, sy, NULL);
+}
+
+/* Clicking a node selects it; the wheel zooms around the pointer;
+ * dragging the background pans; dragging a node moves and pins it; the
+ * keyboard moves the selection. */
+static void
+test_graph (void)
+{
+  DetenteWindow *window;
+  DetenteGraphView *view;
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+  double x, y, x2, y2;
+  Selected selected;
+  Zoomed zoomed;
+  Moved moved;
+
+  if (xdotool_path == NULL || g_getenv ("DISPLAY") == NULL)
+    {
+      g_test_skip ("needs xdotool and an X display");
+      return;
+    }
+
+  window = detente_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  detente_window_open_sample (window);
+  view = DETENTE_GRAPH_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), DETENTE_TYPE_WINDOW,
+                                                            "graph_view"));
+  wait_until (layout_rested, view);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_IMG);
+  g_assert_cmpuint (detente_graph_get_n_nodes (detente_graph_view_get_graph (view)), >, 20);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* Select Blinken with a click on his node. */
+  g_assert_true (detente_graph_view_node_position (view, "antony-blinken", &x, &y));
+  pointer_to (GTK_WIDGET (view), x, y);
+  xdotool ("click", "1", NULL);
+  selected = (Selected) { view, "antony-blinken" };
+  wait_until (is_selected, &selected);
+
+  /* Two wheel steps zoom in around the pointer: Blinken stays under it. */
+  zoomed = (Zoomed) { view, detente_graph_view_get_zoom (view) };
+  xdotool ("click", "4", "click", "4", NULL);
+  wait_until (zoomed_in, &zoomed);
+  g_assert_true (detente_graph_view_node_position (view, "antony-blinken", &x2, &y2));
+  g_assert_cmpfloat (fabs (x2 - x), <, 3);
+  g_assert_cmpfloat (fabs (y2 - y), <, 3);
+
+  /* Dragging an empty spot pans: every node moves with the pointer. */
+  g_assert_cmpint (detente_graph_view_get_zoom (view) > 0, ==, TRUE);
+  pointer_to (GTK_WIDGET (view), 20, gtk_widget_get_height (GTK_WIDGET (view)) / 2.0);
+  xdotool ("mousedown", "1", NULL);
+  pointer_to (GTK_WIDGET (view), 70, gtk_widget_get_height (GTK_WIDGET (view)) / 2.0 + 20);
+  pointer_to (GTK_WIDGET (view), 120, gtk_widget_get_height (GTK_WIDGET (view)) / 2.0 + 40);
+  xdotool ("mouseup", "1", NULL);
+  moved = (Moved) { view, "antony-blinken", x + 100, y + 40 };
+  wait_until (node_near, &moved);
+
+  /* Dragging Blinken moves and pins him. */
+  g_assert_false (detente_graph_view_get_pinned (view, "antony-blinken"));
+  pointer_to (GTK_WIDGET (view), x + 100, y + 40);
+  xdotool ("mousedown", "1", NULL);
+  pointer_to (GTK_WIDGET (view), x + 80, y + 60);
+  pointer_to (GTK_WIDGET (view), x + 60, y + 80);
+  xdotool ("mouseup", "1", NULL);
+  moved = (Moved) { view, "antony-blinken", x + 60, y + 80 };
+  wait_until (node_near, &moved);
+  g_assert_true (detente_graph_view_get_pinned (view, "antony-blinken"));
+  g_assert_cmpstr (detente_graph_view_get_selected (view), ==, "antony-blinken");
+
+  /* Tab moves to another actor; Escape clears; 0 fits again. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  xdotool ("key", "Tab", NULL);
+  for (int i = 0; i < 20 && g_strcmp0 (detente_graph_view_get_selected (view), "antony-blinken") == 0; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (detente_graph_view_get_selected (view));
+  g_assert_cmpstr (detente_graph_view_get_selected (view), !=, "antony-blinken");
+  xdotool ("key", "Escape", NULL);
+  g_assert_null (detente_graph_view_get_selected (view));
+  zoomed.zoom = detente_graph_view_get_zoom (view);
+  xdotool ("key", "0", NULL);
+  g_assert_cmpfloat (detente_graph_view_get_zoom (view), <, zoomed.zoom);
+
+  /* Finding an actor by part of the name selects and centres it. */
+  g_assert_true (detente_graph_view_find (view, "raimondo"));
+  g_assert_cmpstr (detente_graph_view_get_selected (view), ==, "gina-raimondo");
+  g_assert_false (detente_graph_view_find (view, "nobody by that name"));
+
+  detente_project_mark_saved (detente_window_get_project (window));
   gtk_window_destroy (GTK_WINDOW (window));
   flush_events ();
 }
@@ -868,6 +1085,7 @@ main (int   argc,
   g_test_add_func ("/app/window/sample-save-reopen", test_sample_save_reopen);
   g_test_add_func ("/app/window/open-broken-file", test_open_broken_file);
   g_test_add_func ("/app/window/narrow", test_narrow);
+  g_test_add_func ("/app/window/graph", test_graph);
   g_test_add_func ("/app/window/import-folder", test_import_folder);
   g_test_add_func ("/app/window/import-cancel", test_import_cancel);
   g_test_add_func ("/app/window/import-close", test_import_close);
