@@ -940,21 +940,86 @@ detente_article_read_bytes (GBytes      *bytes,
   return articles;
 }
 
+/* Each thread reads its files into a buffer of its own, kept from one
+ * file to the next: a new allocation of a whole file for each made glibc
+ * merge its freed small blocks every time. The buffer keeps the room of
+ * the largest file read, up to this. */
+#define READ_BUFFER_KEEP (1024 * 1024)
+
+typedef struct
+{
+  char     *data;
+  gsize     size;
+  gboolean  busy;  /* its bytes are still in use */
+} ReadBuffer;
+
+static void
+read_buffer_free (gpointer data)
+{
+  ReadBuffer *buffer = data;
+
+  g_free (buffer->data);
+  g_free (buffer);
+}
+
+static GPrivate read_buffer_key = G_PRIVATE_INIT (read_buffer_free);
+
+/* This thread's buffer with room for @size bytes, or NULL when it is in
+ * use or @size is more than it keeps. */
+static ReadBuffer *
+read_buffer_take (gsize size)
+{
+  ReadBuffer *buffer = g_private_get (&read_buffer_key);
+
+  if (size > READ_BUFFER_KEEP)
+    return NULL;
+  if (buffer == NULL)
+    {
+      buffer = g_new0 (ReadBuffer, 1);
+      g_private_set (&read_buffer_key, buffer);
+    }
+  if (buffer->busy)
+    return NULL;
+  if (buffer->size < size)
+    {
+      /* Its old contents are not needed: no copy. */
+      g_free (buffer->data);
+      buffer->size = MAX (size, 16384);
+      buffer->data = g_malloc (buffer->size);
+    }
+  buffer->busy = TRUE;
+  return buffer;
+}
+
+static void
+read_buffer_release (gpointer data)
+{
+  ReadBuffer *buffer = data;
+
+  buffer->busy = FALSE;
+}
+
 /* A regular file's bytes, read with plain system calls: for an article
  * of a few kilobytes, GIO's file, info and stream objects cost more than
  * the reading. Returns FALSE, with *@bytes unset, for anything but a
  * regular file that opens and reads (a folder, a missing or unreadable
  * file, a broken link): read_file_gio() then tries again and says why, in
- * its words. A file over the size limit is refused before it is read. */
+ * its words. A file over the size limit is refused before it is read.
+ * The bytes may be this thread's read buffer: they must be released in
+ * the thread that read them, and before it reads another file to use the
+ * buffer again. */
 static gboolean
 load_regular_file (const char  *path,
                    GBytes     **bytes,
                    GError     **error)
 {
   g_autofree char *canonical = NULL;
-  g_autofree char *data = NULL;
+  g_autofree char *owned = NULL;
+  ReadBuffer *buffer = NULL;
+  char *data;
   struct stat st;
   gsize length = 0, size;
+  gboolean ok = TRUE, fits = TRUE;
   int fd;
 
   *bytes = NULL;
@@ -981,9 +1046,12 @@ load_regular_file (const char  *path,
 
   /* As many bytes as its size says, as g_file_get_contents() reads,
    * which saves a read() that finds the end; a file that does not tell
-   * its size (in /proc) is read up to its end. */
+   * its size (in /proc) is read up to its end, into memory of its own. */
   size = st.st_size > 0 ? (gsize) st.st_size : 4096;
-  data = g_malloc (size);
+  if (st.st_size > 0 && (buffer = read_buffer_take (size)) != NULL)
+    data = buffer->data;
+  else
+    data = owned = g_malloc (size);
   while (st.st_size == 0 || length < size)
     {
       gssize n = read (fd, data + length, size - length);
@@ -992,26 +1060,31 @@ load_regular_file (const char  *path,
         continue;
       if (n < 0)
         {
-          close (fd);
-          return FALSE;
+          ok = FALSE;
+          break;
         }
       if (n == 0)
         break;
       length += n;
-      if (!_detente_article_fits (length, path, error))
-        {
-          close (fd);
-          return TRUE;
-        }
+      if (!(fits = _detente_article_fits (length, path, error)))
+        break;
       if (length == size && st.st_size == 0)
         {
           size *= 2;
-          data = g_realloc (data, size);
+          data = owned = g_realloc (g_steal_pointer (&owned), size);
         }
     }
   close (fd);
-  *bytes = g_bytes_new_take (g_steal_pointer (&data), length);
-  return TRUE;
+  if (ok && fits)
+    {
+      if (buffer != NULL)
+        *bytes = g_bytes_new_with_free_func (data, length, read_buffer_release, g_steal_pointer (&buffer));
+      else
+        *bytes = g_bytes_new_take (g_steal_pointer (&owned), length);
+    }
+  if (buffer != NULL)
+    read_buffer_release (buffer);
+  return ok;
 }
 
 /* The reading through GIO, whose errors say what went wrong in words
