@@ -798,8 +798,9 @@ kind_of_name (const char *name)
 
   if (dot == NULL)
     return KIND_UNKNOWN;
+  /* The letter after the dot rules out most extensions at once. */
   for (guint i = 0; i < G_N_ELEMENTS (exts); i++)
-    if (g_ascii_strcasecmp (dot, exts[i].ext) == 0)
+    if (g_ascii_tolower (dot[1]) == exts[i].ext[1] && g_ascii_strcasecmp (dot, exts[i].ext) == 0)
       return exts[i].kind;
   return KIND_UNKNOWN;
 }
