@@ -272,29 +272,18 @@ try_gb18030 (const guint8 *data,
   return han > 0 && han >= 4 * other ? g_steal_pointer (&out) : NULL;
 }
 
-/**
- * detente_article_decode:
- * @data: the bytes of a text file
- * @length: how many
- * @encoding: (out) (optional) (transfer none): the encoding found
- *
- * Decodes UTF-8 (with or without a byte-order mark), UTF-16 (with a
- * byte-order mark, or without one when its zero bytes tell the order),
- * GB18030/GBK and Windows-1252. Bytes that fit no encoding become U+FFFD;
- * decoding never fails.
- *
- * Returns: (transfer full): valid UTF-8
- */
-char *
-detente_article_decode (const guint8  *data,
-                        gsize          length,
-                        const char   **encoding)
+/* detente_article_decode(), except that when @data is UTF-8 as it
+ * stands and @terminated (a NUL follows its @length bytes), it returns
+ * NULL: @data itself is the text, with no copy. */
+static char *
+decode (const guint8  *data,
+        gsize          length,
+        gboolean       terminated,
+        const char   **encoding)
 {
   const char *found;
   char *out;
   gboolean big = FALSE;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   if (length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
     {
@@ -318,7 +307,7 @@ detente_article_decode (const guint8  *data,
            detente_source_check_text ((const char *) data, length, NULL))
     {
       found = "UTF-8";
-      out = g_strndup ((const char *) data, length);
+      out = terminated ? NULL : g_strndup ((const char *) data, length);
     }
   else if (mostly_utf8 (data, length))
     {
@@ -336,6 +325,29 @@ detente_article_decode (const guint8  *data,
   if (encoding != NULL)
     *encoding = found;
   return out;
+}
+
+/**
+ * detente_article_decode:
+ * @data: the bytes of a text file
+ * @length: how many
+ * @encoding: (out) (optional) (transfer none): the encoding found
+ *
+ * Decodes UTF-8 (with or without a byte-order mark), UTF-16 (with a
+ * byte-order mark, or without one when its zero bytes tell the order),
+ * GB18030/GBK and Windows-1252. Bytes that fit no encoding become U+FFFD;
+ * decoding never fails.
+ *
+ * Returns: (transfer full): valid UTF-8
+ */
+char *
+detente_article_decode (const guint8  *data,
+                        gsize          length,
+                        const char   **encoding)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  return decode (data, length, FALSE, encoding);
 }
 
 static gboolean
@@ -486,10 +498,11 @@ is_headline (const char *line)
   return len > 0 && g_utf8_strlen (stripped, len) <= 200 && strchr (".:;,", stripped[len - 1]) == NULL;
 }
 
-/* Markdown to text: heading marks, emphasis, links and images, appended
- * to @s. */
-static void
-strip_markdown (GString    *s,
+/* Markdown to text: heading marks, emphasis, links and images, written
+ * at @out, which may be @line or any place before it: the text never
+ * gets ahead of the markup it comes from. Returns where it ends. */
+static char *
+strip_markdown (char       *out,
                 const char *line)
 {
   const char *p = line;
@@ -509,7 +522,8 @@ strip_markdown (GString    *s,
       gsize plain = strcspn (p, "*_![");
 
       /* Only these four characters can start markup. */
-      g_string_append_len (s, p, plain);
+      memmove (out, p, plain);
+      out += plain;
       p += plain;
       if (*p == '\0')
         break;
@@ -526,12 +540,14 @@ strip_markdown (GString    *s,
       if (p[0] == '[' && (close = strstr (p, "](")) && (paren = strchr (close, ')')) &&
           memchr (p, '\n', close - p) == NULL)
         {
-          g_string_append_len (s, p + 1, close - p - 1);
+          memmove (out, p + 1, close - p - 1);
+          out += close - p - 1;
           p = paren + 1;
           continue;
         }
-      g_string_append_c (s, *p++);
+      *out++ = *p++;
     }
+  return out;
 }
 
 /* @text (@length bytes) cut into lines in place, as g_strsplit (text,
@@ -541,23 +557,28 @@ static char **
 split_lines (char  *text,
              gsize  length)
 {
-  GPtrArray *lines = g_ptr_array_sized_new (length / 64 + 8);
+  gsize size = length / 64 + 8;
+  char **lines = g_new (char *, size);
   char *end = text + length;
   char *p = text;
   char *nl;
+  gsize n = 0;
 
-  /* Like g_strsplit(), no line at all in an empty text. */
+  /* Like g_strsplit(), no line at all in an empty text. Room is kept for
+   * the last line and the NULL after it. */
   if (length > 0)
     {
       for (; (nl = memchr (p, '\n', end - p)) != NULL; p = nl + 1)
         {
           *nl = '\0';
-          g_ptr_array_add (lines, p);
+          if (n + 2 >= size)
+            lines = g_renew (char *, lines, size *= 2);
+          lines[n++] = p;
         }
-      g_ptr_array_add (lines, p);
+      lines[n++] = p;
     }
-  g_ptr_array_add (lines, NULL);
-  return (char **) g_ptr_array_free (lines, FALSE);
+  lines[n] = NULL;
+  return lines;
 }
 
 static gboolean
@@ -585,6 +606,7 @@ read_text (GBytes      *bytes,
            const char  *file_name,
            gboolean     markdown,
            gboolean     checked,
+           gboolean     terminated,
            GError     **error);
 
 DetenteArticle *
@@ -596,16 +618,17 @@ detente_article_read_text (GBytes      *bytes,
   g_return_val_if_fail (file_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_text (bytes, file_name, is_markdown_name (file_name), FALSE, error);
+  return read_text (bytes, file_name, is_markdown_name (file_name), FALSE, FALSE, error);
 }
 
 /* @checked: whether the caller has already refused binary data and data
- * over the size limit */
+ * over the size limit; @terminated: whether a NUL follows the bytes */
 static DetenteArticle *
 read_text (GBytes      *bytes,
            const char  *file_name,
            gboolean     markdown,
            gboolean     checked,
+           gboolean     terminated,
            GError     **error)
 {
   g_autoptr(DetenteArticle) article = NULL;
@@ -613,8 +636,8 @@ read_text (GBytes      *bytes,
   g_autofree char *normal = NULL;
   g_autofree char **lines = NULL;
   const guint8 *data;
-  GString *body;
   const char *encoding = NULL;
+  char *w;
   gsize length, normal_length;
   guint i = 0;
 
@@ -631,8 +654,8 @@ read_text (GBytes      *bytes,
       return NULL;
     }
 
-  decoded = detente_article_decode (data, length, &encoding);
-  normal = detente_source_normalize_text (decoded);
+  decoded = decode (data, length, terminated, &encoding);
+  normal = detente_source_normalize_text (decoded != NULL ? decoded : (const char *) data);
   g_clear_pointer (&decoded, g_free);
   if (is_blank (normal))
     {
@@ -679,13 +702,11 @@ read_text (GBytes      *bytes,
        (is_headline (lines[i]) && (lines[i + 1] == NULL || is_blank (lines[i + 1]) ||
                                    is_byline (lines[i + 1], NULL)))))
     {
-      GString *title = g_string_new (NULL);
+      char *title = g_strdup (lines[i]);
 
       if (markdown)
-        strip_markdown (title, lines[i]);
-      else
-        g_string_append (title, lines[i]);
-      article->title = g_strstrip (g_string_free (title, FALSE));
+        *strip_markdown (title, title) = '\0';
+      article->title = g_strstrip (title);
       i++;
       while (lines[i] != NULL && is_blank (lines[i]))
         i++;
@@ -704,33 +725,45 @@ read_text (GBytes      *bytes,
         }
     }
 
-  /* The body, paragraphs separated by one blank line. Each line goes
-   * straight into it, and comes out again if it turns out blank. */
-  body = g_string_sized_new (lines[i] != NULL ? (gsize) (normal + normal_length - lines[i]) : 0);
+  /* The body, paragraphs separated by one blank line, written over the
+   * text from its start: a line comes out no longer than it was, and a
+   * blank line before it leaves room for the blank line between
+   * paragraphs, so nothing is written over a line not yet read. Each
+   * line goes straight in, and comes out again if it turns out blank. */
+  w = normal;
   for (gboolean blank = FALSE; lines[i] != NULL; i++)
     {
-      gsize before = body->len;
-      gsize start, end;
+      char *before = w;
+      char *start;
 
-      if (body->len > 0)
-        g_string_append (body, blank ? "\n\n" : "\n");
-      start = body->len;
-      if (markdown)
-        strip_markdown (body, lines[i]);
-      else
-        g_string_append (body, lines[i]);
-      for (end = body->len; end > start && g_ascii_isspace (body->str[end - 1]); end--)
-        ;
-      if (end == start)
+      if (w > normal)
         {
-          g_string_truncate (body, before);
-          blank = body->len > 0;
+          *w++ = '\n';
+          if (blank)
+            *w++ = '\n';
+        }
+      start = w;
+      if (markdown)
+        w = strip_markdown (w, lines[i]);
+      else
+        {
+          gsize n = lines[i + 1] != NULL ? (gsize) (lines[i + 1] - lines[i] - 1) : strlen (lines[i]);
+
+          memmove (w, lines[i], n);
+          w += n;
+        }
+      while (w > start && g_ascii_isspace (w[-1]))
+        w--;
+      if (w == start)
+        {
+          w = before;
+          blank = w > normal;
           continue;
         }
-      g_string_truncate (body, end);
       blank = FALSE;
     }
-  article->text = g_string_free (body, FALSE);
+  *w = '\0';
+  article->text = g_steal_pointer (&normal);
 
   return g_steal_pointer (&article);
 }
@@ -765,8 +798,9 @@ kind_of_name (const char *name)
 
   if (dot == NULL)
     return KIND_UNKNOWN;
+  /* The letter after the dot rules out most extensions at once. */
   for (guint i = 0; i < G_N_ELEMENTS (exts); i++)
-    if (g_ascii_strcasecmp (dot, exts[i].ext) == 0)
+    if (g_ascii_tolower (dot[1]) == exts[i].ext[1] && g_ascii_strcasecmp (dot, exts[i].ext) == 0)
       return exts[i].kind;
   return KIND_UNKNOWN;
 }
@@ -856,29 +890,13 @@ gunzip (const guint8  *data,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
-/**
- * detente_article_read_bytes:
- * @bytes: the contents of an article file
- * @file_name: its name, for messages, to choose the reader, and (with
- *   "#N" after it) to name the items of a feed
- * @error: return location for a #GError
- *
- * Reads any article file: plain text or Markdown
- * (detente_article_read_text()), a saved web page (detente_html_read())
- * or an RSS or Atom feed, one article per item (detente_feed_read()). The
- * name's extension chooses the reader; without a known one, the contents
- * do. Gzip data is inflated first, and a ".gz" at the end of the name
- * is ignored. Empty, binary and over-large files are refused as
- * detente_article_read_text() refuses them, and pages and feeds nested
- * too deeply to be read whole with %DETENTE_ARTICLE_ERROR_TOO_DEEP.
- *
- * Returns: (transfer full) (element-type DetenteArticle) (nullable): at
- *   least one article, or %NULL on error
- */
-GPtrArray *
-detente_article_read_bytes (GBytes      *bytes,
-                            const char  *file_name,
-                            GError     **error)
+/* detente_article_read_bytes(); @terminated: whether a NUL follows the
+ * bytes, which spares a plain UTF-8 text a copy */
+static GPtrArray *
+read_bytes (GBytes      *bytes,
+            const char  *file_name,
+            gboolean     terminated,
+            GError     **error)
 {
   g_autoptr(GBytes) inflated = NULL;
   g_autofree char *name = NULL;
@@ -887,10 +905,6 @@ detente_article_read_bytes (GBytes      *bytes,
   const guint8 *data;
   gsize length;
   ArticleKind kind;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (file_name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
   if (data == NULL)
@@ -906,6 +920,7 @@ detente_article_read_bytes (GBytes      *bytes,
         return NULL;
       data = g_bytes_get_data (inflated, &length);
       bytes = inflated;
+      terminated = FALSE;
     }
   if (length > 0 && looks_binary (data, length))
     {
@@ -930,7 +945,7 @@ detente_article_read_bytes (GBytes      *bytes,
     case KIND_TEXT:
     case KIND_UNKNOWN:
     default:
-      article = read_text (bytes, file_name, is_markdown_name (name), TRUE, error);
+      article = read_text (bytes, file_name, is_markdown_name (name), TRUE, terminated, error);
       break;
     }
   if (article == NULL)
@@ -940,21 +955,116 @@ detente_article_read_bytes (GBytes      *bytes,
   return articles;
 }
 
+/**
+ * detente_article_read_bytes:
+ * @bytes: the contents of an article file
+ * @file_name: its name, for messages, to choose the reader, and (with
+ *   "#N" after it) to name the items of a feed
+ * @error: return location for a #GError
+ *
+ * Reads any article file: plain text or Markdown
+ * (detente_article_read_text()), a saved web page (detente_html_read())
+ * or an RSS or Atom feed, one article per item (detente_feed_read()). The
+ * name's extension chooses the reader; without a known one, the contents
+ * do. Gzip data is inflated first, and a ".gz" at the end of the name
+ * is ignored. Empty, binary and over-large files are refused as
+ * detente_article_read_text() refuses them, and pages and feeds nested
+ * too deeply to be read whole with %DETENTE_ARTICLE_ERROR_TOO_DEEP.
+ *
+ * Returns: (transfer full) (element-type DetenteArticle) (nullable): at
+ *   least one article, or %NULL on error
+ */
+GPtrArray *
+detente_article_read_bytes (GBytes      *bytes,
+                            const char  *file_name,
+                            GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_bytes (bytes, file_name, FALSE, error);
+}
+
+/* Each thread reads its files into a buffer of its own, kept from one
+ * file to the next, rather than into a new allocation the size of each
+ * file. The buffer keeps the room of the largest file read, up to this. */
+#define READ_BUFFER_KEEP (1024 * 1024)
+
+typedef struct
+{
+  char     *data;
+  gsize     size;
+  gboolean  busy;  /* its bytes are still in use */
+} ReadBuffer;
+
+static void
+read_buffer_free (gpointer data)
+{
+  ReadBuffer *buffer = data;
+
+  g_free (buffer->data);
+  g_free (buffer);
+}
+
+static GPrivate read_buffer_key = G_PRIVATE_INIT (read_buffer_free);
+
+/* This thread's buffer with room for @size bytes, or NULL when it is in
+ * use or @size is more than it keeps. */
+static ReadBuffer *
+read_buffer_take (gsize size)
+{
+  ReadBuffer *buffer = g_private_get (&read_buffer_key);
+
+  if (size > READ_BUFFER_KEEP)
+    return NULL;
+  if (buffer == NULL)
+    {
+      buffer = g_new0 (ReadBuffer, 1);
+      g_private_set (&read_buffer_key, buffer);
+    }
+  if (buffer->busy)
+    return NULL;
+  if (buffer->size < size)
+    {
+      /* Its old contents are not needed: no copy. */
+      g_free (buffer->data);
+      buffer->size = MAX (size, 16384);
+      buffer->data = g_malloc (buffer->size);
+    }
+  buffer->busy = TRUE;
+  return buffer;
+}
+
+static void
+read_buffer_release (gpointer data)
+{
+  ReadBuffer *buffer = data;
+
+  buffer->busy = FALSE;
+}
+
 /* A regular file's bytes, read with plain system calls: for an article
  * of a few kilobytes, GIO's file, info and stream objects cost more than
  * the reading. Returns FALSE, with *@bytes unset, for anything but a
  * regular file that opens and reads (a folder, a missing or unreadable
  * file, a broken link): read_file_gio() then tries again and says why, in
- * its words. A file over the size limit is refused before it is read. */
+ * its words. A file over the size limit is refused before it is read.
+ * A NUL follows the bytes. They may be this thread's read buffer: they
+ * must be released in the thread that read them, and before it reads
+ * another file to use the buffer again. */
 static gboolean
 load_regular_file (const char  *path,
                    GBytes     **bytes,
                    GError     **error)
 {
   g_autofree char *canonical = NULL;
-  g_autofree char *data = NULL;
+  g_autofree char *owned = NULL;
+  ReadBuffer *buffer = NULL;
+  char *data;
   struct stat st;
   gsize length = 0, size;
+  gboolean ok = TRUE, fits = TRUE;
   int fd;
 
   *bytes = NULL;
@@ -981,9 +1091,13 @@ load_regular_file (const char  *path,
 
   /* As many bytes as its size says, as g_file_get_contents() reads,
    * which saves a read() that finds the end; a file that does not tell
-   * its size (in /proc) is read up to its end. */
+   * its size (in /proc) is read up to its end, into memory of its own.
+   * There is room for a NUL after them. */
   size = st.st_size > 0 ? (gsize) st.st_size : 4096;
-  data = g_malloc (size);
+  if (st.st_size > 0 && (buffer = read_buffer_take (size + 1)) != NULL)
+    data = buffer->data;
+  else
+    data = owned = g_malloc (size + 1);
   while (st.st_size == 0 || length < size)
     {
       gssize n = read (fd, data + length, size - length);
@@ -992,26 +1106,32 @@ load_regular_file (const char  *path,
         continue;
       if (n < 0)
         {
-          close (fd);
-          return FALSE;
+          ok = FALSE;
+          break;
         }
       if (n == 0)
         break;
       length += n;
-      if (!_detente_article_fits (length, path, error))
-        {
-          close (fd);
-          return TRUE;
-        }
+      if (!(fits = _detente_article_fits (length, path, error)))
+        break;
       if (length == size && st.st_size == 0)
         {
           size *= 2;
-          data = g_realloc (data, size);
+          data = owned = g_realloc (g_steal_pointer (&owned), size + 1);
         }
     }
   close (fd);
-  *bytes = g_bytes_new_take (g_steal_pointer (&data), length);
-  return TRUE;
+  if (ok && fits)
+    {
+      data[length] = '\0';
+      if (buffer != NULL)
+        *bytes = g_bytes_new_with_free_func (data, length, read_buffer_release, g_steal_pointer (&buffer));
+      else
+        *bytes = g_bytes_new_take (g_steal_pointer (&owned), length);
+    }
+  if (buffer != NULL)
+    read_buffer_release (buffer);
+  return ok;
 }
 
 /* The reading through GIO, whose errors say what went wrong in words
@@ -1099,5 +1219,5 @@ detente_article_read_file (const char    *path,
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
-  return detente_article_read_bytes (bytes, path, error);
+  return read_bytes (bytes, path, TRUE, error);
 }

@@ -17,16 +17,33 @@
  * be the end; a blank line always ends one. The text is never changed, so
  * every span can be cut from it exactly. */
 
+/* The struct, its tokens, its sentences and a copy of the text are one
+ * allocation: the arrays are built in memory each thread keeps (see
+ * Builder), then copied behind the struct at their final size. */
 struct _DetenteText
 {
   gatomicrefcount  ref;
-  char            *text;         /* follows the struct, in its allocation */
+  guint            n_tokens;
+  guint            n_sentences;
   gsize            length;
-  GArray          *sentences;
-  GArray          *tokens;
-  guint            n_tokens;     /* while tokenising, how many of tokens are used */
-  guint            tokens_size;  /* while tokenising, the room in tokens */
+  const char      *text;
+  DetenteToken    *tokens;
+  DetenteSpan     *sentences;
 };
+
+/* A text while it is cut up: @text is the caller's, and the arrays are
+ * the thread's, kept from one text to the next. */
+typedef struct
+{
+  const char   *text;
+  gsize         length;
+  DetenteToken *tokens;
+  gsize         n_tokens;
+  gsize         tokens_size;
+  DetenteSpan  *sentences;
+  gsize         n_sentences;
+  gsize         sentences_size;
+} Builder;
 
 G_DEFINE_BOXED_TYPE (DetenteText, detente_text, detente_text_ref, detente_text_unref)
 
@@ -143,8 +160,8 @@ is_closer (gunichar c)
 }
 
 static gunichar
-char_at (DetenteText *self,
-         gsize        offset)
+char_at (Builder *self,
+         gsize    offset)
 {
   if (offset >= self->length)
     return 0;
@@ -154,28 +171,28 @@ char_at (DetenteText *self,
 }
 
 static gsize
-next_offset (DetenteText *self,
-             gsize        offset)
+next_offset (Builder *self,
+             gsize    offset)
 {
   return g_utf8_next_char (self->text + offset) - self->text;
 }
 
 static inline void
-add_token (DetenteText      *self,
+add_token (Builder          *self,
            gsize             start,
            gsize             end,
            DetenteTokenKind  kind)
 {
   DetenteToken token = { { start, end - start }, 0, kind };
 
-  /* Grown by doubling and trimmed at the end: appending one by one costs
-   * more than cutting the text into tokens. */
+  /* Grown by doubling: appending one by one costs more than cutting the
+   * text into tokens. */
   if (G_UNLIKELY (self->n_tokens == self->tokens_size))
     {
       self->tokens_size = MAX (self->length / 4 + 16, self->tokens_size * 2);
-      g_array_set_size (self->tokens, self->tokens_size);
+      self->tokens = g_renew (DetenteToken, self->tokens, self->tokens_size);
     }
-  ((DetenteToken *) (void *) self->tokens->data)[self->n_tokens++] = token;
+  self->tokens[self->n_tokens++] = token;
 }
 
 /* Most words end at a space: no ASCII byte but these goes on with one. */
@@ -187,9 +204,9 @@ ends_word (gunichar c)
 
 /* The rest of read_word(), from @p on. */
 static gsize
-read_word_from (DetenteText *self,
-                gsize        start,
-                gsize        p)
+read_word_from (Builder *self,
+                gsize    start,
+                gsize    p)
 {
   for (;;)
     {
@@ -240,8 +257,8 @@ read_word_from (DetenteText *self,
 /* A word, a number, or an acronym with its dots. The common word of
  * ASCII letters and digits ends here, the others in read_word_from(). */
 static inline gsize
-read_word (DetenteText *self,
-           gsize        start)
+read_word (Builder *self,
+           gsize    start)
 {
   gsize p = start;
 
@@ -253,7 +270,7 @@ read_word (DetenteText *self,
 }
 
 static void
-tokenize (DetenteText *self)
+tokenize (Builder *self)
 {
   gsize p = 0;
 
@@ -312,11 +329,11 @@ tokenize (DetenteText *self)
     }
 }
 
-static const DetenteToken *
-token (DetenteText *self,
-       guint        i)
+static inline const DetenteToken *
+token (Builder *self,
+       guint    i)
 {
-  return &g_array_index (self->tokens, DetenteToken, i);
+  return &self->tokens[i];
 }
 
 static gsize
@@ -326,9 +343,9 @@ token_end (const DetenteToken *t)
 }
 
 static gboolean
-line_breaks_between (DetenteText *self,
-                     gsize        from,
-                     gsize        to)
+line_breaks_between (Builder *self,
+                     gsize    from,
+                     gsize    to)
 {
   const char *nl = memchr (self->text + from, '\n', to - from);
 
@@ -338,15 +355,15 @@ line_breaks_between (DetenteText *self,
 /* A blank line between two tokens. Two line breaks need two bytes, and
  * most tokens are a space apart or none. */
 static inline gboolean
-paragraph_between (DetenteText *self,
-                   gsize        from,
-                   gsize        to)
+paragraph_between (Builder *self,
+                   gsize    from,
+                   gsize    to)
 {
   return to - from >= 2 && line_breaks_between (self, from, to);
 }
 
 static gboolean
-may_start_sentence (DetenteText        *self,
+may_start_sentence (Builder            *self,
                     const DetenteToken *t)
 {
   gunichar c = char_at (self, t->span.offset);
@@ -359,15 +376,15 @@ may_start_sentence (DetenteText        *self,
 /* Whether the sentence ends with token @i, the last of a candidate ending
  * (a mark and any closing quotes), @mark being the mark itself. */
 static gboolean
-ends_sentence (DetenteText *self,
-               guint        mark,
-               guint        i)
+ends_sentence (Builder *self,
+               guint    mark,
+               guint    i)
 {
   const DetenteToken *m = token (self, mark);
   gunichar c = char_at (self, m->span.offset);
   const DetenteToken *next;
 
-  if (i + 1 >= self->tokens->len)
+  if (i + 1 >= self->n_tokens)
     return TRUE;
   next = token (self, i + 1);
   if (paragraph_between (self, token_end (token (self, i)), next->span.offset))
@@ -394,23 +411,28 @@ ends_sentence (DetenteText *self,
 }
 
 static void
-add_sentence (DetenteText *self,
-              guint        first,
-              guint        last)
+add_sentence (Builder *self,
+              guint    first,
+              guint    last)
 {
   DetenteSpan span = { token (self, first)->span.offset, 0 };
 
   /* Its tokens were told their sentence as split_sentences() read them. */
   span.length = token_end (token (self, last)) - span.offset;
-  g_array_append_val (self->sentences, span);
+  if (G_UNLIKELY (self->n_sentences == self->sentences_size))
+    {
+      self->sentences_size = MAX (self->length / 64 + 16, self->sentences_size * 2);
+      self->sentences = g_renew (DetenteSpan, self->sentences, self->sentences_size);
+    }
+  self->sentences[self->n_sentences++] = span;
 }
 
 static void
-split_sentences (DetenteText *self)
+split_sentences (Builder *self)
 {
   guint first = 0;
 
-  for (guint i = 0; i < self->tokens->len; i++)
+  for (guint i = 0; i < self->n_tokens; i++)
     {
       const DetenteToken *t = token (self, i);
       guint last = i;
@@ -418,15 +440,15 @@ split_sentences (DetenteText *self)
 
       /* A token belongs to the sentence that is open when it is read: the
        * next to be added. */
-      g_array_index (self->tokens, DetenteToken, i).sentence = self->sentences->len;
+      self->tokens[i].sentence = self->n_sentences;
       if (t->kind == DETENTE_TOKEN_PUNCTUATION && is_terminal (char_at (self, t->span.offset)))
         {
           /* Closing quotes and brackets belong to the sentence. */
-          while (last + 1 < self->tokens->len &&
+          while (last + 1 < self->n_tokens &&
                  token (self, last + 1)->span.offset == token_end (token (self, last)) &&
                  token (self, last + 1)->kind == DETENTE_TOKEN_PUNCTUATION &&
                  is_closer (char_at (self, token (self, last + 1)->span.offset)))
-            g_array_index (self->tokens, DetenteToken, ++last).sentence = self->sentences->len;
+            self->tokens[++last].sentence = self->n_sentences;
           end = ends_sentence (self, i, last);
         }
       else if (t->kind == DETENTE_TOKEN_WORD && t->span.length > 2 &&
@@ -434,7 +456,7 @@ split_sentences (DetenteText *self)
         {
           /* An acronym "U.S." ends a sentence only before a word that
            * starts sentences, a blank line, or the end. */
-          const DetenteToken *next = i + 1 < self->tokens->len ? token (self, i + 1) : NULL;
+          const DetenteToken *next = i + 1 < self->n_tokens ? token (self, i + 1) : NULL;
 
           end = next == NULL || paragraph_between (self, token_end (t), next->span.offset) ||
                 (next->kind == DETENTE_TOKEN_WORD &&
@@ -442,7 +464,7 @@ split_sentences (DetenteText *self)
                           self->text + next->span.offset, next->span.length));
         }
       else
-        end = i + 1 >= self->tokens->len ||
+        end = i + 1 >= self->n_tokens ||
               paragraph_between (self, token_end (t), token (self, i + 1)->span.offset);
 
       if (end)
@@ -453,6 +475,23 @@ split_sentences (DetenteText *self)
         }
     }
 }
+
+/* Each thread keeps its builder, and the room its arrays grew to up to
+ * this many bytes each, from one text to the next: an import cuts
+ * thousands of texts. */
+#define BUILDER_KEEP (1024 * 1024)
+
+static void
+builder_free (gpointer data)
+{
+  Builder *builder = data;
+
+  g_free (builder->tokens);
+  g_free (builder->sentences);
+  g_free (builder);
+}
+
+static GPrivate builder_key = G_PRIVATE_INIT (builder_free);
 
 /**
  * detente_text_new:
@@ -466,27 +505,55 @@ DetenteText *
 detente_text_new (const char *text)
 {
   DetenteText *self;
-  gsize length;
+  Builder *builder;
+  gsize length, tokens_size, sentences_size;
+  char *copy;
 
   g_return_val_if_fail (text != NULL, NULL);
   length = strlen (text);
   g_return_val_if_fail (detente_source_check_text (text, length, NULL), NULL);
 
-  /* The text is copied behind the struct, in one allocation. */
-  self = g_malloc (sizeof (DetenteText) + length + 1);
-  memset (self, 0, sizeof (DetenteText));
-  g_atomic_ref_count_init (&self->ref);
-  self->text = (char *) (self + 1);
-  memcpy (self->text, text, length + 1);
-  self->length = length;
-  /* About one sentence in a hundred bytes of prose. */
-  self->sentences = g_array_sized_new (FALSE, FALSE, sizeof (DetenteSpan), length / 64 + 16);
-  /* About one token in five bytes of prose: room for most texts at once. */
-  self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (DetenteToken), length / 4 + 16);
+  if ((builder = g_private_get (&builder_key)) == NULL)
+    {
+      builder = g_new0 (Builder, 1);
+      g_private_set (&builder_key, builder);
+    }
+  builder->text = text;
+  builder->length = length;
+  builder->n_tokens = 0;
+  builder->n_sentences = 0;
+  tokenize (builder);
+  split_sentences (builder);
 
-  tokenize (self);
-  g_array_set_size (self->tokens, self->n_tokens);
-  split_sentences (self);
+  tokens_size = builder->n_tokens * sizeof (DetenteToken);
+  sentences_size = builder->n_sentences * sizeof (DetenteSpan);
+  self = g_malloc (sizeof (DetenteText) + tokens_size + sentences_size + length + 1);
+  g_atomic_ref_count_init (&self->ref);
+  self->n_tokens = builder->n_tokens;
+  self->n_sentences = builder->n_sentences;
+  self->length = length;
+  self->tokens = (DetenteToken *) (void *) (self + 1);
+  self->sentences = (DetenteSpan *) (void *) ((char *) self->tokens + tokens_size);
+  copy = (char *) self->sentences + sentences_size;
+  /* Empty arrays may have no memory at all. */
+  if (tokens_size > 0)
+    memcpy (self->tokens, builder->tokens, tokens_size);
+  if (sentences_size > 0)
+    memcpy (self->sentences, builder->sentences, sentences_size);
+  memcpy (copy, text, length + 1);
+  self->text = copy;
+
+  builder->text = NULL;
+  if (builder->tokens_size * sizeof (DetenteToken) > BUILDER_KEEP)
+    {
+      g_clear_pointer (&builder->tokens, g_free);
+      builder->tokens_size = 0;
+    }
+  if (builder->sentences_size * sizeof (DetenteSpan) > BUILDER_KEEP)
+    {
+      g_clear_pointer (&builder->sentences, g_free);
+      builder->sentences_size = 0;
+    }
   return self;
 }
 
@@ -516,8 +583,6 @@ detente_text_unref (DetenteText *self)
 
   if (!g_atomic_ref_count_dec (&self->ref))
     return;
-  g_array_unref (self->sentences);
-  g_array_unref (self->tokens);
   g_free (self);
 }
 
@@ -544,7 +609,7 @@ guint
 detente_text_get_n_sentences (DetenteText *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->sentences->len;
+  return self->n_sentences;
 }
 
 /**
@@ -560,8 +625,8 @@ detente_text_get_sentence (DetenteText *self,
                            guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->sentences->len, NULL);
-  return &g_array_index (self->sentences, DetenteSpan, index);
+  g_return_val_if_fail (index < self->n_sentences, NULL);
+  return &self->sentences[index];
 }
 
 /**
@@ -591,7 +656,7 @@ guint
 detente_text_get_n_tokens (DetenteText *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->tokens->len;
+  return self->n_tokens;
 }
 
 /**
@@ -606,8 +671,8 @@ detente_text_get_token (DetenteText *self,
                         guint        index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->tokens->len, NULL);
-  return token (self, index);
+  g_return_val_if_fail (index < self->n_tokens, NULL);
+  return &self->tokens[index];
 }
 
 /**
@@ -626,11 +691,11 @@ detente_text_sentence_at (DetenteText *self,
 
   g_return_val_if_fail (self != NULL, 0);
 
-  hi = self->sentences->len;
+  hi = self->n_sentences;
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
-      const DetenteSpan *s = &g_array_index (self->sentences, DetenteSpan, mid);
+      const DetenteSpan *s = &self->sentences[mid];
 
       if (s->offset + s->length <= offset)
         lo = mid + 1;
