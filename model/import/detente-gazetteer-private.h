@@ -116,6 +116,7 @@ _detente_gazetteer_may_begin (DetenteGazetteer *self,
 
 guint             _detente_gazetteer_match_keys   (DetenteGazetteer   *self,
                                                   const GazKey       *keys,
+                                                  gsize               stride,
                                                   guint               n_keys,
                                                   const TrieNode    **found);
 

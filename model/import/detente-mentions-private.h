@@ -32,16 +32,16 @@ enum
 };
 
 /* A unit's key lives in the sentence's arena of keys: units are many,
- * and a small unit keeps the work within the cache. */
+ * and a small unit keeps the work within the cache. The key comes first,
+ * as the gazetteer reads it, so that the units themselves are what it
+ * matches, without a copy of their keys. */
 typedef struct
 {
+  GazKey      gaz;       /* the folded key, its length and hash */
   guint       offset;
   guint       length;
   guint       flags;
-  guint       hash;
-  guint       key_at;    /* where its key starts in Finder.arena */
-  guint       key_length;
-  const char *key;       /* set once the sentence's units are all read */
+  guint       span;      /* the index + 1 of its GazSpan in Finder.spans, or 0 */
 } Unit;
 
 typedef struct
@@ -115,10 +115,9 @@ typedef struct
   GArray            *units;
   guint              units_size;  /* room allocated in units */
   GArray            *spans;       /* GazSpan */
-  GArray            *span_at;     /* guint per unit: span index + 1, or 0 */
-  GString           *arena;       /* the sentence's keys, NUL-separated */
-  GazKey            *keys;        /* each unit's key, for the gazetteer */
-  guint              keys_size;
+  char              *arena;       /* the sentence's keys, NUL-separated */
+  gsize              arena_length;
+  gsize              arena_size;
   guint              sentence;
 } Finder;
 
@@ -130,9 +129,9 @@ gboolean            _detente_mentions_is_stop_word     (const char         *key)
 gboolean            _detente_mentions_is_thing_word    (const char         *key);
 gboolean            _detente_mentions_is_speech_word   (const char         *key);
 gboolean            _detente_mentions_is_past_word     (const char         *key);
-void                _detente_mentions_read_units       (Finder             *f,
+guint               _detente_mentions_read_units       (Finder             *f,
                                                         guint               first_token,
-                                                        guint               end_token);
+                                                        guint               n_tokens);
 gboolean            _detente_mentions_shouted          (Finder             *f,
                                                         guint               first,
                                                         guint               n);
@@ -188,9 +187,9 @@ span_at (Finder *f,
 {
   guint s;
 
-  if (i >= f->span_at->len)
+  if (i >= f->units->len)
     return NULL;
-  s = g_array_index (f->span_at, guint, i);
+  s = unit (f, i)->span;
   return s == 0 ? NULL : &g_array_index (f->spans, GazSpan, s - 1);
 }
 

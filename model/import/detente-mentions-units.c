@@ -162,9 +162,13 @@ is_cjk (gunichar c)
   return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
 }
 
+#define MAX_SENTENCE_TOKENS 1000
+
 static inline Unit *
 next_unit (Finder *f)
 {
+  Unit *u;
+
   if (G_UNLIKELY (f->units->len == f->units_size))
     {
       guint len = f->units->len;
@@ -174,37 +178,63 @@ next_unit (Finder *f)
       g_array_set_size (f->units, len);
     }
   f->units->len++;
-  return &g_array_index (f->units, Unit, f->units->len - 1);
+  u = &g_array_index (f->units, Unit, f->units->len - 1);
+  u->span = 0;
+  return u;
 }
 
 /* Where the next key goes in the sentence's arena of keys, with room for
- * the longest key, its NUL and the string's own: keys are folded straight
- * into it, and every token has one. */
+ * the longest key, its NUL and a word's worth more: keys are folded
+ * straight into it, eight bytes at a time, and every token has one. */
 static inline char *
-arena_reserve (GString *arena)
+arena_reserve (Finder *f)
 {
-  if (G_UNLIKELY (arena->len + DETENTE_KEY_MAX + 2 > arena->allocated_len))
+  if (G_UNLIKELY (f->arena_length + DETENTE_KEY_MAX + 8 > f->arena_size))
     {
-      gsize len = arena->len;
+      gsize size = MAX (f->arena_size * 2, f->arena_length + DETENTE_KEY_MAX + 8);
+      char *arena = g_malloc (size);
 
-      g_string_set_size (arena, MAX (arena->allocated_len * 2, len + DETENTE_KEY_MAX + 2));
-      g_string_truncate (arena, len);
+      /* The units point at their keys: they move with the arena. The old
+       * arena is still there to measure from. */
+      memcpy (arena, f->arena, f->arena_length);
+      for (guint i = 0; i < f->units->len; i++)
+        {
+          Unit *u = &g_array_index (f->units, Unit, i);
+
+          u->gaz.key = arena + (u->gaz.key - f->arena);
+        }
+      g_free (f->arena);
+      f->arena = arena;
+      f->arena_size = size;
     }
-  return arena->str + arena->len;
+  return f->arena + f->arena_length;
 }
 
-/* Keeps the @length bytes arena_reserve() gave as a key; returns where it
- * starts. */
-static inline guint
-arena_commit (GString *arena,
-              gsize    length)
+/* Keeps the @length bytes arena_reserve() gave as a key; returns it. */
+static inline const char *
+arena_commit (Finder *f,
+              gsize   length)
 {
-  guint at = arena->len;
+  char *key = f->arena + f->arena_length;
 
-  arena->str[at + length] = '\0';
-  arena->len += length + 1;
-  arena->str[arena->len] = '\0';
-  return at;
+  key[length] = '\0';
+  f->arena_length += length + 1;
+  return key;
+}
+
+/* A full stop touching a single capital before it makes it an initial
+ * ("L" of "Janet L. Yellen"). */
+static inline void
+mark_initial (Finder *f,
+              guint   dot_offset)
+{
+  Unit *before;
+
+  if (f->units->len < 2)
+    return;
+  before = &g_array_index (f->units, Unit, f->units->len - 2);
+  if ((before->flags & U_CAP) && before->length == 1 && before->offset + 1 == dot_offset)
+    before->flags |= U_INITIAL;
 }
 
 static void
@@ -215,7 +245,7 @@ add_unit (Finder            *f,
   Unit *up;
   Unit u;
   gsize length;
-  char *key = arena_reserve (f->arena);
+  char *key = arena_reserve (f);
   const char *p = f->s + part->offset;
   gboolean possessive = FALSE;
   gboolean upper = FALSE, lower = FALSE;
@@ -235,9 +265,9 @@ add_unit (Finder            *f,
     }
   else
     length = detente_gazetteer_fold (p, part->length, key, &possessive);
-  up->hash = detente_gazetteer_hash_key (key, length);
-  up->key_length = length;
-  up->key_at = arena_commit (f->arena, length);
+  up->gaz.hash = detente_gazetteer_hash_key (key, length);
+  up->gaz.length = length;
+  up->gaz.key = arena_commit (f, length);
   if (kind == DETENTE_TOKEN_PUNCTUATION)
     {
       u.flags |= U_PUNCT;
@@ -274,6 +304,8 @@ add_unit (Finder            *f,
   up->offset = u.offset;
   up->length = u.length;
   up->flags = u.flags;
+  if (u.flags & U_DOT)
+    mark_initial (f, u.offset);
 }
 
 /* What the fast path needs to know of a byte of a word. */
@@ -311,7 +343,7 @@ add_ascii_word (Finder            *f,
     return FALSE;
 
   /* One pass without a branch: fold, hash, and note what the bytes are. */
-  key = arena_reserve (f->arena);
+  key = arena_reserve (f);
   for (guint i = 0; i < n; i++)
     {
       guchar c = p[i];
@@ -369,9 +401,9 @@ add_ascii_word (Finder            *f,
       h = detente_gazetteer_hash_key (key, n);
       u->flags |= U_POSS;
     }
-  u->hash = h;
-  u->key_length = n;
-  u->key_at = arena_commit (f->arena, n);
+  u->gaz.hash = h;
+  u->gaz.length = n;
+  u->gaz.key = arena_commit (f, n);
   if ((guchar) (p[0] - 'A') < 26)
     u->flags |= U_CAP;
   if (!upper && !(u->flags & U_CAP))
@@ -392,28 +424,37 @@ add_ascii_mark (Finder            *f,
 
   if (span->length != 1 || c >= 0x80)
     return FALSE;
-  key = arena_reserve (f->arena);
+  key = arena_reserve (f);
   key[0] = c;
   u = next_unit (f);
   u->offset = span->offset;
   u->length = 1;
   u->flags = U_PUNCT | (c == '.' ? U_DOT : c == ',' ? U_COMMA : 0);
-  u->hash = 5381 * 33 + c;
-  u->key_length = 1;
-  u->key_at = arena_commit (f->arena, 1);
+  u->gaz.hash = 5381 * 33 + c;
+  u->gaz.length = 1;
+  u->gaz.key = arena_commit (f, 1);
+  if (c == '.')
+    mark_initial (f, span->offset);
   return TRUE;
 }
 
-void
+/* Reads the units of the sentence that begins at token @first_token and
+ * returns the token after it. A "sentence" of a million tokens (a page
+ * with no full stops) is read in pieces, so memory stays bounded; no name
+ * is that long. */
+guint
 _detente_mentions_read_units (Finder *f,
                               guint   first_token,
-                              guint   end_token)
+                              guint   n_tokens)
 {
   const DetenteToken *tokens = detente_text_get_token (f->text, first_token);
+  guint max = MIN (n_tokens - first_token, MAX_SENTENCE_TOKENS);
+  guint t;
 
-  g_array_set_size (f->units, 0);
-  g_string_truncate (f->arena, 0);
-  for (guint t = 0; t < end_token - first_token; t++)
+  f->units->len = 0;
+  f->arena_length = 0;
+  f->sentence = tokens[0].sentence;
+  for (t = 0; t < max && tokens[t].sentence == f->sentence; t++)
     {
       const DetenteToken *tok = &tokens[t];
       DetenteSpan parts[8];
@@ -429,23 +470,7 @@ _detente_mentions_read_units (Finder *f,
       for (guint i = 0; i < n; i++)
         add_unit (f, &parts[i], tok->kind);
     }
-  if (f->keys_size < f->units->len)
-    {
-      f->keys_size = MAX (f->units->len, 64);
-      f->keys = g_renew (GazKey, f->keys, f->keys_size);
-    }
-  /* The arena no longer moves: point the units at their keys. A single
-   * capital touching a following dot is an initial. */
-  for (guint i = 0; i < f->units->len; i++)
-    {
-      Unit *u = &g_array_index (f->units, Unit, i);
-
-      u->key = f->arena->str + u->key_at;
-      f->keys[i] = (GazKey) { u->key, u->key_length, u->hash };
-      if ((u->flags & U_CAP) && u->length == 1 && i + 1 < f->units->len &&
-          (unit (f, i + 1)->flags & U_DOT) && unit (f, i + 1)->offset == u->offset + 1)
-        u->flags |= U_INITIAL;
-    }
+  return first_token + t;
 }
 
 /* Whether every word of units [first, first + n) is in capitals. */
@@ -473,9 +498,7 @@ _detente_mentions_read_spans (Finder *f)
 {
   guint n = f->units->len;
 
-  g_array_set_size (f->spans, 0);
-  g_array_set_size (f->span_at, n);
-  memset (f->span_at->data, 0, n * sizeof (guint));
+  f->spans->len = 0;
 
   for (guint i = 0; i < n;)
     {
@@ -484,12 +507,12 @@ _detente_mentions_read_spans (Finder *f)
       gboolean named = FALSE;
       gboolean titled = FALSE;
 
-      if (!(unit (f, i)->flags & U_WORD) || !_detente_gazetteer_may_begin (f->gazetteer, unit (f, i)->hash))
+      if (!(unit (f, i)->flags & U_WORD) || !_detente_gazetteer_may_begin (f->gazetteer, unit (f, i)->gaz.hash))
         {
           i++;
           continue;
         }
-      g.n = _detente_gazetteer_match_keys (f->gazetteer, f->keys + i, n - i, &node);
+      g.n = _detente_gazetteer_match_keys (f->gazetteer, &unit (f, i)->gaz, sizeof (Unit), n - i, &node);
       if (g.n == 0)
         {
           i++;
@@ -514,14 +537,14 @@ _detente_mentions_read_spans (Finder *f)
        * to cut ("Washington Post" is not Washington). */
       if (!titled && !(unit (f, i + g.n - 1)->flags & U_POSS) && i + g.n < n &&
           (unit (f, i + g.n)->flags & U_CAP) && !(unit (f, i + g.n)->flags & U_ALLCAPS) &&
-          _detente_mentions_is_thing_word (unit (f, i + g.n)->key))
+          _detente_mentions_is_thing_word (unit (f, i + g.n)->gaz.key))
         {
           i += g.n;
           continue;
         }
       g_array_append_val (f->spans, g);
       for (guint k = 0; k < g.n; k++)
-        g_array_index (f->span_at, guint, i + k) = f->spans->len;
+        g_array_index (f->units, Unit, i + k).span = f->spans->len;
       i += g.n;
     }
 }

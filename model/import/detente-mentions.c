@@ -30,7 +30,6 @@
 
 #define MAX_NAME_UNITS 4
 #define APPOSITION_WINDOW 10
-#define MAX_SENTENCE_TOKENS 1000
 
 /* The length of units [first, first + n) in bytes, without a final
  * possessive: "Beijing’s" is a mention of Beijing. */
@@ -83,8 +82,8 @@ looks_like_name (Finder *f,
         return FALSE;
       if (u->flags & U_INITIAL)
         continue;
-      if (u->key[0] == '\0' || _detente_mentions_is_stop_word (u->key) ||
-          _detente_mentions_is_thing_word (u->key))
+      if (u->gaz.key[0] == '\0' || _detente_mentions_is_stop_word (u->gaz.key) ||
+          _detente_mentions_is_thing_word (u->gaz.key))
         return FALSE;
       if (g != NULL && !span_has (g, DETENTE_ENTRY_PERSON))
         {
@@ -179,7 +178,7 @@ known_without_initials (Finder *f,
       if (u->flags & (U_INITIAL | U_DOT))
         initials = TRUE;
       else
-        keys[n_keys++] = u->key;
+        keys[n_keys++] = u->gaz.key;
     }
   if (!initials || n_keys < 2 ||
       detente_gazetteer_match (f->gazetteer, keys, n_keys, &matches, &n_matches) != n_keys)
@@ -199,7 +198,7 @@ add_pending (Finder     *f,
   /* "Pompeo’s" is measured without its possessive. */
   Pending p = { unit (f, i)->offset, span_length (f, i, 1), f->sentence, { 0 }, g_strdup (title), honoured };
 
-  g_strlcpy (p.key, unit (f, i)->key, DETENTE_KEY_MAX);
+  g_strlcpy (p.key, unit (f, i)->gaz.key, DETENTE_KEY_MAX);
   g_array_append_val (f->pending, p);
 }
 
@@ -232,14 +231,14 @@ modifier_before (Finder   *f,
           i = g->first;
           continue;
         }
-      if (u->flags & U_WORD && _detente_mentions_is_past_word (u->key))
+      if (u->flags & U_WORD && _detente_mentions_is_past_word (u->gaz.key))
         {
           if (past != NULL)
             *past = TRUE;
           i--;
           continue;
         }
-      if (u->flags & U_WORD && strcmp (u->key, "the") == 0)
+      if (u->flags & U_WORD && strcmp (u->gaz.key, "the") == 0)
         {
           i--;
           continue;
@@ -262,7 +261,7 @@ country_inside (Finder        *f,
 
   if (g->n < 2)
     return NULL;
-  n = _detente_gazetteer_match_keys (f->gazetteer, f->keys + g->first, g->n - 1, &node);
+  n = _detente_gazetteer_match_keys (f->gazetteer, &unit (f, g->first)->gaz, sizeof (Unit), g->n - 1, &node);
   if (n == 0 || !(unit (f, g->first)->flags & (U_CAP | U_CJK)))
     return NULL;
   matches = node->match_data;
@@ -295,7 +294,7 @@ indefinite_before (Finder *f,
 {
   for (guint k = i; k > 0 && k + 3 > i; k--)
     {
-      const char *key = unit (f, k - 1)->key;
+      const char *key = unit (f, k - 1)->gaz.key;
 
       if (g_str_equal (key, "a") || g_str_equal (key, "an") || g_str_equal (key, "another") ||
           g_str_equal (key, "any") || g_str_equal (key, "every"))
@@ -378,9 +377,9 @@ after_word (Finder     *f,
             guint       i,
             const char *word)
 {
-  if (i > 0 && strcmp (unit (f, i - 1)->key, "the") == 0)
+  if (i > 0 && strcmp (unit (f, i - 1)->gaz.key, "the") == 0)
     i--;
-  return i > 0 && strcmp (unit (f, i - 1)->key, word) == 0;
+  return i > 0 && strcmp (unit (f, i - 1)->gaz.key, word) == 0;
 }
 
 /* A one-word office title written in lower case ("speaker", "premier",
@@ -412,16 +411,16 @@ person_context_after (Finder              *f,
 
   if (i >= n)
     return FALSE;
-  if (unit (f, i)->flags & U_WORD && _detente_mentions_is_speech_word (unit (f, i)->key))
+  if (unit (f, i)->flags & U_WORD && _detente_mentions_is_speech_word (unit (f, i)->gaz.key))
     return TRUE;
 
   /* "Ryan Hass, who served in the White House": only people are who. */
-  if ((unit (f, i)->flags & U_COMMA) && i + 1 < n && strcmp (unit (f, i + 1)->key, "who") == 0)
+  if ((unit (f, i)->flags & U_COMMA) && i + 1 < n && strcmp (unit (f, i + 1)->gaz.key, "who") == 0)
     return TRUE;
   if (unit (f, i)->flags & U_COMMA)
     i++;
   else if (unit (f, i)->flags & U_WORD &&
-           (strcmp (unit (f, i)->key, "is") == 0 || strcmp (unit (f, i)->key, "was") == 0))
+           (strcmp (unit (f, i)->gaz.key, "is") == 0 || strcmp (unit (f, i)->gaz.key, "was") == 0))
     i++;
   else
     return FALSE;
@@ -499,7 +498,7 @@ person_context_after (Finder              *f,
         }
       /* Stop at the next name: "X, Y and Z" is a list, not an apposition. */
       if ((u->flags & U_CAP) && k == 0 &&
-          !(u->flags & U_WORD && _detente_mentions_is_stop_word (u->key)))
+          !(u->flags & U_WORD && _detente_mentions_is_stop_word (u->gaz.key)))
         {
           if (g == NULL)
             break;
@@ -550,23 +549,23 @@ person_context_before (Finder *f,
     "hosted", "hosting", "hosts", "invited", "invites", "meet", "meeting", "meets", "met", "phoned",
     "received", "receiving",
   };
-  const char *before = i > 0 ? unit (f, i - 1)->key : "";
+  const char *before = i > 0 ? unit (f, i - 1)->gaz.key : "";
   gboolean reported;
 
   if (i == 0)
     return FALSE;
   reported = (unit (f, i - 1)->flags & U_WORD && _detente_mentions_is_speech_word (before)) ||
-             (i >= 2 && strcmp (before, "to") == 0 && strcmp (unit (f, i - 2)->key, "according") == 0) ||
+             (i >= 2 && strcmp (before, "to") == 0 && strcmp (unit (f, i - 2)->gaz.key, "according") == 0) ||
              (i >= 2 && strcmp (before, "with") == 0 &&
-              _detente_mentions_in_sorted (meet_with, G_N_ELEMENTS (meet_with), unit (f, i - 2)->key)) ||
+              _detente_mentions_in_sorted (meet_with, G_N_ELEMENTS (meet_with), unit (f, i - 2)->gaz.key)) ||
              _detente_mentions_in_sorted (meet, G_N_ELEMENTS (meet), before);
   /* "Qin Gang and Yang Tao spoke": a name joined to a person's is one
    * too, whatever follows. */
   if (!reported)
     return strcmp (before, "and") == 0 && person_just_before (f, i - 1);
   return end >= f->units->len ||
-         ((unit (f, end)->flags & U_PUNCT) && unit (f, end)->key[0] != '-') ||
-         _detente_mentions_in_sorted (after, G_N_ELEMENTS (after), unit (f, end)->key);
+         ((unit (f, end)->flags & U_PUNCT) && unit (f, end)->gaz.key[0] != '-') ||
+         _detente_mentions_in_sorted (after, G_N_ELEMENTS (after), unit (f, end)->gaz.key);
 }
 
 /* Whether a country's name is a word of some other thing's name: "German
@@ -583,17 +582,17 @@ inside_name_of_thing (Finder        *f,
 
       if ((u->flags & U_WORD) && (u->flags & U_CAP))
         {
-          if (_detente_mentions_is_thing_word (u->key))
+          if (_detente_mentions_is_thing_word (u->gaz.key))
             return TRUE;
           continue;
         }
-      if (strcmp (u->key, "of") != 0 && strcmp (u->key, "for") != 0 && strcmp (u->key, "and") != 0)
+      if (strcmp (u->gaz.key, "of") != 0 && strcmp (u->gaz.key, "for") != 0 && strcmp (u->gaz.key, "and") != 0)
         break;
     }
   /* "Bank of America", "University of Sydney". */
-  return g->first >= 2 && (strcmp (unit (f, g->first - 1)->key, "of") == 0 ||
-                           strcmp (unit (f, g->first - 1)->key, "for") == 0) &&
-         (unit (f, g->first - 2)->flags & U_CAP) && _detente_mentions_is_thing_word (unit (f, g->first - 2)->key);
+  return g->first >= 2 && (strcmp (unit (f, g->first - 1)->gaz.key, "of") == 0 ||
+                           strcmp (unit (f, g->first - 1)->gaz.key, "for") == 0) &&
+         (unit (f, g->first - 2)->flags & U_CAP) && _detente_mentions_is_thing_word (unit (f, g->first - 2)->gaz.key);
 }
 
 /* Whether the words around units [i, i + n) say they name a person. */
@@ -620,7 +619,7 @@ after_preposition (Finder *f,
   };
 
   return i > 0 && (unit (f, i - 1)->flags & U_WORD) &&
-         _detente_mentions_in_sorted (words, G_N_ELEMENTS (words), unit (f, i - 1)->key);
+         _detente_mentions_in_sorted (words, G_N_ELEMENTS (words), unit (f, i - 1)->gaz.key);
 }
 
 static void
@@ -714,7 +713,7 @@ read_sentence (Finder *f)
               continue;
             }
           if (run >= 1 && (unit (f, j)->flags & U_WORD) &&
-              !_detente_mentions_is_stop_word (unit (f, j)->key) && span_at (f, j) == NULL)
+              !_detente_mentions_is_stop_word (unit (f, j)->gaz.key) && span_at (f, j) == NULL)
             {
               add_pending (f, j, title, TRUE);
               i = j + 1;
@@ -771,7 +770,7 @@ read_sentence (Finder *f)
         }
 
       /* A capitalised run nobody named: a person if the context says so. */
-      if ((u->flags & U_CAP) && (u->flags & U_WORD) && !_detente_mentions_is_stop_word (u->key))
+      if ((u->flags & U_CAP) && (u->flags & U_WORD) && !_detente_mentions_is_stop_word (u->gaz.key))
         {
           guint run = name_run (f, i, FALSE);
           guint wide = name_run (f, i, TRUE);
@@ -860,11 +859,9 @@ scratch_free (gpointer data)
 {
   Finder *f = data;
 
-  g_free (f->keys);
-  g_string_free (f->arena, TRUE);
+  g_free (f->arena);
   g_array_unref (f->units);
   g_array_unref (f->spans);
-  g_array_unref (f->span_at);
   g_array_unref (f->pending);
   g_ptr_array_unref (f->actors);
   g_array_unref (f->mentions);
@@ -897,9 +894,7 @@ scratch_get (void)
       f->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
       g_array_set_clear_func (f->pending, pending_clear);
       f->units = g_array_new (FALSE, FALSE, sizeof (Unit));
-      f->arena = g_string_sized_new (4096);
       f->spans = g_array_new (FALSE, FALSE, sizeof (GazSpan));
-      f->span_at = g_array_new (FALSE, TRUE, sizeof (guint));
       g_private_set (&scratch_key, f);
     }
   return f;
@@ -921,16 +916,15 @@ scratch_put (Finder *scratch,
   g_array_set_size (used->surname_links, 0);
   g_ptr_array_set_size (used->owned, 0);
   g_array_set_size (used->pending, 0);
-  g_array_set_size (used->units, 0);
-  g_array_set_size (used->spans, 0);
-  g_array_set_size (used->span_at, 0);
-  g_string_truncate (used->arena, 0);
+  used->units->len = 0;
+  used->spans->len = 0;
+  used->arena_length = 0;
   scratch->by_key = used->by_key;
   scratch->by_entry = used->by_entry;
   scratch->by_id = used->by_id;
   scratch->surnames = used->surnames;
-  scratch->keys = used->keys;
-  scratch->keys_size = used->keys_size;
+  scratch->arena = used->arena;
+  scratch->arena_size = used->arena_size;
   scratch->units_size = used->units_size;
 }
 
@@ -968,19 +962,9 @@ detente_mentions_find (DetenteText       *text,
   n_tokens = detente_text_get_n_tokens (text);
   while (first < n_tokens)
     {
-      const DetenteToken *tokens = detente_text_get_token (text, first);
-      guint end = first;
-
-      f.sentence = tokens[0].sentence;
-
-      /* A "sentence" of a million tokens (a page with no full stops) is
-       * read in pieces, so memory stays bounded; no name is that long. */
-      while (end < n_tokens && tokens[end - first].sentence == f.sentence && end - first < MAX_SENTENCE_TOKENS)
-        end++;
-      _detente_mentions_read_units (&f, first, end);
+      first = _detente_mentions_read_units (&f, first, n_tokens);
       _detente_mentions_read_spans (&f);
       read_sentence (&f);
-      first = end;
     }
   _detente_mentions_resolve_pending (&f);
   sort_mentions (f.mentions);
