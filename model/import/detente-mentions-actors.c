@@ -24,6 +24,75 @@ pointer_hash (gconstpointer p)
   return h ^ (h >> 16);
 }
 
+/* An actor and its strings are one block: an article names a dozen
+ * actors, and five allocations for each, made on a worker and freed on
+ * another, cost more than finding them. The strings (id, name, country,
+ * role, each NUL-terminated, an empty one for a missing one) start one
+ * byte after the struct. No allocation starts at an odd address, so an
+ * actor whose id is there is a block, and the actors the extractor makes
+ * field by field (_detente_frames_country_actor()) are told apart from
+ * it; a string replaced later is allocated on its own, and is not where
+ * its slot in the block is. */
+static DetenteFoundActor *
+found_actor_new (DetenteActorKind    kind,
+                 const char         *id,
+                 const char         *name,
+                 const char         *country,
+                 const char         *role,
+                 const DetenteEntry *entry,
+                 guint               first)
+{
+  gsize id_size = strlen (id) + 1;
+  gsize name_size = strlen (name) + 1;
+  gsize country_size = country != NULL ? strlen (country) + 1 : 1;
+  gsize role_size = role != NULL ? strlen (role) + 1 : 1;
+  DetenteFoundActor *a = g_malloc (sizeof (DetenteFoundActor) + 1 + id_size + name_size +
+                                   country_size + role_size);
+  char *p = (char *) (a + 1) + 1;
+
+  a->kind = kind;
+  a->entry = entry;
+  a->mentions = 0;
+  a->first = first;
+  a->id = memcpy (p, id, id_size);
+  p += id_size;
+  a->name = memcpy (p, name, name_size);
+  p += name_size;
+  *p = '\0';
+  a->country = country != NULL ? memcpy (p, country, country_size) : NULL;
+  p += country_size;
+  *p = '\0';
+  a->role = role != NULL ? memcpy (p, role, role_size) : NULL;
+  return a;
+}
+
+/* Where found_actor_new() put @a's strings (id, name, country, role), or
+ * FALSE when @a is not such a block. */
+static gboolean
+found_actor_slots (const DetenteFoundActor *a,
+                   const char              *slots[4])
+{
+  if ((guintptr) a->id != (guintptr) (a + 1) + 1)
+    return FALSE;
+  slots[0] = a->id;
+  for (guint i = 1; i < 4; i++)
+    slots[i] = slots[i - 1] + strlen (slots[i - 1]) + 1;
+  return TRUE;
+}
+
+/* Gives @a the role @role, which it copies. */
+void
+_detente_mentions_found_actor_set_role (DetenteFoundActor *a,
+                                        const char        *role)
+{
+  const char *slots[4];
+  char *old = a->role;
+
+  a->role = g_strdup (role);
+  if (!found_actor_slots (a, slots) || old != slots[3])
+    g_free (old);
+}
+
 void
 _detente_mentions_index_reset (ActorIndex *index)
 {
@@ -202,6 +271,7 @@ _detente_mentions_actor_for_entry (Finder             *f,
   guint entry_hash = pointer_hash (entry);
   const IndexSlot *slot = index_find (&f->by_entry, entry, entry_hash, FALSE);
   const GazEntry *full = _detente_gazetteer_entry_full (entry);
+  const DetenteEntryRole *role = NULL;
   guint index;
   DetenteFoundActor *a;
 
@@ -217,20 +287,10 @@ _detente_mentions_actor_for_entry (Finder             *f,
       return index - 1;
     }
 
-  a = g_new0 (DetenteFoundActor, 1);
-  a->kind = kinds[entry->kind];
-  a->id = g_strdup (full->actor_id);
-  a->name = g_strdup (entry->name);
-  a->country = g_strdup (entry->country);
-  a->entry = entry;
-  a->first = offset;
   if (entry->kind == DETENTE_ENTRY_PERSON)
-    {
-      const DetenteEntryRole *role = detente_entry_role_at (entry, f->date);
-
-      if (role != NULL)
-        a->role = g_strdup (role->title);
-    }
+    role = detente_entry_role_at (entry, f->date);
+  a = found_actor_new (kinds[entry->kind], full->actor_id, entry->name, entry->country,
+                       role != NULL ? role->title : NULL, entry, offset);
   g_ptr_array_add (f->actors, a);
   index = f->actors->len - 1;
   index_add (&f->by_entry, entry, entry_hash, index);
@@ -377,13 +437,7 @@ _detente_mentions_actor_for_name (Finder     *f,
       return index - 1;
     }
 
-  a = g_new0 (DetenteFoundActor, 1);
-  a->kind = DETENTE_ACTOR_KIND_PERSON;
-  a->id = g_steal_pointer (&id);
-  a->name = g_strdup (name);
-  a->country = g_strdup (country);
-  a->role = g_strdup (role);
-  a->first = offset;
+  a = found_actor_new (DETENTE_ACTOR_KIND_PERSON, id, name, country, role, NULL, offset);
   g_ptr_array_add (f->actors, a);
   index = f->actors->len - 1;
   index_add (&f->by_key, folded, g_str_hash (folded), index);
@@ -462,7 +516,19 @@ void
 _detente_mentions_found_actor_free (gpointer data)
 {
   DetenteFoundActor *a = data;
+  const char *slots[4];
 
+  if (found_actor_slots (a, slots))
+    {
+      if (a->name != slots[1])
+        g_free (a->name);
+      if (a->country != slots[2])
+        g_free (a->country);
+      if (a->role != slots[3])
+        g_free (a->role);
+      g_free (a);
+      return;
+    }
   g_free (a->id);
   g_free (a->name);
   g_free (a->country);

@@ -169,6 +169,8 @@ guint               _detente_mentions_actor_for_name   (Finder             *f,
                                                         const char         *role,
                                                         guint               offset);
 void                _detente_mentions_resolve_pending  (Finder             *f);
+void                _detente_mentions_found_actor_set_role (DetenteFoundActor *a,
+                                                            const char        *role);
 void                _detente_mentions_found_actor_free (gpointer            data);
 
 /* Accessors every part uses, inline because they run on every unit of

@@ -682,8 +682,7 @@ read_sentence (Finder *f)
                   (found_actor (f, a)->role == NULL ||
                    _detente_mentions_holds_title (person, title, NULL)))
                 {
-                  g_free (found_actor (f, a)->role);
-                  found_actor (f, a)->role = g_strdup (title);
+                  _detente_mentions_found_actor_set_role (found_actor (f, a), title);
                 }
 
               _detente_mentions_mention (f, a, unit (f, j)->offset, span_length (f, j, next->n),
