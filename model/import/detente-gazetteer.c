@@ -378,11 +378,22 @@ guint
 detente_gazetteer_hash_key (const char *key,
                             gsize       length)
 {
-  guint h = 5381;
+  guint64 h = GAZ_HASH_SEED;
+  guint64 word;
+  gsize i;
 
-  for (gsize i = 0; i < length; i++)
-    h = h * 33 + (guchar) key[i];
-  return h;
+  for (i = 0; i + 8 <= length; i += 8)
+    {
+      memcpy (&word, key + i, 8);
+      h = _detente_gazetteer_hash_step (h, GUINT64_FROM_LE (word));
+    }
+  if (i < length)
+    {
+      word = 0;
+      memcpy (&word, key + i, length - i);
+      h = _detente_gazetteer_hash_step (h, GUINT64_FROM_LE (word));
+    }
+  return _detente_gazetteer_hash_end (h);
 }
 
 /**

@@ -95,6 +95,7 @@ typedef struct
 {
   DetenteText       *text;
   const char        *s;
+  const guchar      *end;         /* the NUL after s */
   DetenteGazetteer  *gazetteer;
   const DetenteDate *date;
 

@@ -308,33 +308,40 @@ add_unit (Finder            *f,
     mark_initial (f, u.offset);
 }
 
-/* What the fast path needs to know of a byte of a word. */
-enum
+#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* The bytes of a word at @p, @n of them, at most eight, little-endian in
+ * a 64-bit word and zero past @n. Eight are read at once when the text
+ * (@end is its NUL) has them. */
+static inline guint64
+load_word (const guchar *p,
+           guint         n,
+           const guchar *end)
 {
-  BYTE_UPPER = 1 << 0,   /* folds by adding 0x20: BYTE_UPPER << 5 */
-  BYTE_LOWER = 1 << 1,
-  BYTE_OTHER = 1 << 2,   /* a hyphen, or a byte of a non-ASCII character */
-};
+  guint64 x = 0;
 
-static const guchar byte_class[256] = {
-  ['A' ... 'Z'] = BYTE_UPPER,
-  ['a' ... 'z'] = BYTE_LOWER,
-  ['-'] = BYTE_OTHER,
-  [0x80 ... 0xFF] = BYTE_OTHER,
-};
+  if (G_LIKELY (end - p >= 7))
+    {
+      memcpy (&x, p, 8);
+      x = GUINT64_FROM_LE (x);
+      return n < 8 ? x & ((G_GUINT64_CONSTANT (1) << (8 * n)) - 1) : x;
+    }
+  memcpy (&x, p, n);
+  return GUINT64_FROM_LE (x);
+}
 
-/* The common case in one pass over the bytes: a word of ASCII letters
- * and digits, maybe with an apostrophe, and no hyphen to split at. Gives
- * up (FALSE, nothing added) on anything else. */
+/* The common case eight bytes at a time: a word of ASCII letters and
+ * digits, maybe with an apostrophe, and no hyphen to split at. Gives up
+ * (FALSE, nothing added) on anything else. */
 static inline gboolean
 add_ascii_word (Finder            *f,
                 const DetenteSpan *span)
 {
   const guchar *p = (const guchar *) f->s + span->offset;
   guint n = span->length;
-  guint classes = 0;
-  gboolean upper, lower;
-  guint h = 5381;
+  guint64 upper = 0, lower = 0, other = 0;
+  guint64 h = GAZ_HASH_SEED;
+  gboolean rehash = FALSE;
   guint k;
   char *key;
   Unit *u;
@@ -342,24 +349,32 @@ add_ascii_word (Finder            *f,
   if (n >= DETENTE_KEY_MAX)
     return FALSE;
 
-  /* One pass without a branch: fold, hash, and note what the bytes are. */
+  /* Each byte's class at once, without a branch: the high bit of each
+   * byte of t + BYTES (0x80 - c) says whether its low seven bits are at
+   * least c; non-ASCII bytes are marked apart. The arena has room for
+   * whole words past the key. */
   key = arena_reserve (f);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n; i += 8)
     {
-      guchar c = p[i];
-      guchar class = byte_class[c];
+      guint64 x = load_word (p + i, MIN (n - i, 8), f->end);
+      guint64 t = x & BYTES (0x7F);
+      guint64 ascii = ~x & BYTES (0x80);
+      guint64 up = (t + BYTES (0x80 - 'A')) & ~(t + BYTES (0x80 - 'Z' - 1)) & ascii;
+      guint64 hyphen = x ^ BYTES ('-');
 
-      classes |= class;
-      c |= (class & BYTE_UPPER) << 5;
-      key[i] = c;
-      h = h * 33 + c;
+      lower |= (t + BYTES (0x80 - 'a')) & ~(t + BYTES (0x80 - 'z' - 1)) & ascii;
+      other |= (x & BYTES (0x80)) | ((hyphen - BYTES (0x01)) & ~hyphen & BYTES (0x80));
+      upper |= up;
+      x |= up >> 2;
+      h = _detente_gazetteer_hash_step (h, x);
+      x = GUINT64_TO_LE (x);
+      memcpy (key + i, &x, 8);
     }
   k = n;
-  if (G_UNLIKELY (classes & BYTE_OTHER))
+  if (G_UNLIKELY (other != 0))
     {
       /* Again, byte by byte: a curly apostrophe ("China’s", "don’t")
        * folds to a straight one; anything else takes the long way. */
-      h = 5381;
       k = 0;
       for (guint i = 0; i < n; i++)
         {
@@ -370,19 +385,15 @@ add_ascii_word (Finder            *f,
               if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x99 || p[i + 2] == 0x98))
                 {
                   key[k++] = '\'';
-                  h = h * 33 + '\'';
                   i += 2;
                   continue;
                 }
               return FALSE;
             }
-          c |= (byte_class[c] & BYTE_UPPER) << 5;
-          key[k++] = c;
-          h = h * 33 + c;
+          key[k++] = g_ascii_tolower (c);
         }
+      rehash = TRUE;
     }
-  upper = (classes & BYTE_UPPER) != 0;
-  lower = (classes & BYTE_LOWER) != 0;
   u = next_unit (f);
   u->offset = span->offset;
   u->length = n;
@@ -392,23 +403,23 @@ add_ascii_word (Finder            *f,
   if (n > 2 && key[n - 2] == '\'' && key[n - 1] == 's')
     {
       n -= 2;
-      h = detente_gazetteer_hash_key (key, n);
       u->flags |= U_POSS;
+      rehash = TRUE;
     }
   else if (n > 1 && key[n - 1] == '\'')
     {
       n -= 1;
-      h = detente_gazetteer_hash_key (key, n);
       u->flags |= U_POSS;
+      rehash = TRUE;
     }
-  u->gaz.hash = h;
+  u->gaz.hash = rehash ? detente_gazetteer_hash_key (key, n) : _detente_gazetteer_hash_end (h);
   u->gaz.length = n;
   u->gaz.key = arena_commit (f, n);
   if ((guchar) (p[0] - 'A') < 26)
     u->flags |= U_CAP;
-  if (!upper && !(u->flags & U_CAP))
+  if (upper == 0 && !(u->flags & U_CAP))
     u->flags |= U_LOWER;
-  if (upper && !lower && span->length > 1)
+  if (upper != 0 && lower == 0 && span->length > 1)
     u->flags |= U_ALLCAPS;
   return TRUE;
 }
@@ -430,7 +441,7 @@ add_ascii_mark (Finder            *f,
   u->offset = span->offset;
   u->length = 1;
   u->flags = U_PUNCT | (c == '.' ? U_DOT : c == ',' ? U_COMMA : 0);
-  u->gaz.hash = 5381 * 33 + c;
+  u->gaz.hash = _detente_gazetteer_hash_end (_detente_gazetteer_hash_step (GAZ_HASH_SEED, c));
   u->gaz.length = 1;
   u->gaz.key = arena_commit (f, 1);
   if (c == '.')

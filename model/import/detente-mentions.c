@@ -955,6 +955,7 @@ detente_mentions_find (DetenteText       *text,
 
   f.text = text;
   f.s = detente_text_get_text (text);
+  f.end = (const guchar *) f.s + strlen (f.s);
   f.gazetteer = gazetteer;
   f.date = date != NULL ? date : &none;
 
