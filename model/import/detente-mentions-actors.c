@@ -301,6 +301,24 @@ _detente_mentions_actor_for_entry (Finder             *f,
   return index;
 }
 
+static inline guchar
+ascii_lower (guchar c)
+{
+  return (guchar) (c - 'A') < 26 ? c + ('a' - 'A') : c;
+}
+
+/* g_ascii_strcasecmp () == 0, inline: a person's titles are compared
+ * with the one the text gives for every person named with a title. */
+static gboolean
+ascii_equal_nocase (const char *a,
+                    const char *b)
+{
+  for (; ascii_lower (*a) == ascii_lower (*b); a++, b++)
+    if (*a == '\0')
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether @person ever held @title, or held it at @date when one is
  * given. */
 gboolean
@@ -312,9 +330,7 @@ _detente_mentions_holds_title (const DetenteEntry *person,
     {
       const DetenteEntryRole *role = g_ptr_array_index (person->roles, i);
 
-      /* A first letter that differs says no without the whole compare. */
-      if (g_ascii_tolower (role->title[0]) == g_ascii_tolower (title[0]) &&
-          g_ascii_strcasecmp (role->title, title) == 0 &&
+      if (ascii_equal_nocase (role->title, title) &&
           (date == NULL || detente_entry_role_covers (role, date)))
         return TRUE;
     }

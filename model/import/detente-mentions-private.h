@@ -122,14 +122,23 @@ typedef struct
   guint              sentence;
 } Finder;
 
+/* The lists of words the patterns consult (detente-mentions-units.c). */
+typedef enum
+{
+  WORDS_STOP,           /* function words, months, days: no name */
+  WORDS_THING,          /* "Institute", "Strait": the name of a thing */
+  WORDS_SPEECH,         /* reporting verbs */
+  WORDS_PAST,           /* "former": not today's holder */
+  WORDS_AFTER_NAME,     /* what ends a clause after a name */
+  WORDS_MEET_WITH,      /* "met" of "met with" */
+  WORDS_MEET,           /* "hosted", "met" */
+  WORDS_PLACE_BEFORE,   /* "in", "visited": a capital after them is a place */
+  N_WORD_LISTS,
+} WordList;
+
 /* detente-mentions-units.c */
-gboolean            _detente_mentions_in_sorted        (const char * const *list,
-                                                        gsize               n,
-                                                        const char         *key);
-gboolean            _detente_mentions_is_stop_word     (const char         *key);
-gboolean            _detente_mentions_is_thing_word    (const char         *key);
-gboolean            _detente_mentions_is_speech_word   (const char         *key);
-gboolean            _detente_mentions_is_past_word     (const char         *key);
+gboolean            _detente_mentions_is_word          (const Unit         *u,
+                                                        WordList            list);
 guint               _detente_mentions_read_units       (Finder             *f,
                                                         guint               first_token,
                                                         guint               n_tokens);

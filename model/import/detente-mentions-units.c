@@ -75,85 +75,108 @@ static const char * const speech_words[] = {
 /* Words before a title that stop it from naming today's holder. */
 static const char * const past_words[] = { "ex", "former", "late", "previous", "then" };
 
-gboolean
-_detente_mentions_in_sorted (const char * const *list,
-                             gsize               n,
-                             const char         *key)
-{
-  gsize lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      gsize mid = (lo + hi) / 2;
-      int c = strcmp (key, list[mid]);
-
-      if (c == 0)
-        return TRUE;
-      if (c < 0)
-        hi = mid;
-      else
-        lo = mid + 1;
-    }
-  return FALSE;
-}
-
-/* The word lists as hash sets, built once for all threads: they are asked
- * about nearly every capitalised word of every article. */
-enum
-{
-  SET_STOP,
-  SET_THING,
-  SET_SPEECH,
-  N_SETS,
+/* After a name a reporting verb or a meeting verb came before, the words
+ * that end its clause: "said Brendon O’Connor of …". */
+static const char * const after_name_words[] = {
+  "after", "and", "at", "before", "during", "from", "in", "of", "on", "to", "when", "while", "who",
+  "whose", "with",
 };
 
-static GHashTable *
-word_set (guint which)
+/* "met with …", "talks with …" */
+static const char * const meet_with_words[] = {
+  "call", "calls", "conversation", "meet", "meeting", "meetings", "meets", "met", "spoke", "talked",
+  "talks",
+};
+
+/* "hosted …", "met …" */
+static const char * const meet_words[] = {
+  "hosted", "hosting", "hosts", "invited", "invites", "meet", "meeting", "meets", "met", "phoned",
+  "received", "receiving",
+};
+
+/* After these, a capital is a place. */
+static const char * const place_before_words[] = {
+  "across", "arrived", "arriving", "at", "from", "in", "into", "near", "outside", "reached",
+  "to", "toward", "towards", "visit", "visited", "visiting", "visits", "within",
+};
+
+/* Every list in one table, built once for all threads and asked about
+ * nearly every word of every article with the hash its unit already has:
+ * a slot says which lists hold its word, and the word itself is only read
+ * when the hash and length agree. Small enough to stay in the cache. */
+#define WORD_SLOTS 2048
+
+typedef struct
+{
+  guint   hash;
+  guint16 length;     /* 0 marks an empty slot */
+  guint16 lists;      /* a bit per WordList */
+} WordSlot;
+
+static WordSlot word_slots[WORD_SLOTS];
+static const char *word_of_slot[WORD_SLOTS];
+
+static void
+words_init (void)
+{
+  static const struct { const char * const *words; gsize n; } lists[N_WORD_LISTS] = {
+    [WORDS_STOP] = { stop_words, G_N_ELEMENTS (stop_words) },
+    [WORDS_THING] = { thing_words, G_N_ELEMENTS (thing_words) },
+    [WORDS_SPEECH] = { speech_words, G_N_ELEMENTS (speech_words) },
+    [WORDS_PAST] = { past_words, G_N_ELEMENTS (past_words) },
+    [WORDS_AFTER_NAME] = { after_name_words, G_N_ELEMENTS (after_name_words) },
+    [WORDS_MEET_WITH] = { meet_with_words, G_N_ELEMENTS (meet_with_words) },
+    [WORDS_MEET] = { meet_words, G_N_ELEMENTS (meet_words) },
+    [WORDS_PLACE_BEFORE] = { place_before_words, G_N_ELEMENTS (place_before_words) },
+  };
+  guint used = 0;
+
+  for (guint k = 0; k < N_WORD_LISTS; k++)
+    for (gsize w = 0; w < lists[k].n; w++)
+      {
+        const char *word = lists[k].words[w];
+        gsize length = strlen (word);
+        guint hash = detente_gazetteer_hash_key (word, length);
+        guint i;
+
+        for (i = hash & (WORD_SLOTS - 1); word_slots[i].length != 0; i = (i + 1) & (WORD_SLOTS - 1))
+          if (word_slots[i].hash == hash && strcmp (word_of_slot[i], word) == 0)
+            break;
+        if (word_slots[i].length == 0)
+          {
+            word_slots[i] = (WordSlot) { hash, length, 0 };
+            word_of_slot[i] = word;
+            used++;
+          }
+        word_slots[i].lists |= 1u << k;
+      }
+  /* At most half full, so probes stay short. */
+  g_assert (used * 2 <= WORD_SLOTS);
+}
+
+/**
+ * _detente_mentions_is_word:
+ * @u: a unit
+ * @list: a list of words
+ *
+ * Returns: whether @u's key is a word of @list
+ */
+gboolean
+_detente_mentions_is_word (const Unit *u,
+                           WordList    list)
 {
   static gsize once;
-  static GHashTable *sets[N_SETS];
 
-  if (g_once_init_enter (&once))
+  if (G_UNLIKELY (g_once_init_enter (&once)))
     {
-      static const struct { const char * const *words; gsize n; } lists[N_SETS] = {
-        [SET_STOP] = { stop_words, G_N_ELEMENTS (stop_words) },
-        [SET_THING] = { thing_words, G_N_ELEMENTS (thing_words) },
-        [SET_SPEECH] = { speech_words, G_N_ELEMENTS (speech_words) },
-      };
-
-      for (guint k = 0; k < N_SETS; k++)
-        {
-          sets[k] = g_hash_table_new (g_str_hash, g_str_equal);
-          for (gsize i = 0; i < lists[k].n; i++)
-            g_hash_table_add (sets[k], (gpointer) lists[k].words[i]);
-        }
+      words_init ();
       g_once_init_leave (&once, 1);
     }
-  return sets[which];
-}
-
-gboolean
-_detente_mentions_is_stop_word (const char *key)
-{
-  return g_hash_table_contains (word_set (SET_STOP), key);
-}
-
-gboolean
-_detente_mentions_is_thing_word (const char *key)
-{
-  return g_hash_table_contains (word_set (SET_THING), key);
-}
-
-gboolean
-_detente_mentions_is_speech_word (const char *key)
-{
-  return g_hash_table_contains (word_set (SET_SPEECH), key);
-}
-
-gboolean
-_detente_mentions_is_past_word (const char *key)
-{
-  return _detente_mentions_in_sorted (past_words, G_N_ELEMENTS (past_words), key);
+  for (guint i = u->gaz.hash & (WORD_SLOTS - 1); word_slots[i].length != 0; i = (i + 1) & (WORD_SLOTS - 1))
+    if (word_slots[i].hash == u->gaz.hash && word_slots[i].length == u->gaz.length &&
+        memcmp (word_of_slot[i], u->gaz.key, u->gaz.length) == 0)
+      return (word_slots[i].lists & (1u << list)) != 0;
+  return FALSE;
 }
 
 static gboolean
@@ -548,7 +571,7 @@ _detente_mentions_read_spans (Finder *f)
        * to cut ("Washington Post" is not Washington). */
       if (!titled && !(unit (f, i + g.n - 1)->flags & U_POSS) && i + g.n < n &&
           (unit (f, i + g.n)->flags & U_CAP) && !(unit (f, i + g.n)->flags & U_ALLCAPS) &&
-          _detente_mentions_is_thing_word (unit (f, i + g.n)->gaz.key))
+          _detente_mentions_is_word (unit (f, i + g.n), WORDS_THING))
         {
           i += g.n;
           continue;

@@ -82,8 +82,8 @@ looks_like_name (Finder *f,
         return FALSE;
       if (u->flags & U_INITIAL)
         continue;
-      if (u->gaz.key[0] == '\0' || _detente_mentions_is_stop_word (u->gaz.key) ||
-          _detente_mentions_is_thing_word (u->gaz.key))
+      if (u->gaz.key[0] == '\0' || _detente_mentions_is_word (u, WORDS_STOP) ||
+          _detente_mentions_is_word (u, WORDS_THING))
         return FALSE;
       if (g != NULL && !span_has (g, DETENTE_ENTRY_PERSON))
         {
@@ -231,7 +231,7 @@ modifier_before (Finder   *f,
           i = g->first;
           continue;
         }
-      if (u->flags & U_WORD && _detente_mentions_is_past_word (u->gaz.key))
+      if (u->flags & U_WORD && _detente_mentions_is_word (u, WORDS_PAST))
         {
           if (past != NULL)
             *past = TRUE;
@@ -411,7 +411,7 @@ person_context_after (Finder              *f,
 
   if (i >= n)
     return FALSE;
-  if (unit (f, i)->flags & U_WORD && _detente_mentions_is_speech_word (unit (f, i)->gaz.key))
+  if (unit (f, i)->flags & U_WORD && _detente_mentions_is_word (unit (f, i), WORDS_SPEECH))
     return TRUE;
 
   /* "Ryan Hass, who served in the White House": only people are who. */
@@ -498,7 +498,7 @@ person_context_after (Finder              *f,
         }
       /* Stop at the next name: "X, Y and Z" is a list, not an apposition. */
       if ((u->flags & U_CAP) && k == 0 &&
-          !(u->flags & U_WORD && _detente_mentions_is_stop_word (u->gaz.key)))
+          !(u->flags & U_WORD && _detente_mentions_is_word (u, WORDS_STOP)))
         {
           if (g == NULL)
             break;
@@ -537,35 +537,23 @@ person_context_before (Finder *f,
                        guint   i,
                        guint   end)
 {
-  static const char * const after[] = {
-    "after", "and", "at", "before", "during", "from", "in", "of", "on", "to", "when", "while", "who",
-    "whose", "with",
-  };
-  static const char * const meet_with[] = {
-    "call", "calls", "conversation", "meet", "meeting", "meetings", "meets", "met", "spoke", "talked",
-    "talks",
-  };
-  static const char * const meet[] = {
-    "hosted", "hosting", "hosts", "invited", "invites", "meet", "meeting", "meets", "met", "phoned",
-    "received", "receiving",
-  };
   const char *before = i > 0 ? unit (f, i - 1)->gaz.key : "";
   gboolean reported;
 
   if (i == 0)
     return FALSE;
-  reported = (unit (f, i - 1)->flags & U_WORD && _detente_mentions_is_speech_word (before)) ||
+  reported = (unit (f, i - 1)->flags & U_WORD && _detente_mentions_is_word (unit (f, i - 1), WORDS_SPEECH)) ||
              (i >= 2 && strcmp (before, "to") == 0 && strcmp (unit (f, i - 2)->gaz.key, "according") == 0) ||
              (i >= 2 && strcmp (before, "with") == 0 &&
-              _detente_mentions_in_sorted (meet_with, G_N_ELEMENTS (meet_with), unit (f, i - 2)->gaz.key)) ||
-             _detente_mentions_in_sorted (meet, G_N_ELEMENTS (meet), before);
+              _detente_mentions_is_word (unit (f, i - 2), WORDS_MEET_WITH)) ||
+             _detente_mentions_is_word (unit (f, i - 1), WORDS_MEET);
   /* "Qin Gang and Yang Tao spoke": a name joined to a person's is one
    * too, whatever follows. */
   if (!reported)
     return strcmp (before, "and") == 0 && person_just_before (f, i - 1);
   return end >= f->units->len ||
          ((unit (f, end)->flags & U_PUNCT) && unit (f, end)->gaz.key[0] != '-') ||
-         _detente_mentions_in_sorted (after, G_N_ELEMENTS (after), unit (f, end)->gaz.key);
+         _detente_mentions_is_word (unit (f, end), WORDS_AFTER_NAME);
 }
 
 /* Whether a country's name is a word of some other thing's name: "German
@@ -582,7 +570,7 @@ inside_name_of_thing (Finder        *f,
 
       if ((u->flags & U_WORD) && (u->flags & U_CAP))
         {
-          if (_detente_mentions_is_thing_word (u->gaz.key))
+          if (_detente_mentions_is_word (u, WORDS_THING))
             return TRUE;
           continue;
         }
@@ -592,7 +580,7 @@ inside_name_of_thing (Finder        *f,
   /* "Bank of America", "University of Sydney". */
   return g->first >= 2 && (strcmp (unit (f, g->first - 1)->gaz.key, "of") == 0 ||
                            strcmp (unit (f, g->first - 1)->gaz.key, "for") == 0) &&
-         (unit (f, g->first - 2)->flags & U_CAP) && _detente_mentions_is_thing_word (unit (f, g->first - 2)->gaz.key);
+         (unit (f, g->first - 2)->flags & U_CAP) && _detente_mentions_is_word (unit (f, g->first - 2), WORDS_THING);
 }
 
 /* Whether the words around units [i, i + n) say they name a person. */
@@ -613,13 +601,8 @@ static gboolean
 after_preposition (Finder *f,
                    guint   i)
 {
-  static const char * const words[] = {
-    "across", "arrived", "arriving", "at", "from", "in", "into", "near", "outside", "reached",
-    "to", "toward", "towards", "visit", "visited", "visiting", "visits", "within",
-  };
-
   return i > 0 && (unit (f, i - 1)->flags & U_WORD) &&
-         _detente_mentions_in_sorted (words, G_N_ELEMENTS (words), unit (f, i - 1)->gaz.key);
+         _detente_mentions_is_word (unit (f, i - 1), WORDS_PLACE_BEFORE);
 }
 
 static void
@@ -712,7 +695,7 @@ read_sentence (Finder *f)
               continue;
             }
           if (run >= 1 && (unit (f, j)->flags & U_WORD) &&
-              !_detente_mentions_is_stop_word (unit (f, j)->gaz.key) && span_at (f, j) == NULL)
+              !_detente_mentions_is_word (unit (f, j), WORDS_STOP) && span_at (f, j) == NULL)
             {
               add_pending (f, j, title, TRUE);
               i = j + 1;
@@ -769,7 +752,7 @@ read_sentence (Finder *f)
         }
 
       /* A capitalised run nobody named: a person if the context says so. */
-      if ((u->flags & U_CAP) && (u->flags & U_WORD) && !_detente_mentions_is_stop_word (u->gaz.key))
+      if ((u->flags & U_CAP) && (u->flags & U_WORD) && !_detente_mentions_is_word (u, WORDS_STOP))
         {
           guint run = name_run (f, i, FALSE);
           guint wide = name_run (f, i, TRUE);
