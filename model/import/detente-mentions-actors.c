@@ -254,7 +254,7 @@ _detente_mentions_mention (Finder             *f,
 {
   DetenteMention m = { DETENTE_MENTION_ACTOR, { offset, length }, f->sentence, actor, NULL, by_role };
 
-  g_array_append_val (f->mentions, m);
+  *(DetenteMention *) array_push (f->mentions, &f->mentions_size, sizeof (DetenteMention)) = m;
   found_actor (f, actor)->mentions++;
 }
 

@@ -104,6 +104,7 @@ typedef struct
    * reallocated again and again. */
   GPtrArray         *actors;      /* DetenteFoundActor, owned */
   GArray            *mentions;    /* DetenteMention */
+  guint              mentions_size; /* room allocated in mentions */
   ActorIndex         by_key;      /* folded full name → actor index */
   ActorIndex         by_entry;    /* gazetteer entry → actor index */
   ActorIndex         by_id;       /* actor id → actor index: one actor per id */
@@ -116,6 +117,7 @@ typedef struct
   GArray            *units;
   guint              units_size;  /* room allocated in units */
   GArray            *spans;       /* GazSpan */
+  guint              spans_size;
   char              *arena;       /* the sentence's keys, NUL-separated */
   gsize              arena_length;
   gsize              arena_size;
@@ -185,6 +187,25 @@ void                _detente_mentions_found_actor_free (gpointer            data
 
 /* Accessors every part uses, inline because they run on every unit of
  * every sentence. */
+
+/* Room for one more element at the end of @array, whose allocated room
+ * the caller counts in @size: the arrays of a finder only grow, and a call
+ * per element to append one cost more than filling it. */
+static inline gpointer
+array_push (GArray *array,
+            guint  *size,
+            gsize   element_size)
+{
+  if (G_UNLIKELY (array->len == *size))
+    {
+      guint len = array->len;
+
+      *size = MAX (16, *size * 2);
+      g_array_set_size (array, *size);
+      array->len = len;
+    }
+  return array->data + element_size * array->len++;
+}
 
 static inline const Unit *
 unit (Finder *f,

@@ -576,7 +576,7 @@ _detente_mentions_read_spans (Finder *f)
           i += g.n;
           continue;
         }
-      g_array_append_val (f->spans, g);
+      *(GazSpan *) array_push (f->spans, &f->spans_size, sizeof (GazSpan)) = g;
       for (guint k = 0; k < g.n; k++)
         g_array_index (f->units, Unit, i + k).span = f->spans->len;
       i += g.n;

@@ -613,7 +613,7 @@ place_mention (Finder             *f,
   DetenteMention m = { DETENTE_MENTION_PLACE, { unit (f, g->first)->offset, span_length (f, g->first, g->n) },
                        f->sentence, G_MAXUINT, place, FALSE };
 
-  g_array_append_val (f->mentions, m);
+  *(DetenteMention *) array_push (f->mentions, &f->mentions_size, sizeof (DetenteMention)) = m;
 }
 
 
@@ -894,7 +894,7 @@ scratch_put (Finder *scratch,
   _detente_mentions_index_reset (&used->surnames);
   /* The actors now belong to the result. */
   g_ptr_array_set_size (used->actors, 0);
-  g_array_set_size (used->mentions, 0);
+  used->mentions->len = 0;
   g_array_set_size (used->surname_links, 0);
   g_ptr_array_set_size (used->owned, 0);
   g_array_set_size (used->pending, 0);
@@ -908,6 +908,8 @@ scratch_put (Finder *scratch,
   scratch->arena = used->arena;
   scratch->arena_size = used->arena_size;
   scratch->units_size = used->units_size;
+  scratch->spans_size = used->spans_size;
+  scratch->mentions_size = used->mentions_size;
 }
 
 /**
