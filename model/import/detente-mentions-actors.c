@@ -26,13 +26,15 @@ pointer_hash (gconstpointer p)
 
 /* An actor and its strings are one block: an article names a dozen
  * actors, and five allocations for each, made on a worker and freed on
- * another, cost more than finding them. The strings (id, name, country,
- * role, each NUL-terminated, an empty one for a missing one) start one
- * byte after the struct. No allocation starts at an odd address, so an
- * actor whose id is there is a block, and the actors the extractor makes
- * field by field (_detente_frames_country_actor()) are told apart from
- * it; a string replaced later is allocated on its own, and is not where
- * its slot in the block is. */
+ * another, cost more than finding them. The struct is followed by the
+ * block's size, a guint32, then from one byte further on by the strings
+ * (id, name, country, role). No allocation starts at an odd address, so
+ * an actor whose id is there is a block, and the actors the extractor
+ * makes field by field (_detente_frames_country_actor()) are told apart
+ * from it; a string replaced later is allocated on its own, outside the
+ * block. */
+#define BLOCK_STRINGS (sizeof (guint32) + 1)
+
 static DetenteFoundActor *
 found_actor_new (DetenteActorKind    kind,
                  const char         *id,
@@ -44,12 +46,14 @@ found_actor_new (DetenteActorKind    kind,
 {
   gsize id_size = strlen (id) + 1;
   gsize name_size = strlen (name) + 1;
-  gsize country_size = country != NULL ? strlen (country) + 1 : 1;
-  gsize role_size = role != NULL ? strlen (role) + 1 : 1;
-  DetenteFoundActor *a = g_malloc (sizeof (DetenteFoundActor) + 1 + id_size + name_size +
-                                   country_size + role_size);
-  char *p = (char *) (a + 1) + 1;
+  gsize country_size = country != NULL ? strlen (country) + 1 : 0;
+  gsize role_size = role != NULL ? strlen (role) + 1 : 0;
+  gsize size = sizeof (DetenteFoundActor) + BLOCK_STRINGS + id_size + name_size + country_size + role_size;
+  DetenteFoundActor *a = g_malloc (size);
+  char *p = (char *) (a + 1) + BLOCK_STRINGS;
+  guint32 size32 = size;
 
+  memcpy (a + 1, &size32, sizeof size32);
   a->kind = kind;
   a->entry = entry;
   a->mentions = 0;
@@ -58,26 +62,26 @@ found_actor_new (DetenteActorKind    kind,
   p += id_size;
   a->name = memcpy (p, name, name_size);
   p += name_size;
-  *p = '\0';
   a->country = country != NULL ? memcpy (p, country, country_size) : NULL;
   p += country_size;
-  *p = '\0';
   a->role = role != NULL ? memcpy (p, role, role_size) : NULL;
   return a;
 }
 
-/* Where found_actor_new() put @a's strings (id, name, country, role), or
- * FALSE when @a is not such a block. */
-static gboolean
-found_actor_slots (const DetenteFoundActor *a,
-                   const char              *slots[4])
+/* Frees @s unless it is a string of @a's block. */
+static void
+found_actor_free_string (const DetenteFoundActor *a,
+                         char                    *s)
 {
-  if ((guintptr) a->id != (guintptr) (a + 1) + 1)
-    return FALSE;
-  slots[0] = a->id;
-  for (guint i = 1; i < 4; i++)
-    slots[i] = slots[i - 1] + strlen (slots[i - 1]) + 1;
-  return TRUE;
+  guint32 size;
+
+  if ((guintptr) a->id == (guintptr) (a + 1) + BLOCK_STRINGS)
+    {
+      memcpy (&size, a + 1, sizeof size);
+      if ((guintptr) s >= (guintptr) a->id && (guintptr) s < (guintptr) a + size)
+        return;
+    }
+  g_free (s);
 }
 
 /* Gives @a the role @role, which it copies. */
@@ -85,12 +89,10 @@ void
 _detente_mentions_found_actor_set_role (DetenteFoundActor *a,
                                         const char        *role)
 {
-  const char *slots[4];
   char *old = a->role;
 
   a->role = g_strdup (role);
-  if (!found_actor_slots (a, slots) || old != slots[3])
-    g_free (old);
+  found_actor_free_string (a, old);
 }
 
 void
@@ -532,22 +534,11 @@ void
 _detente_mentions_found_actor_free (gpointer data)
 {
   DetenteFoundActor *a = data;
-  const char *slots[4];
 
-  if (found_actor_slots (a, slots))
-    {
-      if (a->name != slots[1])
-        g_free (a->name);
-      if (a->country != slots[2])
-        g_free (a->country);
-      if (a->role != slots[3])
-        g_free (a->role);
-      g_free (a);
-      return;
-    }
-  g_free (a->id);
-  g_free (a->name);
-  g_free (a->country);
-  g_free (a->role);
+  found_actor_free_string (a, a->name);
+  found_actor_free_string (a, a->country);
+  found_actor_free_string (a, a->role);
+  /* The id last: it tells a block. */
+  found_actor_free_string (a, a->id);
   g_free (a);
 }
