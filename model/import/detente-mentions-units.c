@@ -214,12 +214,13 @@ arena_reserve (Finder *f)
 {
   if (G_UNLIKELY (f->arena_length + DETENTE_KEY_MAX + 8 > f->arena_size))
     {
-      gsize size = MAX (f->arena_size * 2, f->arena_length + DETENTE_KEY_MAX + 8);
+      gsize size = MAX (MAX (f->arena_size * 2, 4096), f->arena_length + DETENTE_KEY_MAX + 8);
       char *arena = g_malloc (size);
 
       /* The units point at their keys: they move with the arena. The old
        * arena is still there to measure from. */
-      memcpy (arena, f->arena, f->arena_length);
+      if (f->arena_length > 0)
+        memcpy (arena, f->arena, f->arena_length);
       for (guint i = 0; i < f->units->len; i++)
         {
           Unit *u = &g_array_index (f->units, Unit, i);
