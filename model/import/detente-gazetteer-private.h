@@ -104,6 +104,26 @@ typedef struct
   gboolean            acronyms;   /* every match is an acronym */
 } TrieNode;
 
+/* detente_gazetteer_hash_key() hashes a key eight bytes at a time, so
+ * that the mention finder, which folds words eight bytes at a time, hashes
+ * them as it goes: a key's words, little-endian and zero past its end,
+ * each go through _detente_gazetteer_hash_step(), from GAZ_HASH_SEED. The
+ * high half of a product depends on every bit of both factors. */
+#define GAZ_HASH_SEED G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
+
+static inline guint64
+_detente_gazetteer_hash_step (guint64 h,
+                              guint64 word)
+{
+  return (h ^ word) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+}
+
+static inline guint
+_detente_gazetteer_hash_end (guint64 h)
+{
+  return (guint) (h >> 32);
+}
+
 /* detente_gazetteer_may_begin(), inline for the mention finder, which asks
  * it of every word. */
 static inline gboolean
@@ -116,6 +136,7 @@ _detente_gazetteer_may_begin (DetenteGazetteer *self,
 
 guint             _detente_gazetteer_match_keys   (DetenteGazetteer   *self,
                                                   const GazKey       *keys,
+                                                  gsize               stride,
                                                   guint               n_keys,
                                                   const TrieNode    **found);
 

@@ -378,11 +378,22 @@ guint
 detente_gazetteer_hash_key (const char *key,
                             gsize       length)
 {
-  guint h = 5381;
+  guint64 h = GAZ_HASH_SEED;
+  guint64 word;
+  gsize i;
 
-  for (gsize i = 0; i < length; i++)
-    h = h * 33 + (guchar) key[i];
-  return h;
+  for (i = 0; i + 8 <= length; i += 8)
+    {
+      memcpy (&word, key + i, 8);
+      h = _detente_gazetteer_hash_step (h, GUINT64_FROM_LE (word));
+    }
+  if (i < length)
+    {
+      word = 0;
+      memcpy (&word, key + i, length - i);
+      h = _detente_gazetteer_hash_step (h, GUINT64_FROM_LE (word));
+    }
+  return _detente_gazetteer_hash_end (h);
 }
 
 /**
@@ -878,17 +889,20 @@ detente_gazetteer_match (DetenteGazetteer    *self,
       hashed[n].length = strlen (keys[i]);
       hashed[n].hash = detente_gazetteer_hash_key (keys[i], hashed[n].length);
     }
-  n = _detente_gazetteer_match_keys (self, hashed, n, &node);
+  n = _detente_gazetteer_match_keys (self, hashed, sizeof (GazKey), n, &node);
   *matches = node != NULL ? node->match_data : NULL;
   *n_matches = node != NULL ? node->n_matches : 0;
   return n;
 }
 
-/* detente_gazetteer_match() of keys already measured and hashed: the node
- * of the longest name they begin with, or %NULL. */
+/* detente_gazetteer_match() of keys already measured and hashed, each
+ * @stride bytes after the one before (the mention finder's keys are the
+ * first member of its units): the node of the longest name they begin
+ * with, or %NULL. */
 guint
 _detente_gazetteer_match_keys (DetenteGazetteer  *self,
                                const GazKey      *keys,
+                               gsize              stride,
                                guint              n_keys,
                                const TrieNode   **found)
 {
@@ -898,15 +912,16 @@ _detente_gazetteer_match_keys (DetenteGazetteer  *self,
 
   for (guint i = 0; i < n_keys; i++)
     {
+      const GazKey *key = (const GazKey *) (const void *) ((const char *) keys + i * stride);
       const TrieSlot *slot;
 
-      if (keys[i].length == 0)
+      if (key->length == 0)
         break;
       /* Most words begin no name: a bit tells without the table. */
-      if (i == 0 ? !_detente_gazetteer_may_begin (self, keys[i].hash)
-                 : !may_go_on (self, node, keys[i].hash))
+      if (i == 0 ? !_detente_gazetteer_may_begin (self, key->hash)
+                 : !may_go_on (self, node, key->hash))
         break;
-      slot = trie_find_slot (self, node, keys[i].key, keys[i].length, keys[i].hash);
+      slot = trie_find_slot (self, node, key->key, key->length, key->hash);
       if (slot == NULL)
         break;
       node = slot->child - 1;

@@ -24,6 +24,77 @@ pointer_hash (gconstpointer p)
   return h ^ (h >> 16);
 }
 
+/* An actor and its strings are one block: an article names a dozen
+ * actors, and five allocations for each, made on a worker and freed on
+ * another, cost more than finding them. The struct is followed by the
+ * block's size, a guint32, then from one byte further on by the strings
+ * (id, name, country, role). No allocation starts at an odd address, so
+ * an actor whose id is there is a block, and the actors the extractor
+ * makes field by field (_detente_frames_country_actor()) are told apart
+ * from it; a string replaced later is allocated on its own, outside the
+ * block. */
+#define BLOCK_STRINGS (sizeof (guint32) + 1)
+
+static DetenteFoundActor *
+found_actor_new (DetenteActorKind    kind,
+                 const char         *id,
+                 const char         *name,
+                 const char         *country,
+                 const char         *role,
+                 const DetenteEntry *entry,
+                 guint               first)
+{
+  gsize id_size = strlen (id) + 1;
+  gsize name_size = strlen (name) + 1;
+  gsize country_size = country != NULL ? strlen (country) + 1 : 0;
+  gsize role_size = role != NULL ? strlen (role) + 1 : 0;
+  gsize size = sizeof (DetenteFoundActor) + BLOCK_STRINGS + id_size + name_size + country_size + role_size;
+  DetenteFoundActor *a = g_malloc (size);
+  char *p = (char *) (a + 1) + BLOCK_STRINGS;
+  guint32 size32 = size;
+
+  memcpy (a + 1, &size32, sizeof size32);
+  a->kind = kind;
+  a->entry = entry;
+  a->mentions = 0;
+  a->first = first;
+  a->id = memcpy (p, id, id_size);
+  p += id_size;
+  a->name = memcpy (p, name, name_size);
+  p += name_size;
+  a->country = country != NULL ? memcpy (p, country, country_size) : NULL;
+  p += country_size;
+  a->role = role != NULL ? memcpy (p, role, role_size) : NULL;
+  return a;
+}
+
+/* Frees @s unless it is a string of @a's block. */
+static void
+found_actor_free_string (const DetenteFoundActor *a,
+                         char                    *s)
+{
+  guint32 size;
+
+  if ((guintptr) a->id == (guintptr) (a + 1) + BLOCK_STRINGS)
+    {
+      memcpy (&size, a + 1, sizeof size);
+      if ((guintptr) s >= (guintptr) a->id && (guintptr) s < (guintptr) a + size)
+        return;
+    }
+  g_free (s);
+}
+
+/* Gives @a the role @role, which it copies. */
+void
+_detente_mentions_found_actor_set_role (DetenteFoundActor *a,
+                                        const char        *role)
+{
+  char *old = a->role;
+
+  a->role = g_strdup (role);
+  found_actor_free_string (a, old);
+}
+
 void
 _detente_mentions_index_reset (ActorIndex *index)
 {
@@ -185,7 +256,7 @@ _detente_mentions_mention (Finder             *f,
 {
   DetenteMention m = { DETENTE_MENTION_ACTOR, { offset, length }, f->sentence, actor, NULL, by_role };
 
-  g_array_append_val (f->mentions, m);
+  *(DetenteMention *) array_push (f->mentions, &f->mentions_size, sizeof (DetenteMention)) = m;
   found_actor (f, actor)->mentions++;
 }
 
@@ -202,6 +273,7 @@ _detente_mentions_actor_for_entry (Finder             *f,
   guint entry_hash = pointer_hash (entry);
   const IndexSlot *slot = index_find (&f->by_entry, entry, entry_hash, FALSE);
   const GazEntry *full = _detente_gazetteer_entry_full (entry);
+  const DetenteEntryRole *role = NULL;
   guint index;
   DetenteFoundActor *a;
 
@@ -217,20 +289,10 @@ _detente_mentions_actor_for_entry (Finder             *f,
       return index - 1;
     }
 
-  a = g_new0 (DetenteFoundActor, 1);
-  a->kind = kinds[entry->kind];
-  a->id = g_strdup (full->actor_id);
-  a->name = g_strdup (entry->name);
-  a->country = g_strdup (entry->country);
-  a->entry = entry;
-  a->first = offset;
   if (entry->kind == DETENTE_ENTRY_PERSON)
-    {
-      const DetenteEntryRole *role = detente_entry_role_at (entry, f->date);
-
-      if (role != NULL)
-        a->role = g_strdup (role->title);
-    }
+    role = detente_entry_role_at (entry, f->date);
+  a = found_actor_new (kinds[entry->kind], full->actor_id, entry->name, entry->country,
+                       role != NULL ? role->title : NULL, entry, offset);
   g_ptr_array_add (f->actors, a);
   index = f->actors->len - 1;
   index_add (&f->by_entry, entry, entry_hash, index);
@@ -239,6 +301,24 @@ _detente_mentions_actor_for_entry (Finder             *f,
   for (guint i = 0; i < 2 && full->families[i] != NULL; i++)
     index_surname (f, full->families[i], full->family_hashes[i], index);
   return index;
+}
+
+static inline guchar
+ascii_lower (guchar c)
+{
+  return (guchar) (c - 'A') < 26 ? c + ('a' - 'A') : c;
+}
+
+/* g_ascii_strcasecmp () == 0, inline: a person's titles are compared
+ * with the one the text gives for every person named with a title. */
+static gboolean
+ascii_equal_nocase (const char *a,
+                    const char *b)
+{
+  for (; ascii_lower (*a) == ascii_lower (*b); a++, b++)
+    if (*a == '\0')
+      return TRUE;
+  return FALSE;
 }
 
 /* Whether @person ever held @title, or held it at @date when one is
@@ -252,9 +332,7 @@ _detente_mentions_holds_title (const DetenteEntry *person,
     {
       const DetenteEntryRole *role = g_ptr_array_index (person->roles, i);
 
-      /* A first letter that differs says no without the whole compare. */
-      if (g_ascii_tolower (role->title[0]) == g_ascii_tolower (title[0]) &&
-          g_ascii_strcasecmp (role->title, title) == 0 &&
+      if (ascii_equal_nocase (role->title, title) &&
           (date == NULL || detente_entry_role_covers (role, date)))
         return TRUE;
     }
@@ -377,13 +455,7 @@ _detente_mentions_actor_for_name (Finder     *f,
       return index - 1;
     }
 
-  a = g_new0 (DetenteFoundActor, 1);
-  a->kind = DETENTE_ACTOR_KIND_PERSON;
-  a->id = g_steal_pointer (&id);
-  a->name = g_strdup (name);
-  a->country = g_strdup (country);
-  a->role = g_strdup (role);
-  a->first = offset;
+  a = found_actor_new (DETENTE_ACTOR_KIND_PERSON, id, name, country, role, NULL, offset);
   g_ptr_array_add (f->actors, a);
   index = f->actors->len - 1;
   index_add (&f->by_key, folded, g_str_hash (folded), index);
@@ -463,9 +535,10 @@ _detente_mentions_found_actor_free (gpointer data)
 {
   DetenteFoundActor *a = data;
 
-  g_free (a->id);
-  g_free (a->name);
-  g_free (a->country);
-  g_free (a->role);
+  found_actor_free_string (a, a->name);
+  found_actor_free_string (a, a->country);
+  found_actor_free_string (a, a->role);
+  /* The id last: it tells a block. */
+  found_actor_free_string (a, a->id);
   g_free (a);
 }

@@ -32,16 +32,16 @@ enum
 };
 
 /* A unit's key lives in the sentence's arena of keys: units are many,
- * and a small unit keeps the work within the cache. */
+ * and a small unit keeps the work within the cache. The key comes first,
+ * as the gazetteer reads it, so that the units themselves are what it
+ * matches, without a copy of their keys. */
 typedef struct
 {
+  GazKey      gaz;       /* the folded key, its length and hash */
   guint       offset;
   guint       length;
   guint       flags;
-  guint       hash;
-  guint       key_at;    /* where its key starts in Finder.arena */
-  guint       key_length;
-  const char *key;       /* set once the sentence's units are all read */
+  guint       span;      /* the index + 1 of its GazSpan in Finder.spans, or 0 */
 } Unit;
 
 typedef struct
@@ -95,6 +95,7 @@ typedef struct
 {
   DetenteText       *text;
   const char        *s;
+  const guchar      *end;         /* the NUL after s */
   DetenteGazetteer  *gazetteer;
   const DetenteDate *date;
 
@@ -103,6 +104,7 @@ typedef struct
    * reallocated again and again. */
   GPtrArray         *actors;      /* DetenteFoundActor, owned */
   GArray            *mentions;    /* DetenteMention */
+  guint              mentions_size; /* room allocated in mentions */
   ActorIndex         by_key;      /* folded full name → actor index */
   ActorIndex         by_entry;    /* gazetteer entry → actor index */
   ActorIndex         by_id;       /* actor id → actor index: one actor per id */
@@ -115,24 +117,33 @@ typedef struct
   GArray            *units;
   guint              units_size;  /* room allocated in units */
   GArray            *spans;       /* GazSpan */
-  GArray            *span_at;     /* guint per unit: span index + 1, or 0 */
-  GString           *arena;       /* the sentence's keys, NUL-separated */
-  GazKey            *keys;        /* each unit's key, for the gazetteer */
-  guint              keys_size;
+  guint              spans_size;
+  char              *arena;       /* the sentence's keys, NUL-separated */
+  gsize              arena_length;
+  gsize              arena_size;
   guint              sentence;
 } Finder;
 
+/* The lists of words the patterns consult (detente-mentions-units.c). */
+typedef enum
+{
+  WORDS_STOP,           /* function words, months, days: no name */
+  WORDS_THING,          /* "Institute", "Strait": the name of a thing */
+  WORDS_SPEECH,         /* reporting verbs */
+  WORDS_PAST,           /* "former": not today's holder */
+  WORDS_AFTER_NAME,     /* what ends a clause after a name */
+  WORDS_MEET_WITH,      /* "met" of "met with" */
+  WORDS_MEET,           /* "hosted", "met" */
+  WORDS_PLACE_BEFORE,   /* "in", "visited": a capital after them is a place */
+  N_WORD_LISTS,
+} WordList;
+
 /* detente-mentions-units.c */
-gboolean            _detente_mentions_in_sorted        (const char * const *list,
-                                                        gsize               n,
-                                                        const char         *key);
-gboolean            _detente_mentions_is_stop_word     (const char         *key);
-gboolean            _detente_mentions_is_thing_word    (const char         *key);
-gboolean            _detente_mentions_is_speech_word   (const char         *key);
-gboolean            _detente_mentions_is_past_word     (const char         *key);
-void                _detente_mentions_read_units       (Finder             *f,
+gboolean            _detente_mentions_is_word          (const Unit         *u,
+                                                        WordList            list);
+guint               _detente_mentions_read_units       (Finder             *f,
                                                         guint               first_token,
-                                                        guint               end_token);
+                                                        guint               n_tokens);
 gboolean            _detente_mentions_shouted          (Finder             *f,
                                                         guint               first,
                                                         guint               n);
@@ -170,10 +181,31 @@ guint               _detente_mentions_actor_for_name   (Finder             *f,
                                                         const char         *role,
                                                         guint               offset);
 void                _detente_mentions_resolve_pending  (Finder             *f);
+void                _detente_mentions_found_actor_set_role (DetenteFoundActor *a,
+                                                            const char        *role);
 void                _detente_mentions_found_actor_free (gpointer            data);
 
 /* Accessors every part uses, inline because they run on every unit of
  * every sentence. */
+
+/* Room for one more element at the end of @array, whose allocated room
+ * the caller counts in @size: the arrays of a finder only grow, and a call
+ * per element to append one cost more than filling it. */
+static inline gpointer
+array_push (GArray *array,
+            guint  *size,
+            gsize   element_size)
+{
+  if (G_UNLIKELY (array->len == *size))
+    {
+      guint len = array->len;
+
+      *size = MAX (16, *size * 2);
+      g_array_set_size (array, *size);
+      array->len = len;
+    }
+  return array->data + element_size * array->len++;
+}
 
 static inline const Unit *
 unit (Finder *f,
@@ -188,9 +220,9 @@ span_at (Finder *f,
 {
   guint s;
 
-  if (i >= f->span_at->len)
+  if (i >= f->units->len)
     return NULL;
-  s = g_array_index (f->span_at, guint, i);
+  s = unit (f, i)->span;
   return s == 0 ? NULL : &g_array_index (f->spans, GazSpan, s - 1);
 }
 

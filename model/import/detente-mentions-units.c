@@ -75,85 +75,108 @@ static const char * const speech_words[] = {
 /* Words before a title that stop it from naming today's holder. */
 static const char * const past_words[] = { "ex", "former", "late", "previous", "then" };
 
-gboolean
-_detente_mentions_in_sorted (const char * const *list,
-                             gsize               n,
-                             const char         *key)
-{
-  gsize lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      gsize mid = (lo + hi) / 2;
-      int c = strcmp (key, list[mid]);
-
-      if (c == 0)
-        return TRUE;
-      if (c < 0)
-        hi = mid;
-      else
-        lo = mid + 1;
-    }
-  return FALSE;
-}
-
-/* The word lists as hash sets, built once for all threads: they are asked
- * about nearly every capitalised word of every article. */
-enum
-{
-  SET_STOP,
-  SET_THING,
-  SET_SPEECH,
-  N_SETS,
+/* After a name a reporting verb or a meeting verb came before, the words
+ * that end its clause: "said Brendon O’Connor of …". */
+static const char * const after_name_words[] = {
+  "after", "and", "at", "before", "during", "from", "in", "of", "on", "to", "when", "while", "who",
+  "whose", "with",
 };
 
-static GHashTable *
-word_set (guint which)
+/* "met with …", "talks with …" */
+static const char * const meet_with_words[] = {
+  "call", "calls", "conversation", "meet", "meeting", "meetings", "meets", "met", "spoke", "talked",
+  "talks",
+};
+
+/* "hosted …", "met …" */
+static const char * const meet_words[] = {
+  "hosted", "hosting", "hosts", "invited", "invites", "meet", "meeting", "meets", "met", "phoned",
+  "received", "receiving",
+};
+
+/* After these, a capital is a place. */
+static const char * const place_before_words[] = {
+  "across", "arrived", "arriving", "at", "from", "in", "into", "near", "outside", "reached",
+  "to", "toward", "towards", "visit", "visited", "visiting", "visits", "within",
+};
+
+/* Every list in one table, built once for all threads and asked about
+ * nearly every word of every article with the hash its unit already has:
+ * a slot says which lists hold its word, and the word itself is only read
+ * when the hash and length agree. Small enough to stay in the cache. */
+#define WORD_SLOTS 2048
+
+typedef struct
+{
+  guint   hash;
+  guint16 length;     /* 0 marks an empty slot */
+  guint16 lists;      /* a bit per WordList */
+} WordSlot;
+
+static WordSlot word_slots[WORD_SLOTS];
+static const char *word_of_slot[WORD_SLOTS];
+
+static void
+words_init (void)
+{
+  static const struct { const char * const *words; gsize n; } lists[N_WORD_LISTS] = {
+    [WORDS_STOP] = { stop_words, G_N_ELEMENTS (stop_words) },
+    [WORDS_THING] = { thing_words, G_N_ELEMENTS (thing_words) },
+    [WORDS_SPEECH] = { speech_words, G_N_ELEMENTS (speech_words) },
+    [WORDS_PAST] = { past_words, G_N_ELEMENTS (past_words) },
+    [WORDS_AFTER_NAME] = { after_name_words, G_N_ELEMENTS (after_name_words) },
+    [WORDS_MEET_WITH] = { meet_with_words, G_N_ELEMENTS (meet_with_words) },
+    [WORDS_MEET] = { meet_words, G_N_ELEMENTS (meet_words) },
+    [WORDS_PLACE_BEFORE] = { place_before_words, G_N_ELEMENTS (place_before_words) },
+  };
+  guint used = 0;
+
+  for (guint k = 0; k < N_WORD_LISTS; k++)
+    for (gsize w = 0; w < lists[k].n; w++)
+      {
+        const char *word = lists[k].words[w];
+        gsize length = strlen (word);
+        guint hash = detente_gazetteer_hash_key (word, length);
+        guint i;
+
+        for (i = hash & (WORD_SLOTS - 1); word_slots[i].length != 0; i = (i + 1) & (WORD_SLOTS - 1))
+          if (word_slots[i].hash == hash && strcmp (word_of_slot[i], word) == 0)
+            break;
+        if (word_slots[i].length == 0)
+          {
+            word_slots[i] = (WordSlot) { hash, length, 0 };
+            word_of_slot[i] = word;
+            used++;
+          }
+        word_slots[i].lists |= 1u << k;
+      }
+  /* At most half full, so probes stay short. */
+  g_assert (used * 2 <= WORD_SLOTS);
+}
+
+/**
+ * _detente_mentions_is_word:
+ * @u: a unit
+ * @list: a list of words
+ *
+ * Returns: whether @u's key is a word of @list
+ */
+gboolean
+_detente_mentions_is_word (const Unit *u,
+                           WordList    list)
 {
   static gsize once;
-  static GHashTable *sets[N_SETS];
 
-  if (g_once_init_enter (&once))
+  if (G_UNLIKELY (g_once_init_enter (&once)))
     {
-      static const struct { const char * const *words; gsize n; } lists[N_SETS] = {
-        [SET_STOP] = { stop_words, G_N_ELEMENTS (stop_words) },
-        [SET_THING] = { thing_words, G_N_ELEMENTS (thing_words) },
-        [SET_SPEECH] = { speech_words, G_N_ELEMENTS (speech_words) },
-      };
-
-      for (guint k = 0; k < N_SETS; k++)
-        {
-          sets[k] = g_hash_table_new (g_str_hash, g_str_equal);
-          for (gsize i = 0; i < lists[k].n; i++)
-            g_hash_table_add (sets[k], (gpointer) lists[k].words[i]);
-        }
+      words_init ();
       g_once_init_leave (&once, 1);
     }
-  return sets[which];
-}
-
-gboolean
-_detente_mentions_is_stop_word (const char *key)
-{
-  return g_hash_table_contains (word_set (SET_STOP), key);
-}
-
-gboolean
-_detente_mentions_is_thing_word (const char *key)
-{
-  return g_hash_table_contains (word_set (SET_THING), key);
-}
-
-gboolean
-_detente_mentions_is_speech_word (const char *key)
-{
-  return g_hash_table_contains (word_set (SET_SPEECH), key);
-}
-
-gboolean
-_detente_mentions_is_past_word (const char *key)
-{
-  return _detente_mentions_in_sorted (past_words, G_N_ELEMENTS (past_words), key);
+  for (guint i = u->gaz.hash & (WORD_SLOTS - 1); word_slots[i].length != 0; i = (i + 1) & (WORD_SLOTS - 1))
+    if (word_slots[i].hash == u->gaz.hash && word_slots[i].length == u->gaz.length &&
+        memcmp (word_of_slot[i], u->gaz.key, u->gaz.length) == 0)
+      return (word_slots[i].lists & (1u << list)) != 0;
+  return FALSE;
 }
 
 static gboolean
@@ -162,9 +185,13 @@ is_cjk (gunichar c)
   return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
 }
 
+#define MAX_SENTENCE_TOKENS 1000
+
 static inline Unit *
 next_unit (Finder *f)
 {
+  Unit *u;
+
   if (G_UNLIKELY (f->units->len == f->units_size))
     {
       guint len = f->units->len;
@@ -174,37 +201,64 @@ next_unit (Finder *f)
       g_array_set_size (f->units, len);
     }
   f->units->len++;
-  return &g_array_index (f->units, Unit, f->units->len - 1);
+  u = &g_array_index (f->units, Unit, f->units->len - 1);
+  u->span = 0;
+  return u;
 }
 
 /* Where the next key goes in the sentence's arena of keys, with room for
- * the longest key, its NUL and the string's own: keys are folded straight
- * into it, and every token has one. */
+ * the longest key, its NUL and a word's worth more: keys are folded
+ * straight into it, eight bytes at a time, and every token has one. */
 static inline char *
-arena_reserve (GString *arena)
+arena_reserve (Finder *f)
 {
-  if (G_UNLIKELY (arena->len + DETENTE_KEY_MAX + 2 > arena->allocated_len))
+  if (G_UNLIKELY (f->arena_length + DETENTE_KEY_MAX + 8 > f->arena_size))
     {
-      gsize len = arena->len;
+      gsize size = MAX (MAX (f->arena_size * 2, 4096), f->arena_length + DETENTE_KEY_MAX + 8);
+      char *arena = g_malloc (size);
 
-      g_string_set_size (arena, MAX (arena->allocated_len * 2, len + DETENTE_KEY_MAX + 2));
-      g_string_truncate (arena, len);
+      /* The units point at their keys: they move with the arena. The old
+       * arena is still there to measure from. */
+      if (f->arena_length > 0)
+        memcpy (arena, f->arena, f->arena_length);
+      for (guint i = 0; i < f->units->len; i++)
+        {
+          Unit *u = &g_array_index (f->units, Unit, i);
+
+          u->gaz.key = arena + (u->gaz.key - f->arena);
+        }
+      g_free (f->arena);
+      f->arena = arena;
+      f->arena_size = size;
     }
-  return arena->str + arena->len;
+  return f->arena + f->arena_length;
 }
 
-/* Keeps the @length bytes arena_reserve() gave as a key; returns where it
- * starts. */
-static inline guint
-arena_commit (GString *arena,
-              gsize    length)
+/* Keeps the @length bytes arena_reserve() gave as a key; returns it. */
+static inline const char *
+arena_commit (Finder *f,
+              gsize   length)
 {
-  guint at = arena->len;
+  char *key = f->arena + f->arena_length;
 
-  arena->str[at + length] = '\0';
-  arena->len += length + 1;
-  arena->str[arena->len] = '\0';
-  return at;
+  key[length] = '\0';
+  f->arena_length += length + 1;
+  return key;
+}
+
+/* A full stop touching a single capital before it makes it an initial
+ * ("L" of "Janet L. Yellen"). */
+static inline void
+mark_initial (Finder *f,
+              guint   dot_offset)
+{
+  Unit *before;
+
+  if (f->units->len < 2)
+    return;
+  before = &g_array_index (f->units, Unit, f->units->len - 2);
+  if ((before->flags & U_CAP) && before->length == 1 && before->offset + 1 == dot_offset)
+    before->flags |= U_INITIAL;
 }
 
 static void
@@ -215,7 +269,7 @@ add_unit (Finder            *f,
   Unit *up;
   Unit u;
   gsize length;
-  char *key = arena_reserve (f->arena);
+  char *key = arena_reserve (f);
   const char *p = f->s + part->offset;
   gboolean possessive = FALSE;
   gboolean upper = FALSE, lower = FALSE;
@@ -235,9 +289,9 @@ add_unit (Finder            *f,
     }
   else
     length = detente_gazetteer_fold (p, part->length, key, &possessive);
-  up->hash = detente_gazetteer_hash_key (key, length);
-  up->key_length = length;
-  up->key_at = arena_commit (f->arena, length);
+  up->gaz.hash = detente_gazetteer_hash_key (key, length);
+  up->gaz.length = length;
+  up->gaz.key = arena_commit (f, length);
   if (kind == DETENTE_TOKEN_PUNCTUATION)
     {
       u.flags |= U_PUNCT;
@@ -274,35 +328,44 @@ add_unit (Finder            *f,
   up->offset = u.offset;
   up->length = u.length;
   up->flags = u.flags;
+  if (u.flags & U_DOT)
+    mark_initial (f, u.offset);
 }
 
-/* What the fast path needs to know of a byte of a word. */
-enum
+#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* The bytes of a word at @p, @n of them, at most eight, little-endian in
+ * a 64-bit word and zero past @n. Eight are read at once when the text
+ * (@end is its NUL) has them. */
+static inline guint64
+load_word (const guchar *p,
+           guint         n,
+           const guchar *end)
 {
-  BYTE_UPPER = 1 << 0,   /* folds by adding 0x20: BYTE_UPPER << 5 */
-  BYTE_LOWER = 1 << 1,
-  BYTE_OTHER = 1 << 2,   /* a hyphen, or a byte of a non-ASCII character */
-};
+  guint64 x = 0;
 
-static const guchar byte_class[256] = {
-  ['A' ... 'Z'] = BYTE_UPPER,
-  ['a' ... 'z'] = BYTE_LOWER,
-  ['-'] = BYTE_OTHER,
-  [0x80 ... 0xFF] = BYTE_OTHER,
-};
+  if (G_LIKELY (end - p >= 7))
+    {
+      memcpy (&x, p, 8);
+      x = GUINT64_FROM_LE (x);
+      return n < 8 ? x & ((G_GUINT64_CONSTANT (1) << (8 * n)) - 1) : x;
+    }
+  memcpy (&x, p, n);
+  return GUINT64_FROM_LE (x);
+}
 
-/* The common case in one pass over the bytes: a word of ASCII letters
- * and digits, maybe with an apostrophe, and no hyphen to split at. Gives
- * up (FALSE, nothing added) on anything else. */
+/* The common case eight bytes at a time: a word of ASCII letters and
+ * digits, maybe with an apostrophe, and no hyphen to split at. Gives up
+ * (FALSE, nothing added) on anything else. */
 static inline gboolean
 add_ascii_word (Finder            *f,
                 const DetenteSpan *span)
 {
   const guchar *p = (const guchar *) f->s + span->offset;
   guint n = span->length;
-  guint classes = 0;
-  gboolean upper, lower;
-  guint h = 5381;
+  guint64 upper = 0, lower = 0, other = 0;
+  guint64 h = GAZ_HASH_SEED;
+  gboolean rehash = FALSE;
   guint k;
   char *key;
   Unit *u;
@@ -310,24 +373,32 @@ add_ascii_word (Finder            *f,
   if (n >= DETENTE_KEY_MAX)
     return FALSE;
 
-  /* One pass without a branch: fold, hash, and note what the bytes are. */
-  key = arena_reserve (f->arena);
-  for (guint i = 0; i < n; i++)
+  /* Each byte's class at once, without a branch: the high bit of each
+   * byte of t + BYTES (0x80 - c) says whether its low seven bits are at
+   * least c; non-ASCII bytes are marked apart. The arena has room for
+   * whole words past the key. */
+  key = arena_reserve (f);
+  for (guint i = 0; i < n; i += 8)
     {
-      guchar c = p[i];
-      guchar class = byte_class[c];
+      guint64 x = load_word (p + i, MIN (n - i, 8), f->end);
+      guint64 t = x & BYTES (0x7F);
+      guint64 ascii = ~x & BYTES (0x80);
+      guint64 up = (t + BYTES (0x80 - 'A')) & ~(t + BYTES (0x80 - 'Z' - 1)) & ascii;
+      guint64 hyphen = x ^ BYTES ('-');
 
-      classes |= class;
-      c |= (class & BYTE_UPPER) << 5;
-      key[i] = c;
-      h = h * 33 + c;
+      lower |= (t + BYTES (0x80 - 'a')) & ~(t + BYTES (0x80 - 'z' - 1)) & ascii;
+      other |= (x & BYTES (0x80)) | ((hyphen - BYTES (0x01)) & ~hyphen & BYTES (0x80));
+      upper |= up;
+      x |= up >> 2;
+      h = _detente_gazetteer_hash_step (h, x);
+      x = GUINT64_TO_LE (x);
+      memcpy (key + i, &x, 8);
     }
   k = n;
-  if (G_UNLIKELY (classes & BYTE_OTHER))
+  if (G_UNLIKELY (other != 0))
     {
       /* Again, byte by byte: a curly apostrophe ("China’s", "don’t")
        * folds to a straight one; anything else takes the long way. */
-      h = 5381;
       k = 0;
       for (guint i = 0; i < n; i++)
         {
@@ -338,19 +409,15 @@ add_ascii_word (Finder            *f,
               if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x99 || p[i + 2] == 0x98))
                 {
                   key[k++] = '\'';
-                  h = h * 33 + '\'';
                   i += 2;
                   continue;
                 }
               return FALSE;
             }
-          c |= (byte_class[c] & BYTE_UPPER) << 5;
-          key[k++] = c;
-          h = h * 33 + c;
+          key[k++] = g_ascii_tolower (c);
         }
+      rehash = TRUE;
     }
-  upper = (classes & BYTE_UPPER) != 0;
-  lower = (classes & BYTE_LOWER) != 0;
   u = next_unit (f);
   u->offset = span->offset;
   u->length = n;
@@ -360,23 +427,23 @@ add_ascii_word (Finder            *f,
   if (n > 2 && key[n - 2] == '\'' && key[n - 1] == 's')
     {
       n -= 2;
-      h = detente_gazetteer_hash_key (key, n);
       u->flags |= U_POSS;
+      rehash = TRUE;
     }
   else if (n > 1 && key[n - 1] == '\'')
     {
       n -= 1;
-      h = detente_gazetteer_hash_key (key, n);
       u->flags |= U_POSS;
+      rehash = TRUE;
     }
-  u->hash = h;
-  u->key_length = n;
-  u->key_at = arena_commit (f->arena, n);
+  u->gaz.hash = rehash ? detente_gazetteer_hash_key (key, n) : _detente_gazetteer_hash_end (h);
+  u->gaz.length = n;
+  u->gaz.key = arena_commit (f, n);
   if ((guchar) (p[0] - 'A') < 26)
     u->flags |= U_CAP;
-  if (!upper && !(u->flags & U_CAP))
+  if (upper == 0 && !(u->flags & U_CAP))
     u->flags |= U_LOWER;
-  if (upper && !lower && span->length > 1)
+  if (upper != 0 && lower == 0 && span->length > 1)
     u->flags |= U_ALLCAPS;
   return TRUE;
 }
@@ -392,28 +459,37 @@ add_ascii_mark (Finder            *f,
 
   if (span->length != 1 || c >= 0x80)
     return FALSE;
-  key = arena_reserve (f->arena);
+  key = arena_reserve (f);
   key[0] = c;
   u = next_unit (f);
   u->offset = span->offset;
   u->length = 1;
   u->flags = U_PUNCT | (c == '.' ? U_DOT : c == ',' ? U_COMMA : 0);
-  u->hash = 5381 * 33 + c;
-  u->key_length = 1;
-  u->key_at = arena_commit (f->arena, 1);
+  u->gaz.hash = _detente_gazetteer_hash_end (_detente_gazetteer_hash_step (GAZ_HASH_SEED, c));
+  u->gaz.length = 1;
+  u->gaz.key = arena_commit (f, 1);
+  if (c == '.')
+    mark_initial (f, span->offset);
   return TRUE;
 }
 
-void
+/* Reads the units of the sentence that begins at token @first_token and
+ * returns the token after it. A "sentence" of a million tokens (a page
+ * with no full stops) is read in pieces, so memory stays bounded; no name
+ * is that long. */
+guint
 _detente_mentions_read_units (Finder *f,
                               guint   first_token,
-                              guint   end_token)
+                              guint   n_tokens)
 {
   const DetenteToken *tokens = detente_text_get_token (f->text, first_token);
+  guint max = MIN (n_tokens - first_token, MAX_SENTENCE_TOKENS);
+  guint t;
 
-  g_array_set_size (f->units, 0);
-  g_string_truncate (f->arena, 0);
-  for (guint t = 0; t < end_token - first_token; t++)
+  f->units->len = 0;
+  f->arena_length = 0;
+  f->sentence = tokens[0].sentence;
+  for (t = 0; t < max && tokens[t].sentence == f->sentence; t++)
     {
       const DetenteToken *tok = &tokens[t];
       DetenteSpan parts[8];
@@ -429,23 +505,7 @@ _detente_mentions_read_units (Finder *f,
       for (guint i = 0; i < n; i++)
         add_unit (f, &parts[i], tok->kind);
     }
-  if (f->keys_size < f->units->len)
-    {
-      f->keys_size = MAX (f->units->len, 64);
-      f->keys = g_renew (GazKey, f->keys, f->keys_size);
-    }
-  /* The arena no longer moves: point the units at their keys. A single
-   * capital touching a following dot is an initial. */
-  for (guint i = 0; i < f->units->len; i++)
-    {
-      Unit *u = &g_array_index (f->units, Unit, i);
-
-      u->key = f->arena->str + u->key_at;
-      f->keys[i] = (GazKey) { u->key, u->key_length, u->hash };
-      if ((u->flags & U_CAP) && u->length == 1 && i + 1 < f->units->len &&
-          (unit (f, i + 1)->flags & U_DOT) && unit (f, i + 1)->offset == u->offset + 1)
-        u->flags |= U_INITIAL;
-    }
+  return first_token + t;
 }
 
 /* Whether every word of units [first, first + n) is in capitals. */
@@ -473,9 +533,7 @@ _detente_mentions_read_spans (Finder *f)
 {
   guint n = f->units->len;
 
-  g_array_set_size (f->spans, 0);
-  g_array_set_size (f->span_at, n);
-  memset (f->span_at->data, 0, n * sizeof (guint));
+  f->spans->len = 0;
 
   for (guint i = 0; i < n;)
     {
@@ -484,12 +542,12 @@ _detente_mentions_read_spans (Finder *f)
       gboolean named = FALSE;
       gboolean titled = FALSE;
 
-      if (!(unit (f, i)->flags & U_WORD) || !_detente_gazetteer_may_begin (f->gazetteer, unit (f, i)->hash))
+      if (!(unit (f, i)->flags & U_WORD) || !_detente_gazetteer_may_begin (f->gazetteer, unit (f, i)->gaz.hash))
         {
           i++;
           continue;
         }
-      g.n = _detente_gazetteer_match_keys (f->gazetteer, f->keys + i, n - i, &node);
+      g.n = _detente_gazetteer_match_keys (f->gazetteer, &unit (f, i)->gaz, sizeof (Unit), n - i, &node);
       if (g.n == 0)
         {
           i++;
@@ -514,14 +572,14 @@ _detente_mentions_read_spans (Finder *f)
        * to cut ("Washington Post" is not Washington). */
       if (!titled && !(unit (f, i + g.n - 1)->flags & U_POSS) && i + g.n < n &&
           (unit (f, i + g.n)->flags & U_CAP) && !(unit (f, i + g.n)->flags & U_ALLCAPS) &&
-          _detente_mentions_is_thing_word (unit (f, i + g.n)->key))
+          _detente_mentions_is_word (unit (f, i + g.n), WORDS_THING))
         {
           i += g.n;
           continue;
         }
-      g_array_append_val (f->spans, g);
+      *(GazSpan *) array_push (f->spans, &f->spans_size, sizeof (GazSpan)) = g;
       for (guint k = 0; k < g.n; k++)
-        g_array_index (f->span_at, guint, i + k) = f->spans->len;
+        g_array_index (f->units, Unit, i + k).span = f->spans->len;
       i += g.n;
     }
 }

@@ -30,7 +30,6 @@
 
 #define MAX_NAME_UNITS 4
 #define APPOSITION_WINDOW 10
-#define MAX_SENTENCE_TOKENS 1000
 
 /* The length of units [first, first + n) in bytes, without a final
  * possessive: "Beijing’s" is a mention of Beijing. */
@@ -83,8 +82,8 @@ looks_like_name (Finder *f,
         return FALSE;
       if (u->flags & U_INITIAL)
         continue;
-      if (u->key[0] == '\0' || _detente_mentions_is_stop_word (u->key) ||
-          _detente_mentions_is_thing_word (u->key))
+      if (u->gaz.key[0] == '\0' || _detente_mentions_is_word (u, WORDS_STOP) ||
+          _detente_mentions_is_word (u, WORDS_THING))
         return FALSE;
       if (g != NULL && !span_has (g, DETENTE_ENTRY_PERSON))
         {
@@ -179,7 +178,7 @@ known_without_initials (Finder *f,
       if (u->flags & (U_INITIAL | U_DOT))
         initials = TRUE;
       else
-        keys[n_keys++] = u->key;
+        keys[n_keys++] = u->gaz.key;
     }
   if (!initials || n_keys < 2 ||
       detente_gazetteer_match (f->gazetteer, keys, n_keys, &matches, &n_matches) != n_keys)
@@ -199,7 +198,7 @@ add_pending (Finder     *f,
   /* "Pompeo’s" is measured without its possessive. */
   Pending p = { unit (f, i)->offset, span_length (f, i, 1), f->sentence, { 0 }, g_strdup (title), honoured };
 
-  g_strlcpy (p.key, unit (f, i)->key, DETENTE_KEY_MAX);
+  g_strlcpy (p.key, unit (f, i)->gaz.key, DETENTE_KEY_MAX);
   g_array_append_val (f->pending, p);
 }
 
@@ -232,14 +231,14 @@ modifier_before (Finder   *f,
           i = g->first;
           continue;
         }
-      if (u->flags & U_WORD && _detente_mentions_is_past_word (u->key))
+      if (u->flags & U_WORD && _detente_mentions_is_word (u, WORDS_PAST))
         {
           if (past != NULL)
             *past = TRUE;
           i--;
           continue;
         }
-      if (u->flags & U_WORD && strcmp (u->key, "the") == 0)
+      if (u->flags & U_WORD && strcmp (u->gaz.key, "the") == 0)
         {
           i--;
           continue;
@@ -262,7 +261,7 @@ country_inside (Finder        *f,
 
   if (g->n < 2)
     return NULL;
-  n = _detente_gazetteer_match_keys (f->gazetteer, f->keys + g->first, g->n - 1, &node);
+  n = _detente_gazetteer_match_keys (f->gazetteer, &unit (f, g->first)->gaz, sizeof (Unit), g->n - 1, &node);
   if (n == 0 || !(unit (f, g->first)->flags & (U_CAP | U_CJK)))
     return NULL;
   matches = node->match_data;
@@ -295,7 +294,7 @@ indefinite_before (Finder *f,
 {
   for (guint k = i; k > 0 && k + 3 > i; k--)
     {
-      const char *key = unit (f, k - 1)->key;
+      const char *key = unit (f, k - 1)->gaz.key;
 
       if (g_str_equal (key, "a") || g_str_equal (key, "an") || g_str_equal (key, "another") ||
           g_str_equal (key, "any") || g_str_equal (key, "every"))
@@ -378,9 +377,9 @@ after_word (Finder     *f,
             guint       i,
             const char *word)
 {
-  if (i > 0 && strcmp (unit (f, i - 1)->key, "the") == 0)
+  if (i > 0 && strcmp (unit (f, i - 1)->gaz.key, "the") == 0)
     i--;
-  return i > 0 && strcmp (unit (f, i - 1)->key, word) == 0;
+  return i > 0 && strcmp (unit (f, i - 1)->gaz.key, word) == 0;
 }
 
 /* A one-word office title written in lower case ("speaker", "premier",
@@ -412,16 +411,16 @@ person_context_after (Finder              *f,
 
   if (i >= n)
     return FALSE;
-  if (unit (f, i)->flags & U_WORD && _detente_mentions_is_speech_word (unit (f, i)->key))
+  if (unit (f, i)->flags & U_WORD && _detente_mentions_is_word (unit (f, i), WORDS_SPEECH))
     return TRUE;
 
   /* "Ryan Hass, who served in the White House": only people are who. */
-  if ((unit (f, i)->flags & U_COMMA) && i + 1 < n && strcmp (unit (f, i + 1)->key, "who") == 0)
+  if ((unit (f, i)->flags & U_COMMA) && i + 1 < n && strcmp (unit (f, i + 1)->gaz.key, "who") == 0)
     return TRUE;
   if (unit (f, i)->flags & U_COMMA)
     i++;
   else if (unit (f, i)->flags & U_WORD &&
-           (strcmp (unit (f, i)->key, "is") == 0 || strcmp (unit (f, i)->key, "was") == 0))
+           (strcmp (unit (f, i)->gaz.key, "is") == 0 || strcmp (unit (f, i)->gaz.key, "was") == 0))
     i++;
   else
     return FALSE;
@@ -499,7 +498,7 @@ person_context_after (Finder              *f,
         }
       /* Stop at the next name: "X, Y and Z" is a list, not an apposition. */
       if ((u->flags & U_CAP) && k == 0 &&
-          !(u->flags & U_WORD && _detente_mentions_is_stop_word (u->key)))
+          !(u->flags & U_WORD && _detente_mentions_is_word (u, WORDS_STOP)))
         {
           if (g == NULL)
             break;
@@ -538,35 +537,23 @@ person_context_before (Finder *f,
                        guint   i,
                        guint   end)
 {
-  static const char * const after[] = {
-    "after", "and", "at", "before", "during", "from", "in", "of", "on", "to", "when", "while", "who",
-    "whose", "with",
-  };
-  static const char * const meet_with[] = {
-    "call", "calls", "conversation", "meet", "meeting", "meetings", "meets", "met", "spoke", "talked",
-    "talks",
-  };
-  static const char * const meet[] = {
-    "hosted", "hosting", "hosts", "invited", "invites", "meet", "meeting", "meets", "met", "phoned",
-    "received", "receiving",
-  };
-  const char *before = i > 0 ? unit (f, i - 1)->key : "";
+  const char *before = i > 0 ? unit (f, i - 1)->gaz.key : "";
   gboolean reported;
 
   if (i == 0)
     return FALSE;
-  reported = (unit (f, i - 1)->flags & U_WORD && _detente_mentions_is_speech_word (before)) ||
-             (i >= 2 && strcmp (before, "to") == 0 && strcmp (unit (f, i - 2)->key, "according") == 0) ||
+  reported = (unit (f, i - 1)->flags & U_WORD && _detente_mentions_is_word (unit (f, i - 1), WORDS_SPEECH)) ||
+             (i >= 2 && strcmp (before, "to") == 0 && strcmp (unit (f, i - 2)->gaz.key, "according") == 0) ||
              (i >= 2 && strcmp (before, "with") == 0 &&
-              _detente_mentions_in_sorted (meet_with, G_N_ELEMENTS (meet_with), unit (f, i - 2)->key)) ||
-             _detente_mentions_in_sorted (meet, G_N_ELEMENTS (meet), before);
+              _detente_mentions_is_word (unit (f, i - 2), WORDS_MEET_WITH)) ||
+             _detente_mentions_is_word (unit (f, i - 1), WORDS_MEET);
   /* "Qin Gang and Yang Tao spoke": a name joined to a person's is one
    * too, whatever follows. */
   if (!reported)
     return strcmp (before, "and") == 0 && person_just_before (f, i - 1);
   return end >= f->units->len ||
-         ((unit (f, end)->flags & U_PUNCT) && unit (f, end)->key[0] != '-') ||
-         _detente_mentions_in_sorted (after, G_N_ELEMENTS (after), unit (f, end)->key);
+         ((unit (f, end)->flags & U_PUNCT) && unit (f, end)->gaz.key[0] != '-') ||
+         _detente_mentions_is_word (unit (f, end), WORDS_AFTER_NAME);
 }
 
 /* Whether a country's name is a word of some other thing's name: "German
@@ -583,17 +570,17 @@ inside_name_of_thing (Finder        *f,
 
       if ((u->flags & U_WORD) && (u->flags & U_CAP))
         {
-          if (_detente_mentions_is_thing_word (u->key))
+          if (_detente_mentions_is_word (u, WORDS_THING))
             return TRUE;
           continue;
         }
-      if (strcmp (u->key, "of") != 0 && strcmp (u->key, "for") != 0 && strcmp (u->key, "and") != 0)
+      if (strcmp (u->gaz.key, "of") != 0 && strcmp (u->gaz.key, "for") != 0 && strcmp (u->gaz.key, "and") != 0)
         break;
     }
   /* "Bank of America", "University of Sydney". */
-  return g->first >= 2 && (strcmp (unit (f, g->first - 1)->key, "of") == 0 ||
-                           strcmp (unit (f, g->first - 1)->key, "for") == 0) &&
-         (unit (f, g->first - 2)->flags & U_CAP) && _detente_mentions_is_thing_word (unit (f, g->first - 2)->key);
+  return g->first >= 2 && (strcmp (unit (f, g->first - 1)->gaz.key, "of") == 0 ||
+                           strcmp (unit (f, g->first - 1)->gaz.key, "for") == 0) &&
+         (unit (f, g->first - 2)->flags & U_CAP) && _detente_mentions_is_word (unit (f, g->first - 2), WORDS_THING);
 }
 
 /* Whether the words around units [i, i + n) say they name a person. */
@@ -614,13 +601,8 @@ static gboolean
 after_preposition (Finder *f,
                    guint   i)
 {
-  static const char * const words[] = {
-    "across", "arrived", "arriving", "at", "from", "in", "into", "near", "outside", "reached",
-    "to", "toward", "towards", "visit", "visited", "visiting", "visits", "within",
-  };
-
   return i > 0 && (unit (f, i - 1)->flags & U_WORD) &&
-         _detente_mentions_in_sorted (words, G_N_ELEMENTS (words), unit (f, i - 1)->key);
+         _detente_mentions_is_word (unit (f, i - 1), WORDS_PLACE_BEFORE);
 }
 
 static void
@@ -631,7 +613,7 @@ place_mention (Finder             *f,
   DetenteMention m = { DETENTE_MENTION_PLACE, { unit (f, g->first)->offset, span_length (f, g->first, g->n) },
                        f->sentence, G_MAXUINT, place, FALSE };
 
-  g_array_append_val (f->mentions, m);
+  *(DetenteMention *) array_push (f->mentions, &f->mentions_size, sizeof (DetenteMention)) = m;
 }
 
 
@@ -683,8 +665,7 @@ read_sentence (Finder *f)
                   (found_actor (f, a)->role == NULL ||
                    _detente_mentions_holds_title (person, title, NULL)))
                 {
-                  g_free (found_actor (f, a)->role);
-                  found_actor (f, a)->role = g_strdup (title);
+                  _detente_mentions_found_actor_set_role (found_actor (f, a), title);
                 }
 
               _detente_mentions_mention (f, a, unit (f, j)->offset, span_length (f, j, next->n),
@@ -714,7 +695,7 @@ read_sentence (Finder *f)
               continue;
             }
           if (run >= 1 && (unit (f, j)->flags & U_WORD) &&
-              !_detente_mentions_is_stop_word (unit (f, j)->key) && span_at (f, j) == NULL)
+              !_detente_mentions_is_word (unit (f, j), WORDS_STOP) && span_at (f, j) == NULL)
             {
               add_pending (f, j, title, TRUE);
               i = j + 1;
@@ -771,7 +752,7 @@ read_sentence (Finder *f)
         }
 
       /* A capitalised run nobody named: a person if the context says so. */
-      if ((u->flags & U_CAP) && (u->flags & U_WORD) && !_detente_mentions_is_stop_word (u->key))
+      if ((u->flags & U_CAP) && (u->flags & U_WORD) && !_detente_mentions_is_word (u, WORDS_STOP))
         {
           guint run = name_run (f, i, FALSE);
           guint wide = name_run (f, i, TRUE);
@@ -860,11 +841,9 @@ scratch_free (gpointer data)
 {
   Finder *f = data;
 
-  g_free (f->keys);
-  g_string_free (f->arena, TRUE);
+  g_free (f->arena);
   g_array_unref (f->units);
   g_array_unref (f->spans);
-  g_array_unref (f->span_at);
   g_array_unref (f->pending);
   g_ptr_array_unref (f->actors);
   g_array_unref (f->mentions);
@@ -897,9 +876,7 @@ scratch_get (void)
       f->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
       g_array_set_clear_func (f->pending, pending_clear);
       f->units = g_array_new (FALSE, FALSE, sizeof (Unit));
-      f->arena = g_string_sized_new (4096);
       f->spans = g_array_new (FALSE, FALSE, sizeof (GazSpan));
-      f->span_at = g_array_new (FALSE, TRUE, sizeof (guint));
       g_private_set (&scratch_key, f);
     }
   return f;
@@ -917,21 +894,22 @@ scratch_put (Finder *scratch,
   _detente_mentions_index_reset (&used->surnames);
   /* The actors now belong to the result. */
   g_ptr_array_set_size (used->actors, 0);
-  g_array_set_size (used->mentions, 0);
+  used->mentions->len = 0;
   g_array_set_size (used->surname_links, 0);
   g_ptr_array_set_size (used->owned, 0);
   g_array_set_size (used->pending, 0);
-  g_array_set_size (used->units, 0);
-  g_array_set_size (used->spans, 0);
-  g_array_set_size (used->span_at, 0);
-  g_string_truncate (used->arena, 0);
+  used->units->len = 0;
+  used->spans->len = 0;
+  used->arena_length = 0;
   scratch->by_key = used->by_key;
   scratch->by_entry = used->by_entry;
   scratch->by_id = used->by_id;
   scratch->surnames = used->surnames;
-  scratch->keys = used->keys;
-  scratch->keys_size = used->keys_size;
+  scratch->arena = used->arena;
+  scratch->arena_size = used->arena_size;
   scratch->units_size = used->units_size;
+  scratch->spans_size = used->spans_size;
+  scratch->mentions_size = used->mentions_size;
 }
 
 /**
@@ -962,25 +940,16 @@ detente_mentions_find (DetenteText       *text,
 
   f.text = text;
   f.s = detente_text_get_text (text);
+  f.end = (const guchar *) f.s + strlen (f.s);
   f.gazetteer = gazetteer;
   f.date = date != NULL ? date : &none;
 
   n_tokens = detente_text_get_n_tokens (text);
   while (first < n_tokens)
     {
-      const DetenteToken *tokens = detente_text_get_token (text, first);
-      guint end = first;
-
-      f.sentence = tokens[0].sentence;
-
-      /* A "sentence" of a million tokens (a page with no full stops) is
-       * read in pieces, so memory stays bounded; no name is that long. */
-      while (end < n_tokens && tokens[end - first].sentence == f.sentence && end - first < MAX_SENTENCE_TOKENS)
-        end++;
-      _detente_mentions_read_units (&f, first, end);
+      first = _detente_mentions_read_units (&f, first, n_tokens);
       _detente_mentions_read_spans (&f);
       read_sentence (&f);
-      first = end;
     }
   _detente_mentions_resolve_pending (&f);
   sort_mentions (f.mentions);
