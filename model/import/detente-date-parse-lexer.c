@@ -160,6 +160,20 @@ is_anchor (guint8 word)
     }
 }
 
+/* g_ascii_isalpha() and g_ascii_isdigit() without the table they load
+ * through a pointer: the lexer tests every byte of every sentence. */
+static inline gboolean
+letter (guchar c)
+{
+  return (guchar) ((c | 0x20) - 'a') < 26;
+}
+
+static inline gboolean
+digit (guchar c)
+{
+  return (guchar) (c - '0') < 10;
+}
+
 const Token _detente_date_end_token = { 0, 0, 0, TOK_END, W_NONE, 0, 0, 0, TRUE };
 
 void
@@ -252,30 +266,34 @@ decode (const guchar *p,
   return c;
 }
 
-static gboolean
-caps_fit (guint8       caps,
+/* @w is ASCII letters, whose case is bit 0x20. */
+static inline gboolean
+caps_fit (guint8        caps,
           const guchar *w,
-          guint        len)
+          guint         len)
 {
-  gboolean rest_lower = TRUE;
-  gboolean rest_upper = TRUE;
+  guchar all = 0xFF, any = 0;
+  gboolean first_upper = !(w[0] & 0x20);
+  gboolean rest_lower, rest_upper;
 
   for (guint i = 1; i < len; i++)
     {
-      rest_lower = rest_lower && g_ascii_islower (w[i]);
-      rest_upper = rest_upper && g_ascii_isupper (w[i]);
+      all &= w[i];
+      any |= w[i];
     }
+  rest_lower = (all & 0x20) != 0;
+  rest_upper = (any & 0x20) == 0;
 
   switch (caps)
     {
     case C_NAME:
-      return g_ascii_isupper (w[0]) && (rest_lower || (rest_upper && len > 2));
+      return first_upper && (rest_lower || (rest_upper && len > 2));
     case C_ANY:
-      return rest_lower || (g_ascii_isupper (w[0]) && rest_upper);
+      return rest_lower || (first_upper && rest_upper);
     case C_LOWER:
-      return (g_ascii_islower (w[0]) && rest_lower) || (g_ascii_isupper (w[0]) && rest_upper);
+      return (!first_upper && rest_lower) || (first_upper && rest_upper);
     case C_TITLE:
-      return g_ascii_isupper (w[0]) && rest_lower;
+      return first_upper && rest_lower;
     default:
       g_assert_not_reached ();
     }
@@ -354,14 +372,14 @@ first_anchor (const guchar *p,
     {
       guint start = i;
 
-      if (g_ascii_isdigit (p[i]))
+      if (digit (p[i]))
         return i;
-      if (!g_ascii_isalpha (p[i]))
+      if (!letter (p[i]))
         {
           i++;
           continue;
         }
-      while (i < len && g_ascii_isalpha (p[i]))
+      while (i < len && letter (p[i]))
         i++;
       if (lexes_as_anchor (p + start, i - start))
         return start;
@@ -434,9 +452,12 @@ _detente_date_lex (const Scan *s,
           t->start = t->end = len;
           return len;
         }
-      /* Most tokens follow one plain space. */
+      /* Most tokens follow one plain space, and start with a byte that is
+       * no space at all. */
       if (text[pos] == ' ')
         w = 1;
+      else if (text[pos] > ' ' && text[pos] < 0x80)
+        break;
       else if ((w = _detente_date_space_width (text + pos, len - pos)) == 0)
         break;
       pos += w;
@@ -447,11 +468,11 @@ _detente_date_lex (const Scan *s,
   t->start = pos;
   t->spaced = spaced;
 
-  if (g_ascii_isdigit (text[pos]))
+  if (digit (text[pos]))
     {
       guint n = 0;
 
-      for (; pos < len && g_ascii_isdigit (text[pos]); pos++, n++)
+      for (; pos < len && digit (text[pos]); pos++, n++)
         if (n < 9)
           t->value = t->value * 10 + (text[pos] - '0');
       t->kind = TOK_NUMBER;
@@ -468,17 +489,17 @@ _detente_date_lex (const Scan *s,
       t->end = pos + w;
       return t->end;
     }
-  /* g_ascii_isalpha() looks at the low byte only: U+034F is no 'O'. The
+  /* letter() looks at the low byte only: U+034F is no 'O'. The
    * loop below must take at least this first character, so the two tests
    * agree. */
-  if ((c < 0x80 && g_ascii_isalpha (c)) ||
+  if ((c < 0x80 && letter (c)) ||
       (c >= 0x80 && c != 0xFFFD && !is_cjk (c) && g_unichar_isalnum (c)))
     {
       gboolean ascii = TRUE;
 
       while (pos < len)
         {
-          if (g_ascii_isalpha (text[pos]))
+          if (letter (text[pos]))
             pos++;
           else if (text[pos] >= 0x80 &&
                    (c = decode (text + pos, len - pos, &w)) != 0xFFFD &&

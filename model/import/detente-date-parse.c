@@ -762,10 +762,7 @@ detente_date_parse_find_tensed (const char        *text,
                                 gboolean          *tense_matters)
 {
   GArray *matches;
-  Token prev1, prev2, t;
-  guint pos = 0;
-  gboolean tense_read = FALSE;
-  Scan s;
+  gboolean matters;
 
   if (tense_matters != NULL)
     *tense_matters = FALSE;
@@ -774,11 +771,46 @@ detente_date_parse_find_tensed (const char        *text,
   matches = g_array_new (FALSE, FALSE, sizeof (DetenteDateMatch));
   if (text == NULL)
     return matches;
+  matters = _detente_date_parse_find_into (matches, text, length < 0 ? strlen (text) : (gsize) length,
+                                           reference, tense);
+  if (tense_matters != NULL)
+    *tense_matters = matters;
+  return matches;
+}
+
+/**
+ * _detente_date_parse_find_into:
+ * @matches: (element-type DetenteDateMatch): where to append the matches
+ * @text: the text; it need not be valid UTF-8
+ * @length: its length in bytes
+ * @reference: (nullable): as for detente_date_parse_find()
+ * @tense: as for detente_date_parse_find()
+ *
+ * Does what detente_date_parse_find_tensed() does, into an array the
+ * caller owns: the extractor scans a sentence for every frame it reads,
+ * and keeps one array for all of them.
+ *
+ * Returns: whether any expression of @text depends on @tense
+ */
+gboolean
+_detente_date_parse_find_into (GArray            *matches,
+                               const char        *text,
+                               gsize              length,
+                               const DetenteDate *reference,
+                               DetenteTense       tense)
+{
+  Token prev1, prev2, t;
+  guint pos = 0;
+  gboolean tense_read = FALSE;
+  Scan s;
 
   _detente_date_index_words ();
-  scan_init (&s, text, length < 0 ? strlen (text) : (gsize) length, reference, tense);
+  /* Most sentences have no date: they cost one pass of the anchor scan. */
+  pos = _detente_date_scan_start (text, MIN (length, G_MAXUINT));
+  if (pos >= MIN (length, G_MAXUINT))
+    return FALSE;
+  scan_init (&s, text, length, reference, tense);
   s.tense_read = &tense_read;
-  pos = _detente_date_scan_start (s.text, s.len);
   prev1 = prev2 = _detente_date_end_token;
 
   for (;;)
@@ -819,7 +851,5 @@ detente_date_parse_find_tensed (const char        *text,
       prev1 = t;
     }
 
-  if (tense_matters != NULL)
-    *tense_matters = tense_read;
-  return matches;
+  return tense_read;
 }

@@ -58,6 +58,13 @@ GArray   *detente_date_parse_find_tensed (const char        *text,
                                           const DetenteDate *reference,
                                           DetenteTense       tense,
                                           gboolean          *tense_matters);
+/* For the extractor, which keeps one array for the dates of every
+ * sentence it reads. */
+gboolean  _detente_date_parse_find_into (GArray            *matches,
+                                         const char        *text,
+                                         gsize              length,
+                                         const DetenteDate *reference,
+                                         DetenteTense       tense);
 gboolean  detente_date_parse_loose (const char        *text,
                                     DetenteDate       *out);
 

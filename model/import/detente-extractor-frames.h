@@ -57,7 +57,8 @@ typedef struct
   gboolean     weak_status;
 } Sentence;
 
-/* An engagement while the article is read. */
+/* An engagement while the article is read. The engagement comes first:
+ * the result takes a frame as its DetenteFoundEngagement, without a copy. */
 typedef struct
 {
   DetenteFoundEngagement e;
@@ -79,7 +80,8 @@ struct _Extraction
   guint             focus;
   GArray           *pair;
   GPtrArray        *frames;
-  GArray           *dates[3];
+  GArray           *dates[3];       /* per tense, NULL until read; borrowed */
+  GArray           *date_store[3];  /* what dates[] point to, kept for every sentence */
   gboolean          visit_words;
 };
 

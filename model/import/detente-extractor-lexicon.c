@@ -143,8 +143,9 @@ static const Word words[] = {
 
 /* The lexicon as an open-addressed table, built once and only read after:
  * every word of every sentence is looked up, and most are in no entry.
- * For each first letter, the lengths of the words that begin with it tell
- * most of those apart without hashing them. */
+ * For each first and last letter, the lengths of the words that begin and
+ * end with them tell most of those apart without hashing them; a number or
+ * a mark begins no word but two. */
 #define TABLE_SIZE 1024
 
 typedef struct
@@ -155,7 +156,8 @@ typedef struct
 
 typedef struct
 {
-  guint32 lengths[26];
+  guint32 lengths[26 * 26];
+  guint32 first_bytes[256 / 32];
   /* Each slot's tag, from its word's length and first letter, 0 when it
    * is empty: a probe reads these, which take a few cache lines, and looks
    * at a slot only when its tag is the key's. */
@@ -176,6 +178,20 @@ hash_word (const char *key,
   h ^= ((guchar) key[length > 1 ? 1 : 0] * 0x85EBCA77u) ^ ((guchar) key[length > 0 ? length - 1 : 0] * 0xC2B2AE3Du);
   h ^= (guint32) length * 0x27D4EB2Fu;
   return (h ^ (h >> 15)) & (TABLE_SIZE - 1);
+}
+
+static inline gboolean
+is_letter (char c)
+{
+  return c >= 'a' && c <= 'z';
+}
+
+/* The index of a word's first and last letters. */
+static inline guint
+pair_of (const char *key,
+         gsize       length)
+{
+  return (key[0] - 'a') * 26 + (key[length - 1] - 'a');
 }
 
 /* Not 0 for a word of one letter or more. */
@@ -228,8 +244,9 @@ build_table (gpointer data)
       /* A word listed twice keeps every class it was given. */
       table->tags[k] = tag_of (words[i].word, length);
       slot->word = words[i].word;
-      if (words[i].word[0] >= 'a' && words[i].word[0] <= 'z')
-        table->lengths[words[i].word[0] - 'a'] |= 1u << MIN (length, 31);
+      if (is_letter (words[i].word[0]) && is_letter (words[i].word[length - 1]))
+        table->lengths[pair_of (words[i].word, length)] |= 1u << MIN (length, 31);
+      table->first_bytes[(guchar) words[i].word[0] / 32] |= 1u << ((guchar) words[i].word[0] % 32);
       slot->info.classes |= words[i].classes;
       if (words[i].trigger != T_NONE)
         slot->info.trigger = words[i].trigger;
@@ -254,7 +271,14 @@ _detente_extractor_word (const char *key,
   guint k;
 
   table = g_once (&once, (GThreadFunc) build_table, NULL);
-  if (key[0] >= 'a' && key[0] <= 'z' && !(table->lengths[key[0] - 'a'] & (1u << MIN (length, 31))))
+  if (length == 0)
+    return NULL;
+  if (is_letter (key[0]) && is_letter (key[length - 1]))
+    {
+      if (!(table->lengths[pair_of (key, length)] & (1u << MIN (length, 31))))
+        return NULL;
+    }
+  else if (!(table->first_bytes[(guchar) key[0] / 32] & (1u << ((guchar) key[0] % 32))))
     return NULL;
   k = find_slot (table, key, length);
   return table->tags[k] != 0 ? &table->slots[k].info : NULL;

@@ -60,16 +60,14 @@ same_participants (GArray *a,
   return TRUE;
 }
 
+/* A frame begins with its engagement, so that a result can take that as
+ * it is, and detente_found_engagement_free() free the frame. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Frame, e) == 0);
+
 static void
 frame_free (gpointer data)
 {
-  Frame *f = data;
-
-  g_array_unref (f->e.participants);
-  g_array_unref (f->e.evidence);
-  g_free (f->e.place);
-  g_free (f->e.place_country);
-  g_free (f);
+  detente_found_engagement_free (data);
 }
 
 static void
@@ -197,13 +195,15 @@ sentence_dates (Sentence     *s,
 
   if (ex->dates[slot] != NULL)
     return ex->dates[slot];
-  ex->dates[slot] = detente_date_parse_find_tensed (ex->chars + s->span.offset, s->span.length,
-                                                    detente_date_is_set (&ex->reference) ? &ex->reference : NULL,
-                                                    tense, &tense_matters);
+  ex->dates[slot] = ex->date_store[slot];
+  g_array_set_size (ex->dates[slot], 0);
+  tense_matters = _detente_date_parse_find_into (ex->dates[slot], ex->chars + s->span.offset, s->span.length,
+                                                 detente_date_is_set (&ex->reference) ? &ex->reference : NULL,
+                                                 tense);
   if (!tense_matters)
     for (guint k = 0; k < G_N_ELEMENTS (ex->dates); k++)
       if (ex->dates[k] == NULL)
-        ex->dates[k] = g_array_ref (ex->dates[slot]);
+        ex->dates[k] = ex->dates[slot];
   return ex->dates[slot];
 }
 
@@ -794,6 +794,91 @@ detente_found_engagement_free (DetenteFoundEngagement *engagement)
   g_free (engagement);
 }
 
+/* What detente_extract_engagements() does, with the reference its caller
+ * has already read from the text. */
+static GPtrArray *
+extract_engagements (DetenteText       *text,
+                     DetenteMentions   *mentions,
+                     const DetenteDate *published,
+                     const DetenteDate *reference,
+                     DetenteGazetteer  *gazetteer)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) detente_found_engagement_free);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
+  g_autoptr(GArray) last_subject = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) pair = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) frames = g_ptr_array_new_with_free_func (frame_free);
+  g_autoptr(GPtrArray) spare_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  Extraction ex = { 0 };
+  Sentence s = { 0 };
+  guint token = 0, mention = 0;
+  guint n_sentences;
+
+  ex.text = text;
+  ex.chars = detente_text_get_text (text);
+  ex.actors = mentions->actors;
+  ex.mentions = mentions->mentions;
+  ex.gazetteer = gazetteer;
+  ex.focus = G_MAXUINT;
+  ex.pair = pair;
+  ex.frames = frames;
+  ex.reference = *reference;
+  for (guint k = 0; k < G_N_ELEMENTS (ex.date_store); k++)
+    ex.date_store[k] = g_array_new (FALSE, FALSE, sizeof (DetenteDateMatch));
+
+  s.ex = &ex;
+  s.items = items;
+  s.last_subject = last_subject;
+  s.spare_lists = spare_lists;
+  n_sentences = detente_text_get_n_sentences (text);
+  for (guint i = 0; i < n_sentences; i++)
+    {
+      s.index = i;
+      s.span = *detente_text_get_sentence (text, i);
+      g_array_set_size (last_subject, 0);
+      build_items (&ex, &s, &token, &mention);
+      _detente_frames_read (&s);
+      memset (ex.dates, 0, sizeof ex.dates);
+
+      /* "He" in the next sentence is one of this one's persons, or the
+       * person in focus so far: the one the article is most about. */
+      {
+        guint best = ex.focus;
+
+        for (guint k = 0; k < s.n_items; k++)
+          {
+            const Item *it = item (&s, k);
+
+            if (it->kind == IT_ACTOR && !it->possessive &&
+                actor_of (&s, it)->kind == DETENTE_ACTOR_KIND_PERSON &&
+                (best == G_MAXUINT ||
+                 actor_of (&s, it)->mentions > ((DetenteFoundActor *) g_ptr_array_index (ex.actors, best))->mentions))
+              best = it->actor;
+          }
+        if (best != G_MAXUINT)
+          ex.focus = best;
+      }
+    }
+
+  /* Visits first, so that meetings during them know where they were
+   * before meetings are merged. */
+  merge_frames (&ex, TRUE);
+  meetings_in_visits (&ex);
+  merge_frames (&ex, FALSE);
+  planned_if_later (&ex, published);
+  g_ptr_array_sort (frames, compare_frames);
+  host_countries (&ex);
+
+  for (guint k = 0; k < G_N_ELEMENTS (ex.date_store); k++)
+    g_array_unref (ex.date_store[k]);
+
+  /* The result takes each frame's engagement as it is, see Frame. */
+  for (guint i = 0; i < frames->len; i++)
+    g_ptr_array_add (result, g_ptr_array_index (frames, i));
+  g_ptr_array_set_free_func (frames, NULL);
+  return result;
+}
+
 /**
  * detente_extract:
  * @article: an article
@@ -841,7 +926,9 @@ detente_extract (const DetenteArticle *article,
   reference = reference_date (result->text, &result->published);
   text = detente_text_new (result->text);
   mentions = detente_mentions_find (text, gazetteer, &reference);
-  result->engagements = detente_extract_engagements (text, mentions, &reference, gazetteer);
+  /* The reference is read from the text once: what reference_date() made of
+   * it, it makes of it again. */
+  result->engagements = extract_engagements (text, mentions, &reference, &reference, gazetteer);
   result->actors = g_steal_pointer (&mentions->actors);
   mentions->actors = g_ptr_array_new ();
 
@@ -930,84 +1017,10 @@ detente_extract_engagements (DetenteText       *text,
                              const DetenteDate *published,
                              DetenteGazetteer  *gazetteer)
 {
-  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) detente_found_engagement_free);
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
-  g_autoptr(GArray) last_subject = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) pair = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) frames = g_ptr_array_new_with_free_func (frame_free);
-  g_autoptr(GPtrArray) spare_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  Extraction ex = { 0 };
-  Sentence s = { 0 };
-  guint token = 0, mention = 0;
-  guint n_sentences;
+  DetenteDate reference;
 
   g_return_val_if_fail (text != NULL && mentions != NULL, NULL);
 
-  ex.text = text;
-  ex.chars = detente_text_get_text (text);
-  ex.actors = mentions->actors;
-  ex.mentions = mentions->mentions;
-  ex.gazetteer = gazetteer;
-  ex.focus = G_MAXUINT;
-  ex.pair = pair;
-  ex.frames = frames;
-  ex.reference = reference_date (ex.chars, published);
-
-  s.ex = &ex;
-  s.items = items;
-  s.last_subject = last_subject;
-  s.spare_lists = spare_lists;
-  n_sentences = detente_text_get_n_sentences (text);
-  for (guint i = 0; i < n_sentences; i++)
-    {
-      s.index = i;
-      s.span = *detente_text_get_sentence (text, i);
-      g_array_set_size (last_subject, 0);
-      build_items (&ex, &s, &token, &mention);
-      _detente_frames_read (&s);
-      for (guint k = 0; k < G_N_ELEMENTS (ex.dates); k++)
-        g_clear_pointer (&ex.dates[k], g_array_unref);
-
-      /* "He" in the next sentence is one of this one's persons, or the
-       * person in focus so far: the one the article is most about. */
-      {
-        guint best = ex.focus;
-
-        for (guint k = 0; k < s.n_items; k++)
-          {
-            const Item *it = item (&s, k);
-
-            if (it->kind == IT_ACTOR && !it->possessive &&
-                actor_of (&s, it)->kind == DETENTE_ACTOR_KIND_PERSON &&
-                (best == G_MAXUINT ||
-                 actor_of (&s, it)->mentions > ((DetenteFoundActor *) g_ptr_array_index (ex.actors, best))->mentions))
-              best = it->actor;
-          }
-        if (best != G_MAXUINT)
-          ex.focus = best;
-      }
-    }
-
-  /* Visits first, so that meetings during them know where they were
-   * before meetings are merged. */
-  merge_frames (&ex, TRUE);
-  meetings_in_visits (&ex);
-  merge_frames (&ex, FALSE);
-  planned_if_later (&ex, published);
-  g_ptr_array_sort (frames, compare_frames);
-  host_countries (&ex);
-
-  for (guint i = 0; i < frames->len; i++)
-    {
-      Frame *f = g_ptr_array_index (frames, i);
-      DetenteFoundEngagement *e = g_new (DetenteFoundEngagement, 1);
-
-      *e = f->e;
-      e->participants = g_array_ref (f->e.participants);
-      e->evidence = g_array_ref (f->e.evidence);
-      e->place = g_steal_pointer (&f->e.place);
-      e->place_country = g_steal_pointer (&f->e.place_country);
-      g_ptr_array_add (result, e);
-    }
-  return result;
+  reference = reference_date (detente_text_get_text (text), published);
+  return extract_engagements (text, mentions, published, &reference, gazetteer);
 }
