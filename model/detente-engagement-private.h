@@ -17,6 +17,11 @@ void _detente_engagement_take_participants (DetenteEngagement  *self,
                                             char              **participants);
 void _detente_engagement_take_evidence     (DetenteEngagement  *self,
                                             GPtrArray          *evidence);
+/* For the merge: takes @evidence, which differs from the present one, and
+ * notifies as the setter does. */
+void _detente_engagement_replace_evidence  (DetenteEngagement  *self,
+                                            GPtrArray          *evidence);
+GParamSpec *_detente_engagement_evidence_pspec (void);
 
 DetenteEngagement *_detente_engagement_new_extracted (const char               *id,
                                                      DetenteEngagementKind     kind,

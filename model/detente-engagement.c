@@ -652,6 +652,22 @@ _detente_engagement_take_evidence (DetenteEngagement *self,
   self->evidence = evidence;
 }
 
+void
+_detente_engagement_replace_evidence (DetenteEngagement *self,
+                                      GPtrArray         *evidence)
+{
+  _detente_engagement_take_evidence (self, evidence);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE]);
+}
+
+/* Asked only of an engagement that exists, so the class is set up. */
+GParamSpec *
+_detente_engagement_evidence_pspec (void)
+{
+  g_assert (properties[PROP_EVIDENCE] != NULL);
+  return properties[PROP_EVIDENCE];
+}
+
 /**
  * detente_engagement_set_evidence:
  * @self: an engagement

@@ -9,6 +9,7 @@
 #include <gobject/gvaluecollector.h>
 #include <glib/gi18n-lib.h>
 
+#include "detente-engagement-private.h"
 #include "detente-model-private.h"
 #include "detente-project-private.h"
 
@@ -36,10 +37,12 @@ typedef struct
   guint       position;
 } Op;
 
+/* A step's operations are kept by value in one array: an import records a
+ * hundred thousand, which would otherwise be as many allocations. */
 typedef struct
 {
   char      *label;
-  GPtrArray *ops;
+  GArray    *ops;
   guint64    serial;
 } Step;
 
@@ -61,6 +64,8 @@ struct _DetenteProject
    * splice when it ends: an import of thousands of engagements is then one
    * change of the list, not thousands, for the views that show it. */
   GPtrArray  *appended[3];
+  /* The length of each store when its first pending item was appended. */
+  guint       appended_base[3];
   GFile      *file;
   guint64     next_serial;
   guint64     saved_serial;
@@ -89,21 +94,20 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
-op_free (Op *op)
+op_clear (Op *op)
 {
   g_clear_object (&op->object);
   if (G_IS_VALUE (&op->old_value))
     g_value_unset (&op->old_value);
   if (G_IS_VALUE (&op->new_value))
     g_value_unset (&op->new_value);
-  g_free (op);
 }
 
 static void
 step_free (Step *step)
 {
   g_free (step->label);
-  g_ptr_array_unref (step->ops);
+  g_array_unref (step->ops);
   g_free (step);
 }
 
@@ -114,27 +118,46 @@ step_new (const char *label,
   Step *step = g_new0 (Step, 1);
 
   step->label = g_strdup (label);
-  step->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  step->ops = g_array_new (FALSE, FALSE, sizeof (Op));
+  g_array_set_clear_func (step->ops, (GDestroyNotify) op_clear);
   step->serial = serial;
   return step;
+}
+
+enum
+{
+  SLOT_ACTOR,
+  SLOT_ENGAGEMENT,
+  SLOT_SOURCE,
+};
+
+/* The three item types are final: comparing the instance's type is the
+ * whole check, without the walk a G_TYPE_CHECK_INSTANCE_TYPE() makes. */
+static guint
+store_slot (GObject *object)
+{
+  GType type = G_OBJECT_TYPE (object);
+
+  if (type == DETENTE_TYPE_ACTOR)
+    return SLOT_ACTOR;
+  if (type == DETENTE_TYPE_ENGAGEMENT)
+    return SLOT_ENGAGEMENT;
+  g_assert (type == DETENTE_TYPE_SOURCE);
+  return SLOT_SOURCE;
+}
+
+static GListStore *
+store_at (DetenteProject *self,
+          guint           slot)
+{
+  return slot == SLOT_ACTOR ? self->actors : slot == SLOT_ENGAGEMENT ? self->engagements : self->sources;
 }
 
 static GListStore *
 store_for (DetenteProject *self,
            GObject        *object)
 {
-  if (DETENTE_IS_ACTOR (object))
-    return self->actors;
-  if (DETENTE_IS_ENGAGEMENT (object))
-    return self->engagements;
-  g_assert (DETENTE_IS_SOURCE (object));
-  return self->sources;
-}
-
-static guint
-store_slot (GObject *object)
-{
-  return DETENTE_IS_ACTOR (object) ? 0 : DETENTE_IS_ENGAGEMENT (object) ? 1 : 2;
+  return store_at (self, store_slot (object));
 }
 
 /* Adds the items appended so far to their stores. Anything that reads a
@@ -170,26 +193,36 @@ _detente_project_flush (DetenteProject *self)
 }
 
 static GHashTable *
+index_at (DetenteProject *self,
+          guint           slot)
+{
+  return slot == SLOT_ACTOR ? self->actor_index
+       : slot == SLOT_ENGAGEMENT ? self->engagement_index
+       : self->source_index;
+}
+
+static GHashTable *
 index_for (DetenteProject *self,
            GObject        *object)
 {
-  if (DETENTE_IS_ACTOR (object))
-    return self->actor_index;
-  if (DETENTE_IS_ENGAGEMENT (object))
-    return self->engagement_index;
-  g_assert (DETENTE_IS_SOURCE (object));
-  return self->source_index;
+  return index_at (self, store_slot (object));
+}
+
+static const char *
+id_at (GObject *object,
+       guint    slot)
+{
+  if (slot == SLOT_ACTOR)
+    return detente_actor_get_id ((DetenteActor *) object);
+  if (slot == SLOT_ENGAGEMENT)
+    return detente_engagement_get_id ((DetenteEngagement *) object);
+  return detente_source_get_id ((DetenteSource *) object);
 }
 
 static const char *
 id_of (GObject *object)
 {
-  if (DETENTE_IS_ACTOR (object))
-    return detente_actor_get_id (DETENTE_ACTOR (object));
-  if (DETENTE_IS_ENGAGEMENT (object))
-    return detente_engagement_get_id (DETENTE_ENGAGEMENT (object));
-  g_assert (DETENTE_IS_SOURCE (object));
-  return detente_source_get_id (DETENTE_SOURCE (object));
+  return id_at (object, store_slot (object));
 }
 
 static gboolean
@@ -313,45 +346,58 @@ apply_op (DetenteProject *self,
     }
 }
 
+/* Takes over @op, which the step keeps by value. */
 static void
 record (DetenteProject *self,
         Op             *op)
 {
   /* Every primitive runs inside a group, see begin_group(). */
   g_assert (self->open_step != NULL);
-  g_ptr_array_add (self->open_step->ops, op);
+  g_array_append_vals (self->open_step->ops, op, 1);
 }
 
+static inline Op *
+step_op (Step  *step,
+         guint  i)
+{
+  return &g_array_index (step->ops, Op, i);
+}
+
+/* @id is @object's, of the type @slot says. */
 static void
 do_insert (DetenteProject *self,
-           GObject        *object)
+           GObject        *object,
+           guint           slot,
+           const char     *id)
 {
-  GPtrArray *pending = self->appended[store_slot (object)];
-  Op *op = g_new0 (Op, 1);
+  GPtrArray *pending = self->appended[slot];
+  Op op = { OP_INSERT };
 
-  op->type = OP_INSERT;
-  op->object = g_object_ref (object);
-  op->position = g_list_model_get_n_items (G_LIST_MODEL (store_for (self, object))) + pending->len;
+  /* Nothing changes a store while items wait to be appended to it, see
+   * flush_appended(): its length is asked once for all of them. */
+  if (pending->len == 0)
+    self->appended_base[slot] = g_list_model_get_n_items (G_LIST_MODEL (store_at (self, slot)));
+  op.object = g_object_ref (object);
+  op.position = self->appended_base[slot] + pending->len;
   /* Appended now for lookups, to the store when the group ends. */
   g_clear_pointer (&self->counts, g_hash_table_unref);
-  index_insert (self, object);
+  g_hash_table_insert (index_at (self, slot), (gpointer) id, object);
   g_ptr_array_add (pending, object);
-  record (self, op);
+  record (self, &op);
 }
 
 static void
 do_remove (DetenteProject *self,
            GObject        *object)
 {
-  Op *op = g_new0 (Op, 1);
+  Op op = { OP_REMOVE };
 
-  op->type = OP_REMOVE;
-  op->object = g_object_ref (object);
+  op.object = g_object_ref (object);
   flush_appended (self);
-  if (!g_list_store_find (store_for (self, object), object, &op->position))
+  if (!g_list_store_find (store_for (self, object), object, &op.position))
     g_assert_not_reached ();
-  apply_op (self, op, TRUE);
-  record (self, op);
+  apply_op (self, &op, TRUE);
+  record (self, &op);
 }
 
 /* An engagement's participants must be distinct actors of the project and
@@ -436,30 +482,28 @@ do_set (DetenteProject *self,
         GParamSpec     *pspec,
         const GValue   *value)
 {
-  Op *op;
+  Op op = { OP_SET };
 
   if (!value_acceptable (self, object, pspec, value))
     return;
 
-  op = g_new0 (Op, 1);
-  g_value_init (&op->old_value, pspec->value_type);
-  g_value_init (&op->new_value, pspec->value_type);
-  g_object_get_property (object, pspec->name, &op->old_value);
+  g_value_init (&op.old_value, pspec->value_type);
+  g_value_init (&op.new_value, pspec->value_type);
+  g_object_get_property (object, pspec->name, &op.old_value);
   g_object_set_property (object, pspec->name, value);
   /* Record what the setter kept, which may be clamped or normalised. */
-  g_object_get_property (object, pspec->name, &op->new_value);
+  g_object_get_property (object, pspec->name, &op.new_value);
 
-  if (values_equal (pspec, &op->old_value, &op->new_value))
+  if (values_equal (pspec, &op.old_value, &op.new_value))
     {
-      op_free (op);
+      op_clear (&op);
       return;
     }
 
   g_clear_pointer (&self->counts, g_hash_table_unref);
-  op->type = OP_SET;
-  op->object = g_object_ref (object);
-  op->pspec = pspec;
-  record (self, op);
+  op.object = g_object_ref (object);
+  op.pspec = pspec;
+  record (self, &op);
 }
 
 static void
@@ -817,7 +861,7 @@ detente_project_abort_group (DetenteProject *self)
   step = g_steal_pointer (&self->open_step);
   flush_appended (self);
   for (guint i = step->ops->len; i > 0; i--)
-    apply_op (self, g_ptr_array_index (step->ops, i - 1), FALSE);
+    apply_op (self, step_op (step, i - 1), FALSE);
   if (step->ops->len > 0)
     g_signal_emit (self, signals[CHANGED], 0);
   step_free (step);
@@ -860,10 +904,12 @@ begin_labelled (DetenteProject *self,
 static void
 add_object (DetenteProject *self,
             GObject        *object,
+            guint           slot,
+            const char     *id,
             const char     *label)
 {
   begin_labelled (self, label);
-  do_insert (self, object);
+  do_insert (self, object, slot, id);
   detente_project_end_group (self);
 }
 
@@ -879,38 +925,36 @@ _detente_project_add_engagement_unchecked (DetenteProject    *self,
   g_return_if_fail (DETENTE_IS_PROJECT (self));
   g_return_if_fail (DETENTE_IS_ENGAGEMENT (engagement));
 
-  add_object (self, G_OBJECT (engagement), N_("Add Engagement"));
+  add_object (self, G_OBJECT (engagement), SLOT_ENGAGEMENT, detente_engagement_get_id (engagement),
+              N_("Add Engagement"));
 }
 
 /* Sets an engagement's evidence as detente_project_set() would, for the
  * merge, whose evidence always cites the project's sources and is always
  * longer than the engagement's own: no checking, comparing or copying
- * through GValues. */
+ * through GValues, and the engagement takes @evidence itself instead of a
+ * copy. */
 void
-_detente_project_set_evidence (DetenteProject    *self,
-                               DetenteEngagement *engagement,
-                               GPtrArray         *evidence)
+_detente_project_take_evidence (DetenteProject    *self,
+                                DetenteEngagement *engagement,
+                                GPtrArray         *evidence)
 {
-  GParamSpec *pspec;
-  Op *op;
+  Op op = { OP_SET };
 
   g_return_if_fail (DETENTE_IS_PROJECT (self));
   g_return_if_fail (DETENTE_IS_ENGAGEMENT (engagement));
-
-  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (engagement), "evidence");
+  g_return_if_fail (evidence != NULL);
 
   begin_labelled (self, N_("Edit"));
-  op = g_new0 (Op, 1);
-  op->type = OP_SET;
-  op->object = g_object_ref (G_OBJECT (engagement));
-  op->pspec = pspec;
-  g_value_init (&op->old_value, G_TYPE_PTR_ARRAY);
-  g_value_init (&op->new_value, G_TYPE_PTR_ARRAY);
-  g_value_set_boxed (&op->old_value, detente_engagement_get_evidence (engagement));
-  detente_engagement_set_evidence (engagement, evidence);
-  g_value_set_boxed (&op->new_value, detente_engagement_get_evidence (engagement));
+  op.object = g_object_ref (G_OBJECT (engagement));
+  op.pspec = _detente_engagement_evidence_pspec ();
+  g_value_init (&op.old_value, G_TYPE_PTR_ARRAY);
+  g_value_init (&op.new_value, G_TYPE_PTR_ARRAY);
+  g_value_take_boxed (&op.old_value, g_ptr_array_ref (detente_engagement_get_evidence (engagement)));
+  g_value_take_boxed (&op.new_value, g_ptr_array_ref (evidence));
+  _detente_engagement_replace_evidence (engagement, evidence);
   g_clear_pointer (&self->counts, g_hash_table_unref);
-  record (self, op);
+  record (self, &op);
   detente_project_end_group (self);
 }
 
@@ -932,7 +976,7 @@ detente_project_add_actor (DetenteProject  *self,
 
   if (!check_new_id (self, G_OBJECT (actor), error))
     return FALSE;
-  add_object (self, G_OBJECT (actor), N_("Add Actor"));
+  add_object (self, G_OBJECT (actor), SLOT_ACTOR, detente_actor_get_id (actor), N_("Add Actor"));
   return TRUE;
 }
 
@@ -982,7 +1026,7 @@ detente_project_add_source (DetenteProject  *self,
 
   if (!check_new_id (self, G_OBJECT (source), error))
     return FALSE;
-  add_object (self, G_OBJECT (source), N_("Add Article"));
+  add_object (self, G_OBJECT (source), SLOT_SOURCE, detente_source_get_id (source), N_("Add Article"));
   return TRUE;
 }
 
@@ -1375,10 +1419,10 @@ replay (DetenteProject *self,
   step = g_ptr_array_steal_index (from, from->len - 1);
   if (forward)
     for (guint i = 0; i < step->ops->len; i++)
-      apply_op (self, g_ptr_array_index (step->ops, i), TRUE);
+      apply_op (self, step_op (step, i), TRUE);
   else
     for (guint i = step->ops->len; i > 0; i--)
-      apply_op (self, g_ptr_array_index (step->ops, i - 1), FALSE);
+      apply_op (self, step_op (step, i - 1), FALSE);
   g_ptr_array_add (to, step);
 
   notify_history (self);
