@@ -637,9 +637,10 @@ set_evidence (Merge *m)
       }
 }
 
-static void
-append_uint (GString *out,
-             guint    value)
+/* Writes @value in decimal at @w; returns the end. */
+static char *
+write_uint (char  *w,
+            guint  value)
 {
   char digits[16];
   guint n = 0;
@@ -648,7 +649,8 @@ append_uint (GString *out,
     digits[n++] = (char) ('0' + value % 10);
   while ((value /= 10) > 0);
   while (n > 0)
-    g_string_append_c (out, digits[--n]);
+    *w++ = digits[--n];
+  return w;
 }
 
 /* A new engagement's id is derived from where it was first reported, so
@@ -663,23 +665,29 @@ new_engagement_id (Merge                        *m,
 {
   guint offset = found->evidence->len > 0 ? g_array_index (found->evidence, DetenteSpan, 0).offset : 0;
   const char *source_id = detente_source_get_id (source);
-  GString *id = g_string_sized_new (40);
-  gsize base;
+  gsize length = strnlen (source_id, 12);
+  /* "e-", the source, three separators and three numbers. */
+  char id[2 + 12 + 3 * (1 + 10) + 1];
+  char *base, *w = id;
 
-  g_string_append (id, "e-");
-  g_string_append_len (id, source_id, strnlen (source_id, 12));
-  g_string_append_c (id, '-');
-  append_uint (id, offset);
-  g_string_append_c (id, '-');
-  append_uint (id, (guint) found->kind);
-  base = id->len;
-  for (guint n = 2; detente_project_lookup_engagement (m->project, id->str) != NULL; n++)
+  *w++ = 'e';
+  *w++ = '-';
+  memcpy (w, source_id, length);
+  w += length;
+  *w++ = '-';
+  w = write_uint (w, offset);
+  *w++ = '-';
+  w = write_uint (w, (guint) found->kind);
+  *w = '\0';
+  base = w;
+  for (guint n = 2; detente_project_lookup_engagement (m->project, id) != NULL; n++)
     {
-      g_string_truncate (id, base);
-      g_string_append_c (id, '-');
-      append_uint (id, n);
+      w = base;
+      *w++ = '-';
+      w = write_uint (w, n);
+      *w = '\0';
     }
-  return g_string_free (id, FALSE);
+  return g_strndup (id, w - id);
 }
 
 static gboolean
@@ -709,7 +717,7 @@ merge_engagement (Merge                        *m,
   gpointer *key = key_stack;
   g_autoptr(DetenteEngagement) engagement = NULL;
   g_autofree char *id = NULL;
-  char **participants;
+  const char **participants;
   DetenteEngagement *known;
   Bucket *bucket;
   Wanted w;
@@ -747,15 +755,16 @@ merge_engagement (Merge                        *m,
       return;
     }
 
-  participants = g_new (char *, n + 1);
+  /* The ids of the actors, in the key's room: it is not needed again. */
+  participants = (const char **) key;
   for (guint i = 0; i < n; i++)
-    participants[i] = g_strdup (detente_actor_get_id (taking[i]));
-  participants[n] = NULL;
+    participants[i] = detente_actor_get_id (taking[i]);
   id = new_engagement_id (m, source, found);
-  engagement = _detente_engagement_new_extracted (id, found->kind, found->status, participants,
-                                                  found->place, found->place_country, &found->date,
-                                                  found->confidence,
-                                                  g_ptr_array_copy (evidence, (GCopyFunc) g_object_ref, NULL));
+  /* The result's own array: evidence arrays are never changed, only
+   * replaced, so the engagement may share it. */
+  engagement = _detente_engagement_new_extracted (g_steal_pointer (&id), found->kind, found->status,
+                                                  participants, n, found->place, found->place_country,
+                                                  &found->date, found->confidence, g_ptr_array_ref (evidence));
   _detente_project_add_engagement_unchecked (m->project, engagement);
 
   /* Filed as entry_update() would, from what the search already has: the
