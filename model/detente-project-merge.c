@@ -66,6 +66,9 @@ typedef struct _DetenteMerge
    * engagement a search looks at. */
   guint32              kinds[32];
   guint32              statuses[32];
+  /* The strings last interned, see intern(). */
+  const char          *recent[4];
+  guint                next_recent;
 } Merge;
 
 static void
@@ -187,12 +190,18 @@ intern (Merge      *m,
 
   if (s == NULL)
     return NULL;
+  /* The engagements of one article are mostly in the same places. */
+  for (guint i = 0; i < G_N_ELEMENTS (m->recent); i++)
+    if (m->recent[i] != NULL && m->recent[i][0] == s[0] && strcmp (m->recent[i], s) == 0)
+      return m->recent[i];
   interned = g_hash_table_lookup (m->strings, s);
   if (interned == NULL)
     {
       interned = g_strdup (s);
       g_hash_table_add (m->strings, interned);
     }
+  m->recent[m->next_recent] = interned;
+  m->next_recent = (m->next_recent + 1) % G_N_ELEMENTS (m->recent);
   return interned;
 }
 
@@ -407,6 +416,9 @@ typedef struct
   const char                   *place;
   guint32                       kinds;     /* see Merge */
   guint32                       statuses;
+  guint32                       first_day; /* 0 when undated */
+  guint32                       last_day;
+  gboolean                      dated;
 } Wanted;
 
 static void
@@ -414,9 +426,14 @@ wanted_init (Merge                        *m,
              Wanted                       *w,
              const DetenteFoundEngagement *found)
 {
+  gboolean dated = detente_date_is_set (&found->date);
+
   w->found = found;
   w->country = intern (m, found->place_country);
   w->place = intern (m, found->place);
+  w->first_day = dated ? detente_date_get_first_day (&found->date) : 0;
+  w->last_day = dated ? detente_date_get_last_day (&found->date) : 0;
+  w->dated = dated;
   w->kinds = (guint) found->kind < 32 ? m->kinds[found->kind] : 0;
   w->statuses = (guint) found->status < 32 ? m->statuses[found->status] : 0;
 }
@@ -441,7 +458,7 @@ statuses_compatible (const Entry  *entry,
 
 /* Two places are compatible when either is unknown or they are in the same
  * country: "Beijing" and "China" are one visit, "Bali" and "Lima" are not. */
-static gboolean
+static inline gboolean
 candidate (const Entry  *entry,
            const Wanted *w)
 {
@@ -480,17 +497,16 @@ first_undated (Bucket       *b,
  * article of 2023 is their last meeting, not the first; an undated plan is
  * the first one still to come. */
 static DetenteEngagement *
-find_known (Bucket            *b,
-            const Wanted      *w,
-            const DetenteDate *published)
+find_known (Bucket       *b,
+            const Wanted *w,
+            guint32       published_day)
 {
   const DetenteFoundEngagement *found = w->found;
-  guint32 published_day = detente_date_is_set (published) ? detente_date_get_last_day (published) : G_MAXUINT32;
 
-  if (detente_date_is_set (&found->date))
+  if (w->dated)
     {
-      guint32 first = detente_date_get_first_day (&found->date);
-      guint32 last = detente_date_get_last_day (&found->date);
+      guint32 first = w->first_day;
+      guint32 last = w->last_day;
 
       for (guint i = bisect (b->by_day, first > LONGEST_ENGAGEMENT ? first - LONGEST_ENGAGEMENT : 0);
            i < b->by_day->len; i++)
@@ -707,7 +723,8 @@ merge_engagement (Merge                        *m,
                   DetenteSource                *source,
                   DetenteActor                **actors,
                   const DetenteFoundEngagement *found,
-                  GPtrArray                    *evidence)
+                  GPtrArray                    *evidence,
+                  guint32                       published_day)
 {
   DetenteActor *stack[8];
   gpointer key_stack[G_N_ELEMENTS (stack) + 2];
@@ -748,7 +765,7 @@ merge_engagement (Merge                        *m,
   participant_key (taking, n, found->kind, found->place_country, key);
   bucket = bucket_for (m, key, TRUE);
   wanted_init (m, &w, found);
-  known = find_known (bucket, &w, &result->published);
+  known = find_known (bucket, &w, published_day);
   if (known != NULL)
     {
       update_known (m, bucket, known, found, evidence);
@@ -771,8 +788,8 @@ merge_engagement (Merge                        *m,
    * engagement keeps an empty place or country as none. */
   entry = (Entry) {
     engagement,
-    detente_date_is_set (&found->date) ? detente_date_get_first_day (&found->date) : 0,
-    detente_date_is_set (&found->date) ? detente_date_get_last_day (&found->date) : 0,
+    w.first_day,
+    w.last_day,
     found->kind,
     found->status,
     found->place_country != NULL && *found->place_country != '\0' ? w.country : NULL,
@@ -789,6 +806,7 @@ merge_result (Merge                *m,
 {
   g_autoptr(DetenteSource) source = NULL;
   g_autofree DetenteActor **actors = NULL;
+  guint32 published_day;
 
   if (detente_project_lookup_source (m->project, result->source_id) != NULL)
     {
@@ -831,9 +849,11 @@ merge_result (Merge                *m,
         actors[i] = merge_actor (m, found);
     }
 
+  published_day = detente_date_is_set (&result->published) ? detente_date_get_last_day (&result->published)
+                                                            : G_MAXUINT32;
   for (guint i = 0; i < result->engagements->len; i++)
     merge_engagement (m, result, source, actors, g_ptr_array_index (result->engagements, i),
-                      g_ptr_array_index (result->evidence, i));
+                      g_ptr_array_index (result->evidence, i), published_day);
 }
 
 /**

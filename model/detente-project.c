@@ -46,13 +46,142 @@ typedef struct
   guint64    serial;
 } Step;
 
+/* The project's lists: a GListModel over an array. A GListStore keeps a
+ * tree with a node for each item, which an import of many thousand
+ * engagements pays for in allocations and balancing; the project mostly
+ * appends, and inserts or removes at a position only when undoing. */
+#define ITEM_TYPE_LIST (item_list_get_type ())
+G_DECLARE_FINAL_TYPE (ItemList, item_list, ITEM, LIST, GObject)
+
+struct _ItemList
+{
+  GObject    parent_instance;
+
+  GPtrArray *items;
+  GType      item_type;
+};
+
+static GType
+item_list_get_item_type (GListModel *model)
+{
+  return ((ItemList *) model)->item_type;
+}
+
+static guint
+item_list_get_n_items (GListModel *model)
+{
+  return ((ItemList *) model)->items->len;
+}
+
+static gpointer
+item_list_get_item (GListModel *model,
+                    guint       position)
+{
+  ItemList *self = (ItemList *) model;
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+item_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = item_list_get_item_type;
+  iface->get_n_items = item_list_get_n_items;
+  iface->get_item = item_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ItemList, item_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, item_list_model_init))
+
+static void
+item_list_finalize (GObject *object)
+{
+  ItemList *self = (ItemList *) object;
+
+  g_ptr_array_unref (self->items);
+  G_OBJECT_CLASS (item_list_parent_class)->finalize (object);
+}
+
+static void
+item_list_class_init (ItemListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = item_list_finalize;
+}
+
+static void
+item_list_init (ItemList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static ItemList *
+item_list_new (GType item_type)
+{
+  ItemList *self = g_object_new (ITEM_TYPE_LIST, NULL);
+
+  self->item_type = item_type;
+  return self;
+}
+
+static guint
+item_list_length (ItemList *self)
+{
+  return self->items->len;
+}
+
+static void
+item_list_insert (ItemList *self,
+                  guint     position,
+                  gpointer  item)
+{
+  g_assert (position <= self->items->len);
+  g_ptr_array_insert (self->items, position, g_object_ref (item));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+}
+
+static void
+item_list_remove (ItemList *self,
+                  guint     position)
+{
+  gpointer item = g_ptr_array_steal_index (self->items, position);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  g_object_unref (item);
+}
+
+/* Appends @n @items, adding a reference to each. */
+static void
+item_list_append (ItemList *self,
+                  gpointer *items,
+                  guint     n)
+{
+  guint position = self->items->len;
+
+  if (n == 0)
+    return;
+  g_ptr_array_set_size (self->items, position + n);
+  for (guint i = 0; i < n; i++)
+    self->items->pdata[position + i] = g_object_ref (items[i]);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n);
+}
+
+static gboolean
+item_list_find (ItemList *self,
+                gpointer  item,
+                guint    *position)
+{
+  return g_ptr_array_find (self->items, item, position);
+}
+
 struct _DetenteProject
 {
   GObject     parent_instance;
 
-  GListStore *actors;
-  GListStore *engagements;
-  GListStore *sources;
+  ItemList   *actors;
+  ItemList   *engagements;
+  ItemList   *sources;
   GHashTable *actor_index;
   GHashTable *engagement_index;
   GHashTable *source_index;
@@ -146,14 +275,14 @@ store_slot (GObject *object)
   return SLOT_SOURCE;
 }
 
-static GListStore *
+static ItemList *
 store_at (DetenteProject *self,
           guint           slot)
 {
   return slot == SLOT_ACTOR ? self->actors : slot == SLOT_ENGAGEMENT ? self->engagements : self->sources;
 }
 
-static GListStore *
+static ItemList *
 store_for (DetenteProject *self,
            GObject        *object)
 {
@@ -165,7 +294,7 @@ store_for (DetenteProject *self,
 static void
 flush_appended (DetenteProject *self)
 {
-  GListStore *stores[3] = { self->actors, self->engagements, self->sources };
+  ItemList *stores[3] = { self->actors, self->engagements, self->sources };
 
   for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
     {
@@ -179,8 +308,7 @@ flush_appended (DetenteProject *self)
       /* Handlers of items-changed may read the project, and so come back
        * here: they must find nothing left to add. */
       self->appended[i] = g_ptr_array_new ();
-      g_list_store_splice (stores[i], g_list_model_get_n_items (G_LIST_MODEL (stores[i])), 0,
-                           pending->pdata, pending->len);
+      item_list_append (stores[i], pending->pdata, pending->len);
     }
 }
 
@@ -296,7 +424,7 @@ apply_insert (DetenteProject *self,
               guint           position)
 {
   index_insert (self, object);
-  g_list_store_insert (store_for (self, object), position, object);
+  item_list_insert (store_for (self, object), position, object);
 }
 
 static void
@@ -304,15 +432,12 @@ apply_remove (DetenteProject *self,
               GObject        *object,
               guint           position)
 {
-  GListStore *store = store_for (self, object);
-  g_autoptr(GObject) at = NULL;
+  ItemList *store = store_for (self, object);
 
   flush_appended (self);
-  at = g_list_model_get_item (G_LIST_MODEL (store), position);
-
-  g_assert (at == object);
+  g_assert (position < item_list_length (store) && g_ptr_array_index (store->items, position) == object);
   g_hash_table_remove (index_for (self, object), id_of (object));
-  g_list_store_remove (store, position);
+  item_list_remove (store, position);
 }
 
 static void
@@ -376,7 +501,7 @@ do_insert (DetenteProject *self,
   /* Nothing changes a store while items wait to be appended to it, see
    * flush_appended(): its length is asked once for all of them. */
   if (pending->len == 0)
-    self->appended_base[slot] = g_list_model_get_n_items (G_LIST_MODEL (store_at (self, slot)));
+    self->appended_base[slot] = item_list_length (store_at (self, slot));
   op.object = g_object_ref (object);
   op.position = self->appended_base[slot] + pending->len;
   /* Appended now for lookups, to the store when the group ends. */
@@ -394,7 +519,7 @@ do_remove (DetenteProject *self,
 
   op.object = g_object_ref (object);
   flush_appended (self);
-  if (!g_list_store_find (store_for (self, object), object, &op.position))
+  if (!item_list_find (store_for (self, object), object, &op.position))
     g_assert_not_reached ();
   apply_op (self, &op, TRUE);
   record (self, &op);
@@ -628,9 +753,9 @@ detente_project_init (DetenteProject *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->appended); i++)
     self->appended[i] = g_ptr_array_new ();
-  self->actors = g_list_store_new (DETENTE_TYPE_ACTOR);
-  self->engagements = g_list_store_new (DETENTE_TYPE_ENGAGEMENT);
-  self->sources = g_list_store_new (DETENTE_TYPE_SOURCE);
+  self->actors = item_list_new (DETENTE_TYPE_ACTOR);
+  self->engagements = item_list_new (DETENTE_TYPE_ENGAGEMENT);
+  self->sources = item_list_new (DETENTE_TYPE_SOURCE);
   self->actor_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->engagement_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1555,8 +1680,8 @@ _detente_project_take_loaded (DetenteProject *self,
   self->actor_index = g_hash_table_ref (actor_index);
   self->engagement_index = g_hash_table_ref (engagement_index);
 
-  g_list_store_splice (self->sources, 0, 0, sources->pdata, sources->len);
-  g_list_store_splice (self->actors, 0, 0, actors->pdata, actors->len);
-  g_list_store_splice (self->engagements, 0, 0, engagements->pdata, engagements->len);
+  item_list_append (self->sources, sources->pdata, sources->len);
+  item_list_append (self->actors, actors->pdata, actors->len);
+  item_list_append (self->engagements, engagements->pdata, engagements->len);
   g_clear_pointer (&self->counts, g_hash_table_unref);
 }
