@@ -17,11 +17,17 @@ void _detente_engagement_take_participants (DetenteEngagement  *self,
                                             char              **participants);
 void _detente_engagement_take_evidence     (DetenteEngagement  *self,
                                             GPtrArray          *evidence);
+/* For the merge: takes @evidence, which differs from the present one, and
+ * notifies as the setter does. */
+void _detente_engagement_replace_evidence  (DetenteEngagement  *self,
+                                            GPtrArray          *evidence);
+GParamSpec *_detente_engagement_evidence_pspec (void);
 
-DetenteEngagement *_detente_engagement_new_extracted (const char               *id,
+DetenteEngagement *_detente_engagement_new_extracted (char                     *id,
                                                      DetenteEngagementKind     kind,
                                                      DetenteEngagementStatus   status,
-                                                     char                    **participants,
+                                                     const char * const       *participants,
+                                                     guint                     n_participants,
                                                      const char               *place,
                                                      const char               *place_country,
                                                      const DetenteDate        *date,

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "detente-engagement-private.h"
 #include "detente-enums.h"
@@ -28,6 +29,9 @@ struct _DetenteEngagement
   DetenteOrigin            origin;
 
   guint                    hidden : 1;
+  /* The participants are one allocation, pointers and strings, as the
+   * merge makes them: not a strv to free with g_strfreev(). */
+  guint                    participants_packed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DetenteEngagement, detente_engagement, G_TYPE_OBJECT)
@@ -49,6 +53,20 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+/* Every engagement starts with this one empty array, which nobody may
+ * change (see detente_engagement_get_evidence()): the merge and the project
+ * reader give most engagements their own at once. */
+static GPtrArray *no_evidence;
+
+static void
+clear_participants (DetenteEngagement *self)
+{
+  if (self->participants_packed)
+    g_clear_pointer (&self->participants, g_free);
+  else
+    g_clear_pointer (&self->participants, g_strfreev);
+  self->participants_packed = FALSE;
+}
 
 static void
 detente_engagement_finalize (GObject *object)
@@ -56,7 +74,7 @@ detente_engagement_finalize (GObject *object)
   DetenteEngagement *self = (DetenteEngagement *) object;
 
   g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->participants, g_strfreev);
+  clear_participants (self);
   g_clear_pointer (&self->place, g_free);
   g_clear_pointer (&self->place_country, g_free);
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
@@ -251,13 +269,15 @@ detente_engagement_class_init (DetenteEngagementClass *klass)
     g_param_spec_boxed ("evidence", NULL, NULL, G_TYPE_PTR_ARRAY, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  no_evidence = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 static void
 detente_engagement_init (DetenteEngagement *self)
 {
   self->confidence = 1.0;
-  self->evidence = g_ptr_array_new_with_free_func (g_object_unref);
+  self->evidence = g_ptr_array_ref (no_evidence);
 }
 
 /* Four decimals are more than any estimate means, and they let the project
@@ -387,6 +407,14 @@ detente_engagement_set_participants (DetenteEngagement  *self,
 {
   g_return_if_fail (DETENTE_IS_ENGAGEMENT (self));
 
+  /* A strv again, for _detente_set_strv() to free. */
+  if (self->participants_packed)
+    {
+      char **copy = g_strdupv (self->participants);
+
+      clear_participants (self);
+      self->participants = copy;
+    }
   if (_detente_set_strv (&self->participants, participants))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANTS]);
 }
@@ -609,31 +637,65 @@ void
 _detente_engagement_take_participants (DetenteEngagement  *self,
                                        char              **participants)
 {
-  g_strfreev (self->participants);
+  clear_participants (self);
   self->participants = participants;
+}
+
+/* @participants (@n of them) in one allocation. */
+static char **
+pack_strv (const char * const *strings,
+           guint               n)
+{
+  gsize size = (n + 1) * sizeof (char *);
+  char **packed;
+  char *w;
+
+  for (guint i = 0; i < n; i++)
+    size += strlen (strings[i]) + 1;
+  packed = g_malloc (size);
+  w = (char *) (packed + n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize length = strlen (strings[i]) + 1;
+
+      memcpy (w, strings[i], length);
+      packed[i] = w;
+      w += length;
+    }
+  packed[n] = NULL;
+  return packed;
 }
 
 /* A new engagement as the merge makes it from one the extractor found,
  * normalised as the setters would, but without a notification for each
  * field that nobody can be listening to yet: a merge makes many thousand.
- * Takes @participants and @evidence. */
+ * Takes @id and @evidence; copies the @n_participants @participants into
+ * one allocation. */
 DetenteEngagement *
-_detente_engagement_new_extracted (const char               *id,
+_detente_engagement_new_extracted (char                     *id,
                                    DetenteEngagementKind     kind,
                                    DetenteEngagementStatus   status,
-                                   char                    **participants,
+                                   const char * const       *participants,
+                                   guint                     n_participants,
                                    const char               *place,
                                    const char               *place_country,
                                    const DetenteDate        *date,
                                    double                    confidence,
                                    GPtrArray                *evidence)
 {
-  DetenteEngagement *self = detente_engagement_new (id, kind);
+  DetenteEngagement *self;
 
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+
+  self = g_object_new (DETENTE_TYPE_ENGAGEMENT, NULL);
+  self->id = id;
+  self->kind = kind;
   self->status = status;
-  if (participants != NULL && participants[0] == NULL)
-    g_clear_pointer (&participants, g_strfreev);
-  _detente_engagement_take_participants (self, participants);
+  if (n_participants > 0)
+    {
+      self->participants = pack_strv (participants, n_participants);
+      self->participants_packed = TRUE;
+    }
   _detente_set_string (&self->place, place);
   _detente_set_string (&self->place_country, place_country);
   if (date != NULL)
@@ -650,6 +712,22 @@ _detente_engagement_take_evidence (DetenteEngagement *self,
 {
   g_ptr_array_unref (self->evidence);
   self->evidence = evidence;
+}
+
+void
+_detente_engagement_replace_evidence (DetenteEngagement *self,
+                                      GPtrArray         *evidence)
+{
+  _detente_engagement_take_evidence (self, evidence);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE]);
+}
+
+/* Asked only of an engagement that exists, so the class is set up. */
+GParamSpec *
+_detente_engagement_evidence_pspec (void)
+{
+  g_assert (properties[PROP_EVIDENCE] != NULL);
+  return properties[PROP_EVIDENCE];
 }
 
 /**

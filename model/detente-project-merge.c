@@ -55,12 +55,19 @@ typedef struct _DetenteMerge
 {
   DetenteProject      *project;
   GHashTable          *actor_names;   /* folded name → DetenteActor (borrowed) */
-  GHashTable          *buckets;       /* participant and kind key → Bucket */
+  GHashTable          *buckets;       /* participant key (see participant_key()) → Bucket */
   GHashTable          *evidence;      /* DetenteEngagement → GPtrArray, set when the merge ends */
   GHashTable          *strings;       /* places and countries, interned */
   DetenteMergeSummary *summary;
   DetenteMergeSummary  own_summary;
   GDateTime           *now;
+  /* Bit b of kinds[a] (statuses[a]) says whether kinds (statuses) a and b
+   * are compatible, for the values below 32: asked of every known
+   * engagement a search looks at. */
+  guint32              kinds[32];
+  guint32              statuses[32];
+  /* Strings interned lately, see intern(). */
+  const char          *recent[64];
 } Merge;
 
 static void
@@ -96,73 +103,67 @@ index_actor_names (Merge        *m,
     }
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+/* The same participants in any order give the same key: the number of
+ * words, the kind, then the participants' actors by address, sorted. Kinds
+ * that may be one engagement share a key. A visit is known by its
+ * visitors: one report may name the host country and another not. Fills
+ * @key, which has room for @n + 2 words, and returns how many it used. */
+static guint
+participant_key (DetenteActor * const *actors,
+                 guint                 n,
+                 DetenteEngagementKind kind,
+                 const char           *host_country,
+                 gpointer             *key)
 {
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The same participants in any order give the same key. A visit is known
- * by its visitors: one report may name the host country and another not. */
-static char *
-participant_key (DetenteProject        *project,
-                 const char * const    *participants,
-                 DetenteEngagementKind  kind,
-                 const char            *host_country)
-{
-  const char *stack[8];
-  g_autofree const char **heap = NULL;
-  const char **sorted = stack;
-  guint n = 0, size = 0;
-  char *key, *w;
+  guint used = 2;
 
   if (kind != DETENTE_ENGAGEMENT_KIND_VISIT)
     host_country = NULL;
-  while (participants != NULL && participants[size] != NULL)
-    size++;
-  if (size > G_N_ELEMENTS (stack))
-    sorted = heap = g_new (const char *, size);
-
-  for (guint i = 0; i < size; i++)
-    {
-      if (host_country != NULL)
-        {
-          DetenteActor *actor = detente_project_lookup_actor (project, participants[i]);
-
-          if (actor != NULL && detente_actor_get_kind (actor) == DETENTE_ACTOR_KIND_COUNTRY &&
-              g_strcmp0 (detente_actor_get_country (actor), host_country) == 0)
-            continue;
-        }
-      sorted[n++] = participants[i];
-    }
-  qsort (sorted, n, sizeof *sorted, compare_strings);
-
-  /* Kinds that may be one engagement share a key: "0:joe-biden xi-jinping". */
-  size = 4;
-  for (guint i = 0; i < n; i++)
-    size += strlen (sorted[i]) + 1;
-  w = key = g_malloc (size);
-  *w++ = (char) ('0' + (detente_engagement_kind_is_meeting (kind) ? (int) DETENTE_ENGAGEMENT_KIND_MEETING
-                                                                   : (int) kind));
-  *w++ = ':';
   for (guint i = 0; i < n; i++)
     {
-      gsize length = strlen (sorted[i]);
+      DetenteActor *actor = actors[i];
+      guint k;
 
-      if (i > 0)
-        *w++ = ' ';
-      memcpy (w, sorted[i], length);
-      w += length;
+      if (host_country != NULL && detente_actor_get_kind (actor) == DETENTE_ACTOR_KIND_COUNTRY &&
+          g_strcmp0 (detente_actor_get_country (actor), host_country) == 0)
+        continue;
+      /* A few participants: sorted as they come. */
+      for (k = used; k > 2 && (guintptr) key[k - 1] > (guintptr) actor; k--)
+        key[k] = key[k - 1];
+      key[k] = actor;
+      used++;
     }
-  *w = '\0';
-  return key;
+  key[0] = GUINT_TO_POINTER (used);
+  key[1] = GINT_TO_POINTER (detente_engagement_kind_is_meeting (kind) ? (int) DETENTE_ENGAGEMENT_KIND_MEETING
+                                                                      : (int) kind);
+  return used;
+}
+
+static guint
+key_hash (gconstpointer data)
+{
+  const gpointer *key = data;
+  guint n = GPOINTER_TO_UINT (key[0]);
+  guint64 h = 14695981039346656037u;
+
+  for (guint i = 1; i < n; i++)
+    h = (h ^ (guint64) (guintptr) key[i]) * 1099511628211u;
+  return (guint) (h ^ (h >> 29));
+}
+
+static gboolean
+key_equal (gconstpointer a,
+           gconstpointer b)
+{
+  const gpointer *ka = a, *kb = b;
+
+  return ka[0] == kb[0] && memcmp (ka, kb, GPOINTER_TO_UINT (ka[0]) * sizeof (gpointer)) == 0;
 }
 
 static Bucket *
-bucket_for (Merge      *m,
-            const char *key,
-            gboolean    create)
+bucket_for (Merge    *m,
+            gpointer *key,
+            gboolean  create)
 {
   Bucket *b = g_hash_table_lookup (m->buckets, key);
 
@@ -172,7 +173,7 @@ bucket_for (Merge      *m,
       b->by_day = g_array_new (FALSE, FALSE, sizeof (Entry));
       b->by_year = g_array_new (FALSE, FALSE, sizeof (Entry));
       b->undated = g_array_new (FALSE, FALSE, sizeof (Entry));
-      g_hash_table_insert (m->buckets, g_strdup (key), b);
+      g_hash_table_insert (m->buckets, g_memdup2 (key, GPOINTER_TO_UINT (key[0]) * sizeof (gpointer)), b);
     }
   return b;
 }
@@ -185,15 +186,22 @@ intern (Merge      *m,
         const char *s)
 {
   char *interned;
+  guint slot;
 
   if (s == NULL)
     return NULL;
+  /* A few dozen places and countries recur in many thousand reports: a
+   * slot picked by the first characters usually holds the string. */
+  slot = s[0] == '\0' ? 0 : ((guchar) s[0] * 31u + (guchar) s[1]) % G_N_ELEMENTS (m->recent);
+  if (m->recent[slot] != NULL && strcmp (m->recent[slot], s) == 0)
+    return m->recent[slot];
   interned = g_hash_table_lookup (m->strings, s);
   if (interned == NULL)
     {
       interned = g_strdup (s);
       g_hash_table_add (m->strings, interned);
     }
+  m->recent[slot] = interned;
   return interned;
 }
 
@@ -232,21 +240,29 @@ bisect (GArray  *list,
   return lo;
 }
 
+/* Files @entry, which describes an engagement dated @date, in @b. */
+static void
+bucket_file (Bucket            *b,
+             const Entry       *entry,
+             const DetenteDate *date)
+{
+  if (!detente_date_is_set (date))
+    g_array_append_vals (b->undated, entry, 1);
+  else if (detente_date_get_precision (date) == DETENTE_DATE_PRECISION_YEAR)
+    g_array_append_vals (b->by_year, entry, 1);
+  else
+    g_array_insert_vals (b->by_day, bisect (b->by_day, entry->first_day + 1), entry, 1);
+}
+
 static void
 bucket_add (Merge             *m,
             Bucket            *b,
             DetenteEngagement *engagement)
 {
-  const DetenteDate *date = detente_engagement_get_date (engagement);
   Entry entry = { engagement };
 
   entry_update (m, &entry);
-  if (!detente_date_is_set (date))
-    g_array_append_val (b->undated, entry);
-  else if (detente_date_get_precision (date) == DETENTE_DATE_PRECISION_YEAR)
-    g_array_append_val (b->by_year, entry);
-  else
-    g_array_insert_val (b->by_day, bisect (b->by_day, entry.first_day + 1), entry);
+  bucket_file (b, &entry, detente_engagement_get_date (engagement));
 }
 
 /* Takes @engagement out of @b, to file it again when its date changed. */
@@ -269,10 +285,21 @@ static void
 index_engagement (Merge             *m,
                   DetenteEngagement *engagement)
 {
-  g_autofree char *key = participant_key (m->project, detente_engagement_get_participants (engagement),
-                                          detente_engagement_get_kind (engagement),
-                                          detente_engagement_get_place_country (engagement));
+  const char * const *participants = detente_engagement_get_participants (engagement);
+  g_autofree DetenteActor **actors = NULL;
+  g_autofree gpointer *key = NULL;
+  guint n = participants != NULL ? g_strv_length ((char **) participants) : 0;
 
+  actors = g_new (DetenteActor *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      /* The project keeps every participant an actor of its own. */
+      actors[i] = detente_project_lookup_actor (m->project, participants[i]);
+      g_return_if_fail (actors[i] != NULL);
+    }
+  key = g_new (gpointer, n + 2);
+  participant_key (actors, n, detente_engagement_get_kind (engagement),
+                   detente_engagement_get_place_country (engagement), key);
   bucket_add (m, bucket_for (m, key, TRUE), engagement);
 }
 
@@ -288,9 +315,17 @@ merge_init (Merge               *m,
   m->project = project;
   m->summary = summary;
   m->actor_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  m->buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, bucket_free);
+  m->buckets = g_hash_table_new_full (key_hash, key_equal, g_free, bucket_free);
   m->evidence = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   m->strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint a = 0; a < 32; a++)
+    for (guint b = 0; b < 32; b++)
+      {
+        if (detente_engagement_kinds_compatible (a, b))
+          m->kinds[a] |= 1u << b;
+        if (detente_engagement_statuses_compatible (a, b))
+          m->statuses[a] |= 1u << b;
+      }
 
   n = g_list_model_get_n_items (actors);
   for (guint i = 0; i < n; i++)
@@ -379,16 +414,55 @@ typedef struct
   const DetenteFoundEngagement *found;
   const char                   *country;
   const char                   *place;
+  guint32                       kinds;     /* see Merge */
+  guint32                       statuses;
+  guint32                       first_day; /* 0 when undated */
+  guint32                       last_day;
+  gboolean                      dated;
 } Wanted;
+
+static void
+wanted_init (Merge                        *m,
+             Wanted                       *w,
+             const DetenteFoundEngagement *found)
+{
+  gboolean dated = detente_date_is_set (&found->date);
+
+  w->found = found;
+  w->country = intern (m, found->place_country);
+  w->place = intern (m, found->place);
+  w->first_day = dated ? detente_date_get_first_day (&found->date) : 0;
+  w->last_day = dated ? detente_date_get_last_day (&found->date) : 0;
+  w->dated = dated;
+  w->kinds = (guint) found->kind < 32 ? m->kinds[found->kind] : 0;
+  w->statuses = (guint) found->status < 32 ? m->statuses[found->status] : 0;
+}
+
+static gboolean
+kinds_compatible (const Entry  *entry,
+                  const Wanted *w)
+{
+  if ((guint) entry->kind < 32 && (guint) w->found->kind < 32)
+    return (w->kinds >> entry->kind) & 1;
+  return detente_engagement_kinds_compatible (entry->kind, w->found->kind);
+}
+
+static gboolean
+statuses_compatible (const Entry  *entry,
+                     const Wanted *w)
+{
+  if ((guint) entry->status < 32 && (guint) w->found->status < 32)
+    return (w->statuses >> entry->status) & 1;
+  return detente_engagement_statuses_compatible (entry->status, w->found->status);
+}
 
 /* Two places are compatible when either is unknown or they are in the same
  * country: "Beijing" and "China" are one visit, "Bali" and "Lima" are not. */
-static gboolean
+static inline gboolean
 candidate (const Entry  *entry,
            const Wanted *w)
 {
-  if (!detente_engagement_kinds_compatible (entry->kind, w->found->kind) ||
-      !detente_engagement_statuses_compatible (entry->status, w->found->status))
+  if (!kinds_compatible (entry, w) || !statuses_compatible (entry, w))
     return FALSE;
   if (w->country != NULL && entry->country != NULL)
     return w->country == entry->country;
@@ -423,18 +497,16 @@ first_undated (Bucket       *b,
  * article of 2023 is their last meeting, not the first; an undated plan is
  * the first one still to come. */
 static DetenteEngagement *
-find_known (Merge                        *m,
-            Bucket                       *b,
-            const DetenteFoundEngagement *found,
-            const DetenteDate            *published)
+find_known (Bucket       *b,
+            const Wanted *w,
+            guint32       published_day)
 {
-  guint32 published_day = detente_date_is_set (published) ? detente_date_get_last_day (published) : G_MAXUINT32;
-  Wanted w = { found, intern (m, found->place_country), intern (m, found->place) };
+  const DetenteFoundEngagement *found = w->found;
 
-  if (detente_date_is_set (&found->date))
+  if (w->dated)
     {
-      guint32 first = detente_date_get_first_day (&found->date);
-      guint32 last = detente_date_get_last_day (&found->date);
+      guint32 first = w->first_day;
+      guint32 last = w->last_day;
 
       for (guint i = bisect (b->by_day, first > LONGEST_ENGAGEMENT ? first - LONGEST_ENGAGEMENT : 0);
            i < b->by_day->len; i++)
@@ -443,17 +515,17 @@ find_known (Merge                        *m,
 
           if (entry->first_day > last)
             break;
-          if (entry->last_day >= first && candidate (entry, &w))
+          if (entry->last_day >= first && candidate (entry, w))
             return entry->engagement;
         }
       for (guint i = 0; i < b->by_year->len; i++)
         {
           const Entry *entry = &g_array_index (b->by_year, Entry, i);
 
-          if (entry->first_day <= last && entry->last_day >= first && candidate (entry, &w))
+          if (entry->first_day <= last && entry->last_day >= first && candidate (entry, w))
             return entry->engagement;
         }
-      return first_undated (b, &w);
+      return first_undated (b, w);
     }
 
   if (found->status == DETENTE_ENGAGEMENT_STATUS_HELD)
@@ -462,7 +534,7 @@ find_known (Merge                        *m,
       guint32 oldest = published_day == G_MAXUINT32 || published_day < RECENT_DAYS ? 0 : published_day - RECENT_DAYS;
 
       for (; i > 0 && g_array_index (b->by_day, Entry, i - 1).first_day >= oldest; i--)
-        if (candidate (&g_array_index (b->by_day, Entry, i - 1), &w))
+        if (candidate (&g_array_index (b->by_day, Entry, i - 1), w))
           return g_array_index (b->by_day, Entry, i - 1).engagement;
     }
   else
@@ -470,10 +542,10 @@ find_known (Merge                        *m,
       guint i = published_day == G_MAXUINT32 ? 0 : bisect (b->by_day, published_day + 1);
 
       for (; i < b->by_day->len; i++)
-        if (candidate (&g_array_index (b->by_day, Entry, i), &w))
+        if (candidate (&g_array_index (b->by_day, Entry, i), w))
           return g_array_index (b->by_day, Entry, i).engagement;
     }
-  return first_undated (b, &w);
+  return first_undated (b, w);
 }
 
 /* Adds @found's evidence to @known and fills what @known leaves empty.
@@ -575,14 +647,16 @@ set_evidence (Merge *m)
   while (g_hash_table_iter_next (&iter, &engagement, &evidence))
     if (((GPtrArray *) evidence)->len != detente_engagement_get_evidence (engagement)->len)
       {
-        _detente_project_set_evidence (m->project, engagement, evidence);
+        g_hash_table_iter_steal (&iter);
+        _detente_project_take_evidence (m->project, engagement, evidence);
         m->summary->updated++;
       }
 }
 
-static void
-append_uint (GString *out,
-             guint    value)
+/* Writes @value in decimal at @w; returns the end. */
+static char *
+write_uint (char  *w,
+            guint  value)
 {
   char digits[16];
   guint n = 0;
@@ -591,7 +665,8 @@ append_uint (GString *out,
     digits[n++] = (char) ('0' + value % 10);
   while ((value /= 10) > 0);
   while (n > 0)
-    g_string_append_c (out, digits[--n]);
+    *w++ = digits[--n];
+  return w;
 }
 
 /* A new engagement's id is derived from where it was first reported, so
@@ -606,23 +681,40 @@ new_engagement_id (Merge                        *m,
 {
   guint offset = found->evidence->len > 0 ? g_array_index (found->evidence, DetenteSpan, 0).offset : 0;
   const char *source_id = detente_source_get_id (source);
-  GString *id = g_string_sized_new (40);
-  gsize base;
+  gsize length = strnlen (source_id, 12);
+  /* "e-", the source, three separators and three numbers. */
+  char id[2 + 12 + 3 * (1 + 10) + 1];
+  char *base, *w = id;
 
-  g_string_append (id, "e-");
-  g_string_append_len (id, source_id, strnlen (source_id, 12));
-  g_string_append_c (id, '-');
-  append_uint (id, offset);
-  g_string_append_c (id, '-');
-  append_uint (id, (guint) found->kind);
-  base = id->len;
-  for (guint n = 2; detente_project_lookup_engagement (m->project, id->str) != NULL; n++)
+  *w++ = 'e';
+  *w++ = '-';
+  memcpy (w, source_id, length);
+  w += length;
+  *w++ = '-';
+  w = write_uint (w, offset);
+  *w++ = '-';
+  w = write_uint (w, (guint) found->kind);
+  *w = '\0';
+  base = w;
+  for (guint n = 2; detente_project_lookup_engagement (m->project, id) != NULL; n++)
     {
-      g_string_truncate (id, base);
-      g_string_append_c (id, '-');
-      append_uint (id, n);
+      w = base;
+      *w++ = '-';
+      w = write_uint (w, n);
+      *w = '\0';
     }
-  return g_string_free (id, FALSE);
+  return g_strndup (id, w - id);
+}
+
+static gboolean
+has_actor (DetenteActor * const *actors,
+           guint                 n,
+           DetenteActor         *actor)
+{
+  for (guint i = 0; i < n; i++)
+    if (actors[i] == actor)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -631,62 +723,79 @@ merge_engagement (Merge                        *m,
                   DetenteSource                *source,
                   DetenteActor                **actors,
                   const DetenteFoundEngagement *found,
-                  GPtrArray                    *evidence)
+                  GPtrArray                    *evidence,
+                  guint32                       published_day)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  DetenteActor *stack[8];
+  gpointer key_stack[G_N_ELEMENTS (stack) + 2];
+  g_autofree DetenteActor **heap = NULL;
+  g_autofree gpointer *key_heap = NULL;
+  DetenteActor **taking = stack;
+  gpointer *key = key_stack;
   g_autoptr(DetenteEngagement) engagement = NULL;
-  g_autofree char *key = NULL;
   g_autofree char *id = NULL;
+  const char **participants;
   DetenteEngagement *known;
   Bucket *bucket;
+  Wanted w;
+  Entry entry;
+  guint n = 0;
 
+  /* Actors are the project's: one actor is one id, and two of them two. */
+  if (found->participants->len + 1 > G_N_ELEMENTS (stack))
+    {
+      taking = heap = g_new (DetenteActor *, found->participants->len + 1);
+      key = key_heap = g_new (gpointer, found->participants->len + 3);
+    }
   for (guint i = 0; i < found->participants->len; i++)
     {
       guint index = g_array_index (found->participants, guint, i);
-      const char *actor_id;
-      gboolean seen = FALSE;
 
-      if (index >= result->actors->len || actors[index] == NULL)
-        continue;
-      actor_id = detente_actor_get_id (actors[index]);
-      for (guint k = 0; k < ids->len && !seen; k++)
-        seen = g_str_equal (g_ptr_array_index (ids, k), actor_id);
-      if (!seen)
-        g_ptr_array_add (ids, (gpointer) actor_id);
+      if (index < result->actors->len && actors[index] != NULL && !has_actor (taking, n, actors[index]))
+        taking[n++] = actors[index];
     }
   /* Two names of one actor leave no engagement. */
-  if (ids->len == 0 || (ids->len < 2 && found->kind != DETENTE_ENGAGEMENT_KIND_VISIT))
+  if (n == 0 || (n < 2 && found->kind != DETENTE_ENGAGEMENT_KIND_VISIT))
     return;
   /* A visit goes from its visitors to the host country. */
-  if (found->host < result->actors->len && actors[found->host] != NULL)
-    {
-      const char *host = detente_actor_get_id (actors[found->host]);
-      gboolean seen = FALSE;
+  if (found->host < result->actors->len && actors[found->host] != NULL &&
+      !has_actor (taking, n, actors[found->host]))
+    taking[n++] = actors[found->host];
 
-      for (guint k = 0; k < ids->len && !seen; k++)
-        seen = g_str_equal (g_ptr_array_index (ids, k), host);
-      if (!seen)
-        g_ptr_array_add (ids, (gpointer) host);
-    }
-  g_ptr_array_add (ids, NULL);
-
-  key = participant_key (m->project, (const char * const *) ids->pdata, found->kind, found->place_country);
+  participant_key (taking, n, found->kind, found->place_country, key);
   bucket = bucket_for (m, key, TRUE);
-  known = find_known (m, bucket, found, &result->published);
+  wanted_init (m, &w, found);
+  known = find_known (bucket, &w, published_day);
   if (known != NULL)
     {
       update_known (m, bucket, known, found, evidence);
       return;
     }
 
+  /* The ids of the actors, in the key's room: it is not needed again. */
+  participants = (const char **) key;
+  for (guint i = 0; i < n; i++)
+    participants[i] = detente_actor_get_id (taking[i]);
   id = new_engagement_id (m, source, found);
-  engagement = _detente_engagement_new_extracted (id, found->kind, found->status,
-                                                  g_strdupv ((char **) ids->pdata),
-                                                  found->place, found->place_country, &found->date,
-                                                  found->confidence,
-                                                  g_ptr_array_copy (evidence, (GCopyFunc) g_object_ref, NULL));
+  /* The result's own array: evidence arrays are never changed, only
+   * replaced, so the engagement may share it. */
+  engagement = _detente_engagement_new_extracted (g_steal_pointer (&id), found->kind, found->status,
+                                                  participants, n, found->place, found->place_country,
+                                                  &found->date, found->confidence, g_ptr_array_ref (evidence));
   _detente_project_add_engagement_unchecked (m->project, engagement);
-  bucket_add (m, bucket, engagement);
+
+  /* Filed as entry_update() would, from what the search already has: the
+   * engagement keeps an empty place or country as none. */
+  entry = (Entry) {
+    engagement,
+    w.first_day,
+    w.last_day,
+    found->kind,
+    found->status,
+    found->place_country != NULL && *found->place_country != '\0' ? w.country : NULL,
+    found->place != NULL && *found->place != '\0' ? w.place : NULL,
+  };
+  bucket_file (bucket, &entry, &found->date);
   m->summary->engagements++;
 }
 
@@ -697,6 +806,7 @@ merge_result (Merge                *m,
 {
   g_autoptr(DetenteSource) source = NULL;
   g_autofree DetenteActor **actors = NULL;
+  guint32 published_day;
 
   if (detente_project_lookup_source (m->project, result->source_id) != NULL)
     {
@@ -739,9 +849,11 @@ merge_result (Merge                *m,
         actors[i] = merge_actor (m, found);
     }
 
+  published_day = detente_date_is_set (&result->published) ? detente_date_get_last_day (&result->published)
+                                                            : G_MAXUINT32;
   for (guint i = 0; i < result->engagements->len; i++)
     merge_engagement (m, result, source, actors, g_ptr_array_index (result->engagements, i),
-                      g_ptr_array_index (result->evidence, i));
+                      g_ptr_array_index (result->evidence, i), published_day);
 }
 
 /**

@@ -25,7 +25,7 @@ void _detente_project_take_loaded (DetenteProject *self,
 void _detente_project_flush                     (DetenteProject    *self);
 void _detente_project_add_engagement_unchecked (DetenteProject    *self,
                                                 DetenteEngagement *engagement);
-void _detente_project_set_evidence              (DetenteProject    *self,
+void _detente_project_take_evidence             (DetenteProject    *self,
                                                 DetenteEngagement *engagement,
                                                 GPtrArray         *evidence);
 

@@ -9,6 +9,7 @@
 #include <gobject/gvaluecollector.h>
 #include <glib/gi18n-lib.h>
 
+#include "detente-engagement-private.h"
 #include "detente-model-private.h"
 #include "detente-project-private.h"
 
@@ -36,20 +37,151 @@ typedef struct
   guint       position;
 } Op;
 
+/* A step's operations are kept by value in one array: an import records a
+ * hundred thousand, which would otherwise be as many allocations. */
 typedef struct
 {
   char      *label;
-  GPtrArray *ops;
+  GArray    *ops;
   guint64    serial;
 } Step;
+
+/* The project's lists: a GListModel over an array. A GListStore keeps a
+ * tree with a node for each item, which an import of many thousand
+ * engagements pays for in allocations and balancing; the project mostly
+ * appends, and inserts or removes at a position only when undoing. */
+#define ITEM_TYPE_LIST (item_list_get_type ())
+G_DECLARE_FINAL_TYPE (ItemList, item_list, ITEM, LIST, GObject)
+
+struct _ItemList
+{
+  GObject    parent_instance;
+
+  GPtrArray *items;
+  GType      item_type;
+};
+
+static GType
+item_list_get_item_type (GListModel *model)
+{
+  return ((ItemList *) model)->item_type;
+}
+
+static guint
+item_list_get_n_items (GListModel *model)
+{
+  return ((ItemList *) model)->items->len;
+}
+
+static gpointer
+item_list_get_item (GListModel *model,
+                    guint       position)
+{
+  ItemList *self = (ItemList *) model;
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+item_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = item_list_get_item_type;
+  iface->get_n_items = item_list_get_n_items;
+  iface->get_item = item_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ItemList, item_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, item_list_model_init))
+
+static void
+item_list_finalize (GObject *object)
+{
+  ItemList *self = (ItemList *) object;
+
+  g_ptr_array_unref (self->items);
+  G_OBJECT_CLASS (item_list_parent_class)->finalize (object);
+}
+
+static void
+item_list_class_init (ItemListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = item_list_finalize;
+}
+
+static void
+item_list_init (ItemList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static ItemList *
+item_list_new (GType item_type)
+{
+  ItemList *self = g_object_new (ITEM_TYPE_LIST, NULL);
+
+  self->item_type = item_type;
+  return self;
+}
+
+static guint
+item_list_length (ItemList *self)
+{
+  return self->items->len;
+}
+
+static void
+item_list_insert (ItemList *self,
+                  guint     position,
+                  gpointer  item)
+{
+  g_assert (position <= self->items->len);
+  g_ptr_array_insert (self->items, position, g_object_ref (item));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+}
+
+static void
+item_list_remove (ItemList *self,
+                  guint     position)
+{
+  gpointer item = g_ptr_array_steal_index (self->items, position);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  g_object_unref (item);
+}
+
+/* Appends @n @items, adding a reference to each. */
+static void
+item_list_append (ItemList *self,
+                  gpointer *items,
+                  guint     n)
+{
+  guint position = self->items->len;
+
+  if (n == 0)
+    return;
+  g_ptr_array_set_size (self->items, position + n);
+  for (guint i = 0; i < n; i++)
+    self->items->pdata[position + i] = g_object_ref (items[i]);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n);
+}
+
+static gboolean
+item_list_find (ItemList *self,
+                gpointer  item,
+                guint    *position)
+{
+  return g_ptr_array_find (self->items, item, position);
+}
 
 struct _DetenteProject
 {
   GObject     parent_instance;
 
-  GListStore *actors;
-  GListStore *engagements;
-  GListStore *sources;
+  ItemList   *actors;
+  ItemList   *engagements;
+  ItemList   *sources;
   GHashTable *actor_index;
   GHashTable *engagement_index;
   GHashTable *source_index;
@@ -61,6 +193,8 @@ struct _DetenteProject
    * splice when it ends: an import of thousands of engagements is then one
    * change of the list, not thousands, for the views that show it. */
   GPtrArray  *appended[3];
+  /* The length of each store when its first pending item was appended. */
+  guint       appended_base[3];
   GFile      *file;
   guint64     next_serial;
   guint64     saved_serial;
@@ -89,21 +223,20 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
-op_free (Op *op)
+op_clear (Op *op)
 {
   g_clear_object (&op->object);
   if (G_IS_VALUE (&op->old_value))
     g_value_unset (&op->old_value);
   if (G_IS_VALUE (&op->new_value))
     g_value_unset (&op->new_value);
-  g_free (op);
 }
 
 static void
 step_free (Step *step)
 {
   g_free (step->label);
-  g_ptr_array_unref (step->ops);
+  g_array_unref (step->ops);
   g_free (step);
 }
 
@@ -114,27 +247,46 @@ step_new (const char *label,
   Step *step = g_new0 (Step, 1);
 
   step->label = g_strdup (label);
-  step->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  step->ops = g_array_new (FALSE, FALSE, sizeof (Op));
+  g_array_set_clear_func (step->ops, (GDestroyNotify) op_clear);
   step->serial = serial;
   return step;
 }
 
-static GListStore *
-store_for (DetenteProject *self,
-           GObject        *object)
+enum
 {
-  if (DETENTE_IS_ACTOR (object))
-    return self->actors;
-  if (DETENTE_IS_ENGAGEMENT (object))
-    return self->engagements;
-  g_assert (DETENTE_IS_SOURCE (object));
-  return self->sources;
-}
+  SLOT_ACTOR,
+  SLOT_ENGAGEMENT,
+  SLOT_SOURCE,
+};
 
+/* The three item types are final: comparing the instance's type is the
+ * whole check, without the walk a G_TYPE_CHECK_INSTANCE_TYPE() makes. */
 static guint
 store_slot (GObject *object)
 {
-  return DETENTE_IS_ACTOR (object) ? 0 : DETENTE_IS_ENGAGEMENT (object) ? 1 : 2;
+  GType type = G_OBJECT_TYPE (object);
+
+  if (type == DETENTE_TYPE_ACTOR)
+    return SLOT_ACTOR;
+  if (type == DETENTE_TYPE_ENGAGEMENT)
+    return SLOT_ENGAGEMENT;
+  g_assert (type == DETENTE_TYPE_SOURCE);
+  return SLOT_SOURCE;
+}
+
+static ItemList *
+store_at (DetenteProject *self,
+          guint           slot)
+{
+  return slot == SLOT_ACTOR ? self->actors : slot == SLOT_ENGAGEMENT ? self->engagements : self->sources;
+}
+
+static ItemList *
+store_for (DetenteProject *self,
+           GObject        *object)
+{
+  return store_at (self, store_slot (object));
 }
 
 /* Adds the items appended so far to their stores. Anything that reads a
@@ -142,7 +294,7 @@ store_slot (GObject *object)
 static void
 flush_appended (DetenteProject *self)
 {
-  GListStore *stores[3] = { self->actors, self->engagements, self->sources };
+  ItemList *stores[3] = { self->actors, self->engagements, self->sources };
 
   for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
     {
@@ -156,8 +308,7 @@ flush_appended (DetenteProject *self)
       /* Handlers of items-changed may read the project, and so come back
        * here: they must find nothing left to add. */
       self->appended[i] = g_ptr_array_new ();
-      g_list_store_splice (stores[i], g_list_model_get_n_items (G_LIST_MODEL (stores[i])), 0,
-                           pending->pdata, pending->len);
+      item_list_append (stores[i], pending->pdata, pending->len);
     }
 }
 
@@ -170,26 +321,36 @@ _detente_project_flush (DetenteProject *self)
 }
 
 static GHashTable *
+index_at (DetenteProject *self,
+          guint           slot)
+{
+  return slot == SLOT_ACTOR ? self->actor_index
+       : slot == SLOT_ENGAGEMENT ? self->engagement_index
+       : self->source_index;
+}
+
+static GHashTable *
 index_for (DetenteProject *self,
            GObject        *object)
 {
-  if (DETENTE_IS_ACTOR (object))
-    return self->actor_index;
-  if (DETENTE_IS_ENGAGEMENT (object))
-    return self->engagement_index;
-  g_assert (DETENTE_IS_SOURCE (object));
-  return self->source_index;
+  return index_at (self, store_slot (object));
+}
+
+static const char *
+id_at (GObject *object,
+       guint    slot)
+{
+  if (slot == SLOT_ACTOR)
+    return detente_actor_get_id ((DetenteActor *) object);
+  if (slot == SLOT_ENGAGEMENT)
+    return detente_engagement_get_id ((DetenteEngagement *) object);
+  return detente_source_get_id ((DetenteSource *) object);
 }
 
 static const char *
 id_of (GObject *object)
 {
-  if (DETENTE_IS_ACTOR (object))
-    return detente_actor_get_id (DETENTE_ACTOR (object));
-  if (DETENTE_IS_ENGAGEMENT (object))
-    return detente_engagement_get_id (DETENTE_ENGAGEMENT (object));
-  g_assert (DETENTE_IS_SOURCE (object));
-  return detente_source_get_id (DETENTE_SOURCE (object));
+  return id_at (object, store_slot (object));
 }
 
 static gboolean
@@ -263,7 +424,7 @@ apply_insert (DetenteProject *self,
               guint           position)
 {
   index_insert (self, object);
-  g_list_store_insert (store_for (self, object), position, object);
+  item_list_insert (store_for (self, object), position, object);
 }
 
 static void
@@ -271,15 +432,12 @@ apply_remove (DetenteProject *self,
               GObject        *object,
               guint           position)
 {
-  GListStore *store = store_for (self, object);
-  g_autoptr(GObject) at = NULL;
+  ItemList *store = store_for (self, object);
 
   flush_appended (self);
-  at = g_list_model_get_item (G_LIST_MODEL (store), position);
-
-  g_assert (at == object);
+  g_assert (position < item_list_length (store) && g_ptr_array_index (store->items, position) == object);
   g_hash_table_remove (index_for (self, object), id_of (object));
-  g_list_store_remove (store, position);
+  item_list_remove (store, position);
 }
 
 static void
@@ -313,45 +471,58 @@ apply_op (DetenteProject *self,
     }
 }
 
+/* Takes over @op, which the step keeps by value. */
 static void
 record (DetenteProject *self,
         Op             *op)
 {
   /* Every primitive runs inside a group, see begin_group(). */
   g_assert (self->open_step != NULL);
-  g_ptr_array_add (self->open_step->ops, op);
+  g_array_append_vals (self->open_step->ops, op, 1);
 }
 
+static inline Op *
+step_op (Step  *step,
+         guint  i)
+{
+  return &g_array_index (step->ops, Op, i);
+}
+
+/* @id is @object's, of the type @slot says. */
 static void
 do_insert (DetenteProject *self,
-           GObject        *object)
+           GObject        *object,
+           guint           slot,
+           const char     *id)
 {
-  GPtrArray *pending = self->appended[store_slot (object)];
-  Op *op = g_new0 (Op, 1);
+  GPtrArray *pending = self->appended[slot];
+  Op op = { OP_INSERT };
 
-  op->type = OP_INSERT;
-  op->object = g_object_ref (object);
-  op->position = g_list_model_get_n_items (G_LIST_MODEL (store_for (self, object))) + pending->len;
+  /* Nothing changes a store while items wait to be appended to it, see
+   * flush_appended(): its length is asked once for all of them. */
+  if (pending->len == 0)
+    self->appended_base[slot] = item_list_length (store_at (self, slot));
+  op.object = g_object_ref (object);
+  op.position = self->appended_base[slot] + pending->len;
   /* Appended now for lookups, to the store when the group ends. */
   g_clear_pointer (&self->counts, g_hash_table_unref);
-  index_insert (self, object);
+  g_hash_table_insert (index_at (self, slot), (gpointer) id, object);
   g_ptr_array_add (pending, object);
-  record (self, op);
+  record (self, &op);
 }
 
 static void
 do_remove (DetenteProject *self,
            GObject        *object)
 {
-  Op *op = g_new0 (Op, 1);
+  Op op = { OP_REMOVE };
 
-  op->type = OP_REMOVE;
-  op->object = g_object_ref (object);
+  op.object = g_object_ref (object);
   flush_appended (self);
-  if (!g_list_store_find (store_for (self, object), object, &op->position))
+  if (!item_list_find (store_for (self, object), object, &op.position))
     g_assert_not_reached ();
-  apply_op (self, op, TRUE);
-  record (self, op);
+  apply_op (self, &op, TRUE);
+  record (self, &op);
 }
 
 /* An engagement's participants must be distinct actors of the project and
@@ -436,30 +607,28 @@ do_set (DetenteProject *self,
         GParamSpec     *pspec,
         const GValue   *value)
 {
-  Op *op;
+  Op op = { OP_SET };
 
   if (!value_acceptable (self, object, pspec, value))
     return;
 
-  op = g_new0 (Op, 1);
-  g_value_init (&op->old_value, pspec->value_type);
-  g_value_init (&op->new_value, pspec->value_type);
-  g_object_get_property (object, pspec->name, &op->old_value);
+  g_value_init (&op.old_value, pspec->value_type);
+  g_value_init (&op.new_value, pspec->value_type);
+  g_object_get_property (object, pspec->name, &op.old_value);
   g_object_set_property (object, pspec->name, value);
   /* Record what the setter kept, which may be clamped or normalised. */
-  g_object_get_property (object, pspec->name, &op->new_value);
+  g_object_get_property (object, pspec->name, &op.new_value);
 
-  if (values_equal (pspec, &op->old_value, &op->new_value))
+  if (values_equal (pspec, &op.old_value, &op.new_value))
     {
-      op_free (op);
+      op_clear (&op);
       return;
     }
 
   g_clear_pointer (&self->counts, g_hash_table_unref);
-  op->type = OP_SET;
-  op->object = g_object_ref (object);
-  op->pspec = pspec;
-  record (self, op);
+  op.object = g_object_ref (object);
+  op.pspec = pspec;
+  record (self, &op);
 }
 
 static void
@@ -584,9 +753,9 @@ detente_project_init (DetenteProject *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->appended); i++)
     self->appended[i] = g_ptr_array_new ();
-  self->actors = g_list_store_new (DETENTE_TYPE_ACTOR);
-  self->engagements = g_list_store_new (DETENTE_TYPE_ENGAGEMENT);
-  self->sources = g_list_store_new (DETENTE_TYPE_SOURCE);
+  self->actors = item_list_new (DETENTE_TYPE_ACTOR);
+  self->engagements = item_list_new (DETENTE_TYPE_ENGAGEMENT);
+  self->sources = item_list_new (DETENTE_TYPE_SOURCE);
   self->actor_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->engagement_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -817,7 +986,7 @@ detente_project_abort_group (DetenteProject *self)
   step = g_steal_pointer (&self->open_step);
   flush_appended (self);
   for (guint i = step->ops->len; i > 0; i--)
-    apply_op (self, g_ptr_array_index (step->ops, i - 1), FALSE);
+    apply_op (self, step_op (step, i - 1), FALSE);
   if (step->ops->len > 0)
     g_signal_emit (self, signals[CHANGED], 0);
   step_free (step);
@@ -860,10 +1029,12 @@ begin_labelled (DetenteProject *self,
 static void
 add_object (DetenteProject *self,
             GObject        *object,
+            guint           slot,
+            const char     *id,
             const char     *label)
 {
   begin_labelled (self, label);
-  do_insert (self, object);
+  do_insert (self, object, slot, id);
   detente_project_end_group (self);
 }
 
@@ -879,38 +1050,36 @@ _detente_project_add_engagement_unchecked (DetenteProject    *self,
   g_return_if_fail (DETENTE_IS_PROJECT (self));
   g_return_if_fail (DETENTE_IS_ENGAGEMENT (engagement));
 
-  add_object (self, G_OBJECT (engagement), N_("Add Engagement"));
+  add_object (self, G_OBJECT (engagement), SLOT_ENGAGEMENT, detente_engagement_get_id (engagement),
+              N_("Add Engagement"));
 }
 
 /* Sets an engagement's evidence as detente_project_set() would, for the
  * merge, whose evidence always cites the project's sources and is always
  * longer than the engagement's own: no checking, comparing or copying
- * through GValues. */
+ * through GValues, and the engagement takes @evidence itself instead of a
+ * copy. */
 void
-_detente_project_set_evidence (DetenteProject    *self,
-                               DetenteEngagement *engagement,
-                               GPtrArray         *evidence)
+_detente_project_take_evidence (DetenteProject    *self,
+                                DetenteEngagement *engagement,
+                                GPtrArray         *evidence)
 {
-  GParamSpec *pspec;
-  Op *op;
+  Op op = { OP_SET };
 
   g_return_if_fail (DETENTE_IS_PROJECT (self));
   g_return_if_fail (DETENTE_IS_ENGAGEMENT (engagement));
-
-  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (engagement), "evidence");
+  g_return_if_fail (evidence != NULL);
 
   begin_labelled (self, N_("Edit"));
-  op = g_new0 (Op, 1);
-  op->type = OP_SET;
-  op->object = g_object_ref (G_OBJECT (engagement));
-  op->pspec = pspec;
-  g_value_init (&op->old_value, G_TYPE_PTR_ARRAY);
-  g_value_init (&op->new_value, G_TYPE_PTR_ARRAY);
-  g_value_set_boxed (&op->old_value, detente_engagement_get_evidence (engagement));
-  detente_engagement_set_evidence (engagement, evidence);
-  g_value_set_boxed (&op->new_value, detente_engagement_get_evidence (engagement));
+  op.object = g_object_ref (G_OBJECT (engagement));
+  op.pspec = _detente_engagement_evidence_pspec ();
+  g_value_init (&op.old_value, G_TYPE_PTR_ARRAY);
+  g_value_init (&op.new_value, G_TYPE_PTR_ARRAY);
+  g_value_take_boxed (&op.old_value, g_ptr_array_ref (detente_engagement_get_evidence (engagement)));
+  g_value_take_boxed (&op.new_value, g_ptr_array_ref (evidence));
+  _detente_engagement_replace_evidence (engagement, evidence);
   g_clear_pointer (&self->counts, g_hash_table_unref);
-  record (self, op);
+  record (self, &op);
   detente_project_end_group (self);
 }
 
@@ -932,7 +1101,7 @@ detente_project_add_actor (DetenteProject  *self,
 
   if (!check_new_id (self, G_OBJECT (actor), error))
     return FALSE;
-  add_object (self, G_OBJECT (actor), N_("Add Actor"));
+  add_object (self, G_OBJECT (actor), SLOT_ACTOR, detente_actor_get_id (actor), N_("Add Actor"));
   return TRUE;
 }
 
@@ -982,7 +1151,7 @@ detente_project_add_source (DetenteProject  *self,
 
   if (!check_new_id (self, G_OBJECT (source), error))
     return FALSE;
-  add_object (self, G_OBJECT (source), N_("Add Article"));
+  add_object (self, G_OBJECT (source), SLOT_SOURCE, detente_source_get_id (source), N_("Add Article"));
   return TRUE;
 }
 
@@ -1375,10 +1544,10 @@ replay (DetenteProject *self,
   step = g_ptr_array_steal_index (from, from->len - 1);
   if (forward)
     for (guint i = 0; i < step->ops->len; i++)
-      apply_op (self, g_ptr_array_index (step->ops, i), TRUE);
+      apply_op (self, step_op (step, i), TRUE);
   else
     for (guint i = step->ops->len; i > 0; i--)
-      apply_op (self, g_ptr_array_index (step->ops, i - 1), FALSE);
+      apply_op (self, step_op (step, i - 1), FALSE);
   g_ptr_array_add (to, step);
 
   notify_history (self);
@@ -1511,8 +1680,8 @@ _detente_project_take_loaded (DetenteProject *self,
   self->actor_index = g_hash_table_ref (actor_index);
   self->engagement_index = g_hash_table_ref (engagement_index);
 
-  g_list_store_splice (self->sources, 0, 0, sources->pdata, sources->len);
-  g_list_store_splice (self->actors, 0, 0, actors->pdata, actors->len);
-  g_list_store_splice (self->engagements, 0, 0, engagements->pdata, engagements->len);
+  item_list_append (self->sources, sources->pdata, sources->len);
+  item_list_append (self->actors, actors->pdata, actors->len);
+  item_list_append (self->engagements, engagements->pdata, engagements->len);
   g_clear_pointer (&self->counts, g_hash_table_unref);
 }
