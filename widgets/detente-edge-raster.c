@@ -1,0 +1,706 @@
+/* detente-edge-raster.c
+ *
+ * Copyright 2026 The Détente developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "detente-edge-raster.h"
+
+/* Antialiased lines written straight into an ARGB32 buffer, for graphs
+ * with tens of thousands of edges, where one cairo_stroke() per edge
+ * costs tens of µs each.
+ *
+ * A line is walked along its major axis, one pixel column (or row) at a
+ * time. Across it, the line is a strip between two parallel edges; the
+ * area of a pixel under the strip is the integral, over the pixel's
+ * width, of its overlap with the strip, a piecewise quadratic of each
+ * edge's height (cover_below), tabulated by slope and by 1/256 of a
+ * pixel. The heights are fixed point, computed afresh for each column,
+ * and step by exactly one row's worth of the table down the column.
+ * Along the line, the butt caps and the dashes are a box filter as wide
+ * as the pixel is when seen along the line (|cos| + |sin|), multiplied
+ * in; only the pixels near a cap or in a dashed line pay for it.
+ *
+ * Coverage becomes an 8-bit mask and the colour goes "over" in
+ * premultiplied space with pixman's rounding, so a pixel comes out as
+ * cairo would write it for the same coverage.
+ *
+ * Every pixel's value is computed from its own coordinates and the
+ * line's constants, never carried from its neighbours, and lines are
+ * clipped to the whole surface, never to the band: so a band of rows is
+ * the same whichever other bands are drawn, and by whichever thread. */
+
+#define MAX_WIDTH 4096.0
+
+/* Dashes shorter than this (already a flat 50 % at any size under a
+ * pixel) count as this, which keeps the pattern's index in an int. */
+#define MIN_DASH (1.0 / 64.0)
+
+/* Room kept outside the surface when clipping, so the caps of a clipped
+ * end fall wholly outside it. */
+#define CLIP_MARGIN(w) ((w) + 4.0)
+
+/* cover_below() is tabulated for COVER_SLOPES + 1 slopes from level to
+ * 45°, at 1/COVER_STEPS of a pixel for heights from -1/2 to 3/2, in
+ * fixed point with COVER_ONE for a whole pixel. */
+#define COVER_SLOPES 32
+#define COVER_STEPS 256
+#define COVER_SIZE (2 * COVER_STEPS + 1)
+#define COVER_SHIFT 15
+#define COVER_ONE (1 << COVER_SHIFT)
+
+/* Interior columns must clear the caps by this much, so that rounding
+ * cannot make the shortcut leave out some of a cap. */
+#define INTERIOR_SLACK 0.01f
+
+/* Rows drawn together: all the lines crossing a strip of this many rows
+ * are drawn before the next strip, so that the pixels being written stay
+ * in the cache (a strip of 1920 pixels is 240 KiB). */
+#define STRIP_ROWS 32
+
+/* Lines prepared at a time: their constants take about 100 bytes each. */
+#define CHUNK_LINES 16384
+
+typedef struct
+{
+  float    c0;          /* the centre's minor coordinate at major pixel 0's centre */
+  float    slope;       /* minor per major, |slope| <= 1 */
+  float    inv_slope;   /* or 0 for a level line */
+  float    half;        /* half the strip's height across the major axis */
+  float    a;           /* |slope| / 2 */
+  gint64   k0_base;     /* the two edges' heights at major pixel i's centre, in */
+  gint64   k1_base;     /* cover_table's steps and 32 bits of fraction, plus 1/2 pixel */
+  gint64   k_step;      /* for rounding: k_base + i * k_step */
+  int      a_steps;     /* @a in the table's steps, rounded up */
+  int      interior_lo; /* major pixels clear of the caps, if solid */
+  int      interior_hi;
+  const guint16 *cover; /* cover_table's row for the slope */
+  float    t0;          /* distance along the line at pixel (0, 0)'s centre */
+  float    t_major;     /* and its steps, per major and per minor pixel */
+  float    t_minor;
+  float    length;
+  float    hf;          /* half the pixel's width seen along the line */
+  float    inv_fw;
+  float    phase;       /* where the dash pattern stands at t = 0 */
+  float    dash;
+  float    period;
+  float    inv_period;
+  float    scale;       /* @iscale, over COVER_ONE */
+  int      iscale;      /* 255, times the fading of thin lines */
+  guint64  src;         /* premultiplied, spread out as by spread() */
+  guint32  src_packed;
+  int      major_lo;    /* major pixels that may be touched, within the surface */
+  int      major_hi;
+  int      row_lo;      /* rows that may be touched, within the surface */
+  int      row_hi;
+  gboolean y_major;
+  gboolean dashed;
+} Line;
+
+static guint16 cover_table[COVER_SLOPES + 1][COVER_SIZE];
+
+#define LANES 0x00ff00ff00ff00ffull
+
+/* 0xAARRGGBB as four 16-bit lanes, 0x00AA00GG00RR00BB. */
+static inline guint64
+spread (guint32 x)
+{
+  return (x & 0x00ff00ff) | ((guint64) (x & 0xff00ff00) << 24);
+}
+
+static inline guint32
+gather (guint64 x)
+{
+  return (guint32) (x & 0x00ff00ff) | (guint32) ((x >> 24) & 0xff00ff00);
+}
+
+/* x·a/255 in each lane, rounded as pixman rounds. */
+static inline guint64
+mul_un8x4 (guint64 x,
+           guint32 a)
+{
+  guint64 t = x * a + 0x0080008000800080ull;
+
+  return ((t + ((t >> 8) & LANES)) >> 8) & LANES;
+}
+
+static inline guint64
+add_un8x4_sat (guint64 x,
+               guint64 y)
+{
+  guint64 t = x + y;
+
+  t |= 0x0100010001000100ull - ((t >> 8) & 0x0001000100010001ull);
+  return t & LANES;
+}
+
+/* What pixman does for OVER with a solid source and an a8 mask. */
+static inline guint32
+blend_over (guint32 dst,
+            guint64 src,
+            guint32 mask)
+{
+  guint64 s = mul_un8x4 (src, mask);
+
+  return gather (add_un8x4_sat (mul_un8x4 (spread (dst), 255 - (guint32) (s >> 48)), s));
+}
+
+/* The integral of clamp (x, 0, 1) from 0 to @z. */
+static double
+ramp_integral (double z)
+{
+  double c = CLAMP (z, 0.0, 1.0);
+
+  return 0.5 * c * c + MAX (z - 1.0, 0.0);
+}
+
+/* The part of a pixel row [0, 1] lying below an edge that crosses the
+ * pixel's centre column at height @v and rises by 2a over the pixel's
+ * width: the integral over u in [-1/2, 1/2] of clamp (v + 2au, 0, 1). */
+static double
+cover_below (double v,
+             double a)
+{
+  if (a == 0.0)
+    return CLAMP (v, 0.0, 1.0);
+  return (ramp_integral (v + a) - ramp_integral (v - a)) / (2.0 * a);
+}
+
+/* Pixels look the values up: it costs a pixel less than the arithmetic,
+ * and it turns the heights into integers that step exactly by row. */
+static void
+init_cover_table (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint level = 0; level <= COVER_SLOPES; level++)
+        for (guint k = 0; k < COVER_SIZE; k++)
+          {
+            double v = (double) k / COVER_STEPS - 0.5;
+            double a = 0.5 * level / COVER_SLOPES;
+
+            cover_table[level][k] = (guint16) lrint (cover_below (v, a) * COVER_ONE);
+          }
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* @k / COVER_STEPS rounded down, for any @k the clipped lines can give. */
+static inline int
+floor_steps (int k)
+{
+  return (k + (COVER_STEPS << 20)) / COVER_STEPS - (1 << 20);
+}
+
+static inline int
+cover_at (const Line *line,
+          int         k)
+{
+  return line->cover[CLAMP (k, 0, COVER_SIZE - 1)];
+}
+
+/* The length of dash lying in [0, @x] of the pattern, @x >= 0. */
+static inline float
+dash_integral (const Line *line,
+               float       x)
+{
+  float q = (float) (int) (x * line->inv_period);
+  float r = x - q * line->period;
+
+  return q * line->dash + MIN (r, line->dash);
+}
+
+/* The part of a pixel centred at distance @t along the line that lies
+ * between the caps and, when dashed, within a dash. */
+static inline float
+cover_along (const Line *line,
+             float       t)
+{
+  float lo = MAX (t - line->hf, 0.f);
+  float hi = MIN (t + line->hf, line->length);
+
+  if (line->dashed)
+    {
+      if (hi <= lo)
+        return 0.f;
+      return (dash_integral (line, hi + line->phase) - dash_integral (line, lo + line->phase))
+             * line->inv_fw;
+    }
+  return MAX (hi - lo, 0.f) * line->inv_fw;
+}
+
+/* Clips the segment to the box in place (Liang–Barsky) and returns the
+ * parameters of its new ends on the old segment, or FALSE if it misses. */
+static gboolean
+clip_segment (double *x0,
+              double *y0,
+              double *x1,
+              double *y1,
+              double  min_x,
+              double  min_y,
+              double  max_x,
+              double  max_y,
+              double *t_in,
+              double *t_out)
+{
+  double dx = *x1 - *x0;
+  double dy = *y1 - *y0;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { *x0 - min_x, max_x - *x0, *y0 - min_y, max_y - *y0 };
+  double lo = 0.0;
+  double hi = 1.0;
+
+  for (guint k = 0; k < 4; k++)
+    {
+      if (p[k] == 0.0)
+        {
+          if (q[k] < 0.0)
+            return FALSE;
+        }
+      else if (p[k] < 0.0)
+        lo = MAX (lo, q[k] / p[k]);
+      else
+        hi = MIN (hi, q[k] / p[k]);
+    }
+
+  if (!(lo < hi))
+    return FALSE;
+
+  *x1 = *x0 + hi * dx;
+  *y1 = *y0 + hi * dy;
+  *x0 = *x0 + lo * dx;
+  *y0 = *y0 + lo * dy;
+  *t_in = lo;
+  *t_out = hi;
+  return TRUE;
+}
+
+/* Works out a line's constants for a surface of @width × @height, or
+ * returns FALSE when nothing of it can show. */
+static gboolean
+prepare_line (const DetenteRasterLine *in,
+              int                      width,
+              int                      height,
+              Line                    *line)
+{
+  double x0 = in->x0, y0 = in->y0, x1 = in->x1, y1 = in->y1;
+  double w = in->width;
+  double fade = 1.0;
+  double full_length, t_in, t_out, margin;
+  double p_major, p_minor, d_major, d_minor, u_major, u_minor, length, slope;
+  double major_min, major_max, minor_min, minor_max;
+  guint32 alpha = in->color >> 24;
+
+  *line = (Line) { 0 };
+  if (alpha == 0 || !(w > 0.0) || !isfinite (w))
+    return FALSE;
+  if (!isfinite (x0) || !isfinite (y0) || !isfinite (x1) || !isfinite (y1))
+    return FALSE;
+  full_length = hypot (x1 - x0, y1 - y0);
+  /* Butt caps: cairo draws nothing for a line without length either. */
+  if (!(full_length > 1e-6) || !isfinite (full_length))
+    return FALSE;
+
+  if (w < 1.0)
+    {
+      fade = w;
+      w = 1.0;
+    }
+  w = MIN (w, MAX_WIDTH);
+
+  margin = CLIP_MARGIN (w);
+  if (!clip_segment (&x0, &y0, &x1, &y1, -margin, -margin, width + margin, height + margin,
+                     &t_in, &t_out))
+    return FALSE;
+
+  line->y_major = fabs (y1 - y0) > fabs (x1 - x0);
+  p_major = line->y_major ? y0 : x0;
+  p_minor = line->y_major ? x0 : y0;
+  d_major = line->y_major ? y1 - y0 : x1 - x0;
+  d_minor = line->y_major ? x1 - x0 : y1 - y0;
+  length = hypot (d_major, d_minor);
+  if (!(length > 1e-6))
+    return FALSE;
+
+  slope = d_minor / d_major;
+  u_major = d_major / length;
+  u_minor = d_minor / length;
+
+  line->slope = slope;
+  line->inv_slope = fabs (slope) > 1e-6 ? 1.0 / slope : 0.0;
+  line->c0 = p_minor + slope * (0.5 - p_major);
+  line->half = 0.5 * w * sqrt (1.0 + slope * slope);
+  line->a = 0.5f * fabsf (line->slope);
+  line->k_step = (gint64) llround (slope * COVER_STEPS * 4294967296.0);
+  line->k0_base = (gint64) llround ((line->c0 - line->half + 0.5 + 0.5 / COVER_STEPS)
+                                    * COVER_STEPS * 4294967296.0);
+  line->k1_base = (gint64) llround ((line->c0 + line->half + 0.5 + 0.5 / COVER_STEPS)
+                                    * COVER_STEPS * 4294967296.0);
+  line->a_steps = (int) ceil (line->a * COVER_STEPS);
+  line->cover = cover_table[(int) lrint (2.0 * COVER_SLOPES * line->a)];
+
+  line->t_major = u_major;
+  line->t_minor = u_minor;
+  line->t0 = (0.5 - p_major) * u_major + (0.5 - p_minor) * u_minor;
+  line->length = length;
+  line->hf = 0.5 * (fabs (u_major) + fabs (u_minor));
+  line->inv_fw = 1.0 / (fabs (u_major) + fabs (u_minor));
+
+  line->dashed = in->dash > 0.f && isfinite (in->dash);
+  if (line->dashed)
+    {
+      line->dash = MAX (in->dash, MIN_DASH);
+      line->period = 2.0 * line->dash;
+      line->inv_period = 1.0 / line->period;
+      line->phase = fmod (t_in * full_length, line->period);
+    }
+
+  /* Along the axis, t grows by 1/u_major per major pixel; a column's
+   * pixels are within reach of the axis, and t changes by |u_minor| per
+   * minor pixel. Columns clear of both caps by the pixel's half-width
+   * need no cover_along(), and this does not depend on any band. A
+   * dashed line needs it everywhere. */
+  if (!line->dashed)
+    {
+      double reach = (line->half + line->a + 2.0) * fabs (u_minor) + line->hf + INTERIOR_SLACK;
+      double i_start = p_major - 0.5 + reach * u_major;
+      double i_end = p_major - 0.5 + (length - reach) * u_major;
+
+      if (length > 2.0 * reach)
+        {
+          line->interior_lo = (int) ceil (MIN (i_start, i_end)) + 1;
+          line->interior_hi = (int) floor (MAX (i_start, i_end));
+        }
+    }
+
+  line->iscale = (int) lrint (255.0 * fade);
+  if (line->iscale == 0)
+    return FALSE;
+  line->scale = (float) line->iscale / COVER_ONE;
+  line->src = mul_un8x4 (spread ((in->color & 0x00ffffff) | 0xff000000), alpha);
+  line->src_packed = gather (line->src);
+
+  /* The corners of the rectangle, and a pixel more for the filters. */
+  major_min = MIN (p_major, p_major + d_major) - 0.5 * w * fabs (u_minor) - 1.0;
+  major_max = MAX (p_major, p_major + d_major) + 0.5 * w * fabs (u_minor) + 1.0;
+  minor_min = MIN (p_minor, p_minor + d_minor) - 0.5 * w * fabs (u_major) - 1.0;
+  minor_max = MAX (p_minor, p_minor + d_minor) + 0.5 * w * fabs (u_major) + 1.0;
+
+  major_min = MAX (major_min, 0.0);
+  major_max = MIN (major_max, line->y_major ? height : width);
+  minor_min = MAX (minor_min, 0.0);
+  minor_max = MIN (minor_max, line->y_major ? width : height);
+  if (!(major_min < major_max) || !(minor_min < minor_max))
+    return FALSE;
+  line->major_lo = (int) floor (major_min);
+  line->major_hi = (int) ceil (major_max);
+  line->row_lo = line->y_major ? line->major_lo : (int) floor (minor_min);
+  line->row_hi = line->y_major ? line->major_hi : (int) ceil (minor_max);
+  return TRUE;
+}
+
+/* Draws @line on the pixels with major coordinate in [@major_lo,
+ * @major_hi) and minor coordinate in [@minor_lo, @minor_hi). */
+static void
+draw_line (const Line *line,
+           guint8     *data,
+           gssize      major_step,
+           gssize      minor_step,
+           int         major_lo,
+           int         major_hi,
+           int         minor_lo,
+           int         minor_hi)
+{
+  major_lo = MAX (major_lo, line->major_lo);
+  major_hi = MIN (major_hi, line->major_hi);
+
+  /* Only the columns whose span can reach the rows asked for. */
+  if (line->inv_slope != 0.f)
+    {
+      float reach = line->half + line->a + 1.f;
+      float i_a = (minor_lo - reach - line->c0) * line->inv_slope;
+      float i_b = (minor_hi + reach - line->c0) * line->inv_slope;
+      float first = CLAMP (MIN (i_a, i_b), major_lo - 1.f, major_hi + 1.f);
+      float last = CLAMP (MAX (i_a, i_b), major_lo - 1.f, major_hi + 1.f);
+
+      major_lo = MAX (major_lo, (int) floorf (first) - 1);
+      major_hi = MIN (major_hi, (int) ceilf (last) + 2);
+    }
+
+  for (int i = major_lo; i < major_hi; i++)
+    {
+      /* Edges' heights, as cover_table indices for row 0. */
+      int k0 = (int) ((line->k0_base + line->k_step * i) >> 32);
+      int k1 = (int) ((line->k1_base + line->k_step * i) >> 32);
+      /* The rows where the edges leave something between 0 and 1. */
+      int j_lo = MAX (floor_steps (k0 - 3 * COVER_STEPS / 2 - line->a_steps - 1) + 1, minor_lo);
+      int j_hi = MIN (floor_steps (k1 + COVER_STEPS / 2 + line->a_steps), minor_hi);
+      float t_column = line->t0 + line->t_major * (float) i;
+      gboolean interior = i >= line->interior_lo && i < line->interior_hi;
+      guint8 *p;
+
+      if (j_lo >= j_hi)
+        continue;
+
+      k0 -= COVER_STEPS * j_lo;
+      k1 -= COVER_STEPS * j_lo;
+      p = data + i * major_step + j_lo * minor_step;
+      for (int j = j_lo; j < j_hi; j++, p += minor_step, k0 -= COVER_STEPS, k1 -= COVER_STEPS)
+        {
+          int cover = cover_at (line, k1) - cover_at (line, k0);
+          guint32 *pixel = (guint32 *) p;
+          int mask;
+
+          if (interior)
+            mask = (cover * line->iscale + COVER_ONE / 2) >> COVER_SHIFT;
+          else
+            mask = (int) ((float) cover * line->scale
+                          * cover_along (line, t_column + line->t_minor * (float) j) + 0.5f);
+          if (mask <= 0)
+            continue;
+          if (mask >= 255)
+            {
+              if (line->src_packed >= 0xff000000)
+                {
+                  *pixel = line->src_packed;
+                  continue;
+                }
+              mask = 255;
+            }
+          *pixel = blend_over (*pixel, line->src, mask);
+        }
+    }
+}
+
+/* Draws @line on the rows [@row_first, @row_last). */
+static void
+draw_line_rows (const Line *line,
+                guint8     *data,
+                int         stride,
+                int         width,
+                int         row_first,
+                int         row_last)
+{
+  if (line->y_major)
+    draw_line (line, data, stride, 4, row_first, row_last, 0, width);
+  else
+    draw_line (line, data, 4, stride, 0, width, row_first, row_last);
+}
+
+/* Draws @n_lines prepared lines, strip by strip. */
+static void
+draw_chunk (const Line *chunk,
+            gsize       n_lines,
+            guint8     *data,
+            int         stride,
+            int         width,
+            int         row_first,
+            int         row_last)
+{
+  int n_strips = (row_last - row_first + STRIP_ROWS - 1) / STRIP_ROWS;
+  g_autofree guint *starts = g_new0 (guint, n_strips + 1);
+  g_autofree guint *order = NULL;
+  gsize n_entries = 0;
+
+  if (n_strips == 1)
+    {
+      for (gsize k = 0; k < n_lines; k++)
+        draw_line_rows (&chunk[k], data, stride, width, row_first, row_last);
+      return;
+    }
+
+  /* A counting sort of the lines into the strips they cross, which keeps
+   * each strip's lines in their order. */
+  for (gsize k = 0; k < n_lines; k++)
+    {
+      int first = (MAX (chunk[k].row_lo, row_first) - row_first) / STRIP_ROWS;
+      int last = (MIN (chunk[k].row_hi, row_last) - 1 - row_first) / STRIP_ROWS;
+
+      for (int s = first; s <= last; s++)
+        starts[s + 1]++;
+      n_entries += last - first + 1;
+    }
+  for (int s = 0; s < n_strips; s++)
+    starts[s + 1] += starts[s];
+  order = g_new (guint, MAX (n_entries, 1));
+  for (gsize k = 0; k < n_lines; k++)
+    {
+      int first = (MAX (chunk[k].row_lo, row_first) - row_first) / STRIP_ROWS;
+      int last = (MIN (chunk[k].row_hi, row_last) - 1 - row_first) / STRIP_ROWS;
+
+      for (int s = first; s <= last; s++)
+        order[starts[s]++] = k;
+    }
+
+  /* starts[s] now holds where strip s + 1 starts. */
+  for (int s = 0; s < n_strips; s++)
+    {
+      int strip_first = row_first + s * STRIP_ROWS;
+      int strip_last = MIN (strip_first + STRIP_ROWS, row_last);
+
+      for (guint e = s == 0 ? 0 : starts[s - 1]; e < starts[s]; e++)
+        draw_line_rows (&chunk[order[e]], data, stride, width, strip_first, strip_last);
+    }
+}
+
+/**
+ * detente_edge_raster_draw:
+ * @data: the pixels: premultiplied ARGB32 in cairo's layout, one native-endian
+ *   32-bit word per pixel
+ * @stride: bytes from one row to the next
+ * @width: columns in @data
+ * @height: rows in @data
+ * @row_first: the first row to draw on
+ * @row_last: the row after the last one to draw on
+ * @lines: (array length=n_lines): the lines
+ * @n_lines: how many
+ *
+ * Draws @lines, in order, "over" the pixels of rows [@row_first, @row_last),
+ * much as cairo_stroke() would with %CAIRO_LINE_CAP_BUTT and antialiasing,
+ * one stroke per line.
+ *
+ * Lines are clipped to the whole surface, so the pixels of a band do not
+ * depend on how the surface is cut into bands: threads may draw disjoint
+ * bands of one buffer at once. Lines with a coordinate that is not finite,
+ * without length, width or alpha draw nothing.
+ */
+void
+detente_edge_raster_draw (guint8                  *data,
+                          int                      stride,
+                          int                      width,
+                          int                      height,
+                          int                      row_first,
+                          int                      row_last,
+                          const DetenteRasterLine *lines,
+                          gsize                    n_lines)
+{
+  g_autofree Line *chunk = NULL;
+  gsize n_chunk = 0;
+
+  g_return_if_fail (width >= 0 && height >= 0);
+  g_return_if_fail (stride >= 4 * width);
+  g_return_if_fail (data != NULL || width == 0 || height == 0);
+  g_return_if_fail (lines != NULL || n_lines == 0);
+
+  row_first = CLAMP (row_first, 0, height);
+  row_last = CLAMP (row_last, row_first, height);
+  if (width == 0 || row_first == row_last || n_lines == 0)
+    return;
+
+  init_cover_table ();
+  chunk = g_new (Line, MIN (n_lines, CHUNK_LINES));
+  for (gsize k = 0; k < n_lines; k++)
+    {
+      const DetenteRasterLine *in = &lines[k];
+      float reach = 0.5f * in->width + 2.f;
+      Line *line = &chunk[n_chunk];
+
+      /* Most lines of a frame miss a thin band: cull them before the
+       * setup. Comparisons with NaN are false, so those go on to be
+       * dropped there. */
+      if ((in->y0 + reach < row_first && in->y1 + reach < row_first)
+          || (in->y0 - reach >= row_last && in->y1 - reach >= row_last))
+        continue;
+
+      if (prepare_line (in, width, height, line)
+          && line->row_lo < row_last && line->row_hi > row_first)
+        n_chunk++;
+
+      if (n_chunk == CHUNK_LINES)
+        {
+          draw_chunk (chunk, n_chunk, data, stride, width, row_first, row_last);
+          n_chunk = 0;
+        }
+    }
+  draw_chunk (chunk, n_chunk, data, stride, width, row_first, row_last);
+}
+
+typedef struct
+{
+  guint8                  *data;
+  const DetenteRasterLine *lines;
+  gsize                    n_lines;
+  int                      stride;
+  int                      width;
+  int                      height;
+  int                      row_first;
+  int                      row_last;
+} Band;
+
+static gpointer
+draw_band (gpointer user_data)
+{
+  Band *band = user_data;
+
+  detente_edge_raster_draw (band->data, band->stride, band->width, band->height,
+                            band->row_first, band->row_last, band->lines, band->n_lines);
+  return NULL;
+}
+
+/**
+ * detente_edge_raster_draw_surface:
+ * @surface: an image surface, %CAIRO_FORMAT_ARGB32 or %CAIRO_FORMAT_RGB24
+ * @lines: (array length=n_lines): the lines, in device pixels of @surface
+ * @n_lines: how many
+ * @n_threads: bands drawn at once, each on its own thread; 0 for one per core
+ *
+ * Draws @lines over @surface as detente_edge_raster_draw() does, cutting its
+ * rows into @n_threads bands drawn at once, and returns when all are
+ * drawn. The pixels are the same whatever @n_threads is. The surface's
+ * device offset and scale are not applied.
+ */
+void
+detente_edge_raster_draw_surface (cairo_surface_t         *surface,
+                                  const DetenteRasterLine *lines,
+                                  gsize                    n_lines,
+                                  guint                    n_threads)
+{
+  g_autofree Band *bands = NULL;
+  g_autofree GThread **threads = NULL;
+  cairo_format_t format;
+  int height;
+
+  g_return_if_fail (surface != NULL);
+  g_return_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE);
+  format = cairo_image_surface_get_format (surface);
+  g_return_if_fail (format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24);
+  g_return_if_fail (lines != NULL || n_lines == 0);
+
+  cairo_surface_flush (surface);
+  height = cairo_image_surface_get_height (surface);
+  if (n_lines == 0 || height == 0 || cairo_image_surface_get_data (surface) == NULL)
+    return;
+
+  if (n_threads == 0)
+    n_threads = g_get_num_processors ();
+  n_threads = CLAMP (n_threads, 1, (guint) height);
+
+  bands = g_new (Band, n_threads);
+  threads = g_new0 (GThread *, n_threads);
+  for (guint k = 0; k < n_threads; k++)
+    {
+      bands[k].data = cairo_image_surface_get_data (surface);
+      bands[k].stride = cairo_image_surface_get_stride (surface);
+      bands[k].width = cairo_image_surface_get_width (surface);
+      bands[k].height = height;
+      bands[k].row_first = (int) ((gint64) height * k / n_threads);
+      bands[k].row_last = (int) ((gint64) height * (k + 1) / n_threads);
+      bands[k].lines = lines;
+      bands[k].n_lines = n_lines;
+    }
+
+  /* The first band is drawn here while the others are drawn elsewhere. */
+  for (guint k = 1; k < n_threads; k++)
+    threads[k] = g_thread_new ("edge-raster", draw_band, &bands[k]);
+  draw_band (&bands[0]);
+  for (guint k = 1; k < n_threads; k++)
+    g_thread_join (threads[k]);
+
+  cairo_surface_mark_dirty (surface);
+}
