@@ -228,7 +228,24 @@ test_labels_dense (void)
   frame.legend = TRUE;
   surface = render (scene, &frame, 640, 480, &drawn);
   g_assert_cmpuint (drawn.n_nodes, ==, n);
+  g_assert_true (drawn.fast_edges);
   g_assert_cmpuint (drawn.labels->len, >, 5);
+  /* Bands of pixels drawn on threads: the same picture on one or three. */
+  {
+    DetenteGraphFrame one = frame, three = frame;
+    cairo_surface_t *a, *b;
+
+    one.n_threads = 1;
+    three.n_threads = 3;
+    a = render (scene, &one, 640, 480, NULL);
+    b = render (scene, &three, 640, 480, NULL);
+    cairo_surface_flush (a);
+    cairo_surface_flush (b);
+    g_assert_cmpmem (cairo_image_surface_get_data (a), cairo_image_surface_get_stride (a) * 480,
+                     cairo_image_surface_get_data (b), cairo_image_surface_get_stride (b) * 480);
+    cairo_surface_destroy (a);
+    cairo_surface_destroy (b);
+  }
   for (guint i = 0; i < drawn.labels->len; i++)
     {
       const DetenteGraphLabel *a = &g_array_index (drawn.labels, DetenteGraphLabel, i);

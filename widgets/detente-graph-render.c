@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "detente-edge-raster.h"
 #include "detente-graph-render.h"
 
 /* Draws a laid-out graph onto any cairo_t: the screen, a PNG, an SVG or
@@ -761,7 +762,8 @@ static void
 raster_node (guint32           *pixels,
              int                stride,
              int                width,
-             int                height,
+             int                row_first,
+             int                row_last,
              double             cx,
              double             cy,
              double             r,
@@ -773,7 +775,7 @@ raster_node (guint32           *pixels,
 {
   double reach = r * 1.3 + ring + 1;
   int x0 = MAX (0, (int) floor (cx - reach)), x1 = MIN (width - 1, (int) ceil (cx + reach));
-  int y0 = MAX (0, (int) floor (cy - reach)), y1 = MIN (height - 1, (int) ceil (cy + reach));
+  int y0 = MAX (row_first, (int) floor (cy - reach)), y1 = MIN (row_last - 1, (int) ceil (cy + reach));
 
   for (int y = y0; y <= y1; y++)
     {
@@ -879,38 +881,181 @@ draw_nodes_vector (DetenteGraphScene       *scene,
     }
 }
 
-static void
-draw_nodes_pixels (DetenteGraphScene       *scene,
-                   const DetenteGraphFrame *frame,
-                   const Colors            *colors,
-                   const Highlight         *h,
-                   cairo_surface_t         *surface,
-                   double                   width,
-                   double                   height,
-                   DetenteGraphDrawn       *drawn)
+/* A node as the pixel layer draws it, in device pixels. */
+typedef struct
 {
-  guint32 *pixels;
-  int stride, pw, ph;
-  double s = frame->scale;
+  float  x;
+  float  y;
+  float  r;
+  float  ring;
+  float  alpha;
+  float  fill[3];
+  guint8 shape;
+} PixelNode;
 
-  cairo_surface_flush (surface);
-  pixels = (guint32 *) cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface) / 4;
-  pw = cairo_image_surface_get_width (surface);
-  ph = cairo_image_surface_get_height (surface);
+/* One band of rows of the pixel layer: every edge, then every node,
+ * clipped to the band. Bands do not overlap, so threads draw them at
+ * once and the picture does not depend on how many there are. */
+typedef struct
+{
+  guint8                  *data;
+  int                      stride;
+  int                      width;
+  int                      height;
+  int                      row_first;
+  int                      row_last;
+  const DetenteRasterLine *lines;
+  gsize                    n_lines;
+  const PixelNode         *nodes;
+  gsize                    n_nodes;
+  const double            *outline;
+} Band;
+
+static gpointer
+draw_band (gpointer data)
+{
+  Band *band = data;
+
+  detente_edge_raster_draw (band->data, band->stride, band->width, band->height,
+                            band->row_first, band->row_last, band->lines, band->n_lines);
+  for (gsize i = 0; i < band->n_nodes; i++)
+    {
+      const PixelNode *node = &band->nodes[i];
+      double fill[3] = { node->fill[0], node->fill[1], node->fill[2] };
+
+      if (node->y + node->r * 1.3 + node->ring + 1 < band->row_first ||
+          node->y - node->r * 1.3 - node->ring - 1 >= band->row_last)
+        continue;
+      raster_node ((guint32 *) band->data, band->stride / 4, band->width, band->row_first, band->row_last,
+                   node->x, node->y, node->r, node->shape, fill, band->outline, node->ring, node->alpha);
+    }
+  return NULL;
+}
+
+static guint32
+straight_argb (const double *rgb,
+               double        alpha)
+{
+  return (guint32) (CLAMP (alpha, 0, 1) * 255 + 0.5) << 24 |
+         (guint32) (CLAMP (rgb[0], 0, 1) * 255 + 0.5) << 16 |
+         (guint32) (CLAMP (rgb[1], 0, 1) * 255 + 0.5) << 8 |
+         (guint32) (CLAMP (rgb[2], 0, 1) * 255 + 0.5);
+}
+
+/* Edges and nodes straight into @surface's pixels, in bands of rows on
+ * one thread per core: what makes big graphs fast. */
+static void
+draw_pixels (DetenteGraphScene       *scene,
+             const DetenteGraphFrame *frame,
+             const Colors            *colors,
+             const Highlight         *h,
+             cairo_surface_t         *surface,
+             double                   width,
+             double                   height,
+             DetenteGraphDrawn       *drawn)
+{
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (PixelNode));
+  guint n_edges = detente_graph_get_n_edges (scene->graph), n_visible = 0, n_bands;
+  const double *p = scene->positions;
+  double s = frame->scale, thin = 1, fade = 1;
+  g_autofree Band *bands = NULL;
+  g_autofree GThread **threads = NULL;
+  int pw, ph;
+
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const DetenteGraphEdge *edge = detente_graph_get_edge (scene->graph, e);
+
+      if (segment_visible (to_x (frame, width, p[2 * edge->source]), to_y (frame, height, p[2 * edge->source + 1]),
+                           to_x (frame, width, p[2 * edge->target]), to_y (frame, height, p[2 * edge->target + 1]),
+                           width, height, 8))
+        n_visible++;
+    }
+  if (n_visible > MANY_EDGES)
+    {
+      thin = 0.6;
+      fade = MAX (0.2, sqrt ((double) MANY_EDGES / n_visible));
+    }
+  lines = g_array_sized_new (FALSE, FALSE, sizeof (DetenteRasterLine), n_visible);
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const DetenteGraphEdge *edge = detente_graph_get_edge (scene->graph, e);
+      double x0 = to_x (frame, width, p[2 * edge->source]), y0 = to_y (frame, height, p[2 * edge->source + 1]);
+      double x1 = to_x (frame, width, p[2 * edge->target]), y1 = to_y (frame, height, p[2 * edge->target + 1]);
+      EdgeStyle style = edge_style (edge);
+      double alpha = colors->edge_alpha * fade;
+      DetenteRasterLine line;
+
+      if (!segment_visible (x0, y0, x1, y1, width, height, 8))
+        continue;
+      if (style == EDGE_CANCELLED)
+        alpha *= 0.35;
+      if (!edge_lit (h, frame, edge, e))
+        alpha *= 0.15;
+      else if (h->node_lit != NULL)
+        alpha = MIN (1, alpha * 1.6);
+      line.x0 = x0 * s;
+      line.y0 = y0 * s;
+      line.x1 = x1 * s;
+      line.y1 = y1 * s;
+      line.width = MAX (edge_width (edge) * thin, 0.5) * s;
+      line.color = straight_argb (colors->edge, alpha);
+      /* The cairo path dashes 5 on, 4 off; one length is close enough. */
+      line.dash = style == EDGE_HELD ? 0 : 4.5 * s;
+      g_array_append_val (lines, line);
+    }
+  drawn->n_edges = lines->len;
+  drawn->fast_edges = TRUE;
+
   for (guint i = 0; i < scene->n; i++)
     {
-      double x = to_x (frame, width, scene->positions[2 * i]);
-      double y = to_y (frame, height, scene->positions[2 * i + 1]);
+      double x = to_x (frame, width, p[2 * i]), y = to_y (frame, height, p[2 * i + 1]);
       double r = node_px (scene, frame, i), rgb[3];
+      PixelNode node;
 
       if (x < -2 * r || y < -2 * r || x > width + 2 * r || y > height + 2 * r)
         continue;
       node_color (scene, frame, i, rgb);
-      raster_node (pixels, stride, pw, ph, x * s, y * s, r * s, scene->shape[i], rgb,
-                   colors->outline, r >= 3 ? s : 0, node_alpha (h, i));
-      drawn->n_nodes++;
+      node.x = x * s;
+      node.y = y * s;
+      node.r = r * s;
+      node.ring = r >= 3 ? s : 0;
+      node.alpha = node_alpha (h, i);
+      node.shape = scene->shape[i];
+      for (guint k = 0; k < 3; k++)
+        node.fill[k] = rgb[k];
+      g_array_append_val (nodes, node);
     }
+  drawn->n_nodes = nodes->len;
+
+  cairo_surface_flush (surface);
+  pw = cairo_image_surface_get_width (surface);
+  ph = cairo_image_surface_get_height (surface);
+  n_bands = frame->n_threads > 0 ? frame->n_threads : g_get_num_processors ();
+  n_bands = CLAMP (n_bands, 1, (guint) MAX (ph / 16, 1));
+  bands = g_new0 (Band, n_bands);
+  threads = g_new0 (GThread *, n_bands);
+  for (guint b = 0; b < n_bands; b++)
+    {
+      bands[b].data = cairo_image_surface_get_data (surface);
+      bands[b].stride = cairo_image_surface_get_stride (surface);
+      bands[b].width = pw;
+      bands[b].height = ph;
+      bands[b].row_first = (int) ((gint64) ph * b / n_bands);
+      bands[b].row_last = (int) ((gint64) ph * (b + 1) / n_bands);
+      bands[b].lines = (const DetenteRasterLine *) lines->data;
+      bands[b].n_lines = lines->len;
+      bands[b].nodes = (const PixelNode *) nodes->data;
+      bands[b].n_nodes = nodes->len;
+      bands[b].outline = colors->outline;
+      /* The calling thread draws the first band itself. */
+      if (b > 0)
+        threads[b] = g_thread_new ("detente-render", draw_band, &bands[b]);
+    }
+  draw_band (&bands[0]);
+  for (guint b = 1; b < n_bands; b++)
+    g_thread_join (threads[b]);
   cairo_surface_mark_dirty (surface);
 }
 
@@ -1047,6 +1192,164 @@ try_label (DetenteGraphScene       *scene,
   return FALSE;
 }
 
+/* Labels for SVG and PDF: pango text, so it stays selectable, with an
+ * outline around the glyphs as the halo. */
+static void
+draw_label_text_vector (DetenteGraphScene *scene,
+                        const Colors      *colors,
+                        const Highlight   *h,
+                        cairo_t           *cr,
+                        PangoLayout       *layout,
+                        GArray            *labels)
+{
+  for (guint k = 0; k < labels->len; k++)
+    {
+      const DetenteGraphLabel *label = &g_array_index (labels, DetenteGraphLabel, k);
+      const DetenteGraphNode *node = detente_graph_get_node (scene->graph, label->node);
+      double alpha = node_alpha (h, label->node);
+
+      pango_layout_set_text (layout, detente_actor_get_name (node->actor), -1);
+      cairo_move_to (cr, label->x, label->y);
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_line_width (cr, 3);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_source_rgba (cr, colors->halo[0], colors->halo[1], colors->halo[2], 0.85 * alpha);
+      cairo_stroke (cr);
+      cairo_move_to (cr, label->x, label->y);
+      cairo_set_source_rgba (cr, colors->text[0], colors->text[1], colors->text[2], alpha);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+/* Glyphs of one font and one brightness, from many labels. */
+typedef struct
+{
+  cairo_scaled_font_t *font;
+  gboolean             dim;
+  GArray              *glyphs;  /* cairo_glyph_t */
+} GlyphBatch;
+
+static void
+glyph_batch_free (gpointer data)
+{
+  GlyphBatch *batch = data;
+
+  cairo_scaled_font_destroy (batch->font);
+  g_array_unref (batch->glyphs);
+  g_free (batch);
+}
+
+static GArray *
+batch_for (GPtrArray           *batches,
+           cairo_scaled_font_t *font,
+           gboolean             dim)
+{
+  GlyphBatch *batch;
+
+  for (guint i = 0; i < batches->len; i++)
+    {
+      batch = g_ptr_array_index (batches, i);
+      if (batch->font == font && batch->dim == dim)
+        return batch->glyphs;
+    }
+  batch = g_new0 (GlyphBatch, 1);
+  batch->font = cairo_scaled_font_reference (font);
+  batch->dim = dim;
+  batch->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  g_ptr_array_add (batches, batch);
+  return batch->glyphs;
+}
+
+/* Labels on pixels: pango lays each out, but the glyphs are drawn all at
+ * once per font, four times shifted a pixel for the halo and once for
+ * the text. That is a handful of cairo calls for hundreds of labels,
+ * where showing each layout five times cost more than all the edges. */
+static void
+draw_label_text_pixels (DetenteGraphScene *scene,
+                        const Colors      *colors,
+                        const Highlight   *h,
+                        cairo_t           *cr,
+                        PangoLayout       *layout,
+                        GArray            *labels)
+{
+  g_autoptr(GPtrArray) batches = g_ptr_array_new_with_free_func (glyph_batch_free);
+  static const double shifts[][2] = { { -1, 0 }, { 1, 0 }, { 0, -1 }, { 0, 1 } };
+
+  for (guint k = 0; k < labels->len; k++)
+    {
+      const DetenteGraphLabel *label = &g_array_index (labels, DetenteGraphLabel, k);
+      const DetenteGraphNode *node = detente_graph_get_node (scene->graph, label->node);
+      gboolean dim = node_alpha (h, label->node) < 1;
+      PangoLayoutIter *iter;
+
+      pango_layout_set_text (layout, detente_actor_get_name (node->actor), -1);
+      iter = pango_layout_get_iter (layout);
+      do
+        {
+          PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+          PangoRectangle extents;
+          cairo_scaled_font_t *font;
+          GArray *glyphs;
+          double baseline;
+          int x;
+
+          if (run == NULL)
+            continue;
+          font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
+          if (font == NULL)
+            continue;
+          glyphs = batch_for (batches, font, dim);
+          pango_layout_iter_get_run_extents (iter, NULL, &extents);
+          baseline = label->y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+          x = extents.x;
+          for (int i = 0; i < run->glyphs->num_glyphs; i++)
+            {
+              const PangoGlyphInfo *info = &run->glyphs->glyphs[i];
+
+              if (info->glyph != PANGO_GLYPH_EMPTY && !(info->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+                {
+                  cairo_glyph_t glyph = {
+                    info->glyph,
+                    label->x + (x + info->geometry.x_offset) / (double) PANGO_SCALE,
+                    baseline + info->geometry.y_offset / (double) PANGO_SCALE,
+                  };
+
+                  g_array_append_val (glyphs, glyph);
+                }
+              x += info->geometry.width;
+            }
+        }
+      while (pango_layout_iter_next_run (iter));
+      pango_layout_iter_free (iter);
+    }
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < batches->len; i++)
+      {
+        GlyphBatch *batch = g_ptr_array_index (batches, i);
+        double alpha = batch->dim ? 0.2 : 1;
+        const cairo_glyph_t *glyphs = (const cairo_glyph_t *) batch->glyphs->data;
+
+        cairo_set_scaled_font (cr, batch->font);
+        if (pass == 0)
+          {
+            cairo_set_source_rgba (cr, colors->halo[0], colors->halo[1], colors->halo[2], 0.85 * alpha);
+            for (guint d = 0; d < G_N_ELEMENTS (shifts); d++)
+              {
+                cairo_save (cr);
+                cairo_translate (cr, shifts[d][0], shifts[d][1]);
+                cairo_show_glyphs (cr, glyphs, batch->glyphs->len);
+                cairo_restore (cr);
+              }
+          }
+        else
+          {
+            cairo_set_source_rgba (cr, colors->text[0], colors->text[1], colors->text[2], alpha);
+            cairo_show_glyphs (cr, glyphs, batch->glyphs->len);
+          }
+      }
+}
+
 static void
 draw_labels (DetenteGraphScene       *scene,
              const DetenteGraphFrame *frame,
@@ -1113,23 +1416,10 @@ draw_labels (DetenteGraphScene       *scene,
       try_label (scene, frame, &grid, drawn->labels, layout, i, width, height);
     }
 
-  for (guint k = 0; k < drawn->labels->len; k++)
-    {
-      const DetenteGraphLabel *label = &g_array_index (drawn->labels, DetenteGraphLabel, k);
-      const DetenteGraphNode *node = detente_graph_get_node (scene->graph, label->node);
-      double alpha = node_alpha (h, label->node);
-
-      pango_layout_set_text (layout, detente_actor_get_name (node->actor), -1);
-      cairo_move_to (cr, label->x, label->y);
-      pango_cairo_layout_path (cr, layout);
-      cairo_set_line_width (cr, 3);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_source_rgba (cr, colors->halo[0], colors->halo[1], colors->halo[2], 0.85 * alpha);
-      cairo_stroke (cr);
-      cairo_move_to (cr, label->x, label->y);
-      cairo_set_source_rgba (cr, colors->text[0], colors->text[1], colors->text[2], alpha);
-      pango_cairo_show_layout (cr, layout);
-    }
+  if (frame->vector)
+    draw_label_text_vector (scene, colors, h, cr, layout, drawn->labels);
+  else
+    draw_label_text_pixels (scene, colors, h, cr, layout, drawn->labels);
 
   for (guint c = 0; c < n_cells; c++)
     if (grid.cells[c] != NULL)
@@ -1364,12 +1654,8 @@ detente_graph_render (DetenteGraphScene       *scene,
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                                              (int) ceil (width * s),
                                                              (int) ceil (height * s));
-      cairo_t *layer = cairo_create (surface);
 
-      cairo_scale (layer, s, s);
-      draw_edges (scene, frame, &colors, &h, layer, width, height, drawn);
-      cairo_destroy (layer);
-      draw_nodes_pixels (scene, frame, &colors, &h, surface, width, height, drawn);
+      draw_pixels (scene, frame, &colors, &h, surface, width, height, drawn);
       cairo_surface_set_device_scale (surface, s, s);
       cairo_set_source_surface (cr, surface, 0, 0);
       cairo_paint (cr);
