@@ -1034,9 +1034,8 @@ detente_extract (const DetenteArticle *article,
 
           if ((gsize) span->offset + span->length > length)
             continue;
-          g_ptr_array_add (evidence, _detente_evidence_new_shared (result->source_id, span->offset, span->length,
-                                                                   g_strndup (result->text + span->offset,
-                                                                              span->length)));
+          g_ptr_array_add (evidence, _detente_evidence_new_shared (result->source_id, (char *) result->text,
+                                                                   span->offset, span->length));
         }
       g_ptr_array_add (result->evidence, evidence);
     }
