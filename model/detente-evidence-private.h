@@ -16,10 +16,11 @@ DetenteEvidence *_detente_evidence_new_take (const char *source_id,
                                              guint       length,
                                              char       *sentence);
 
-/* Like _detente_evidence_new_take(), sharing @source_id, a GRefString. */
+/* Evidence of a span of @text, sharing @source_id and @text, which are
+ * GRefStrings; the sentence is copied from @text when it is asked for. */
 DetenteEvidence *_detente_evidence_new_shared (char       *source_id,
+                                               char       *text,
                                                guint       offset,
-                                               guint       length,
-                                               char       *sentence);
+                                               guint       length);
 
 G_END_DECLS

@@ -6,18 +6,26 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "detente-evidence-private.h"
 
 /* Evidence is immutable: its properties are construct-only. An engagement's
  * evidence list is replaced, never edited in place, so the undo history can
  * share the same objects between states. The source id is a GRefString,
- * shared with the source where the evidence was made with it. */
+ * shared with the source where the evidence was made with it.
+ *
+ * Evidence the extractor makes holds its source's text, a GRefString, and
+ * copies its sentence out of it only when asked: an import makes a piece
+ * of evidence for every sentence that reports an engagement, and hardly
+ * any sentence is ever read from it. */
 struct _DetenteEvidence
 {
   GObject  parent_instance;
 
   char    *source_id;
-  char    *sentence;
+  char    *sentence;  /* may be made later, from @text, by any thread */
+  char    *text;      /* nullable: the source's text, a GRefString */
   guint    offset;
   guint    length;
 };
@@ -42,6 +50,7 @@ detente_evidence_finalize (GObject *object)
 
   g_clear_pointer (&self->source_id, g_ref_string_release);
   g_clear_pointer (&self->sentence, g_free);
+  g_clear_pointer (&self->text, g_ref_string_release);
 
   G_OBJECT_CLASS (detente_evidence_parent_class)->finalize (object);
 }
@@ -66,7 +75,7 @@ detente_evidence_get_property (GObject    *object,
       g_value_set_uint (value, self->length);
       break;
     case PROP_SENTENCE:
-      g_value_set_string (value, self->sentence);
+      g_value_set_string (value, detente_evidence_get_sentence (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -188,21 +197,22 @@ _detente_evidence_new_take (const char *source_id,
   return self;
 }
 
-/* Like _detente_evidence_new_take(), sharing @source_id, a GRefString
- * (the source's own id), instead of copying it. */
+/* Evidence of the @length bytes at @offset of @text, sharing @source_id
+ * and @text, the source's own GRefStrings, instead of copying them or the
+ * sentence. The span must lie within @text. */
 DetenteEvidence *
 _detente_evidence_new_shared (char  *source_id,
+                              char  *text,
                               guint  offset,
-                              guint  length,
-                              char  *sentence)
+                              guint  length)
 {
   DetenteEvidence *self;
 
   self = g_object_new (DETENTE_TYPE_EVIDENCE, NULL);
   self->source_id = g_ref_string_acquire (source_id);
+  self->text = g_ref_string_acquire (text);
   self->offset = offset;
   self->length = length;
-  self->sentence = sentence;
   return self;
 }
 
@@ -254,8 +264,37 @@ detente_evidence_get_length (DetenteEvidence *self)
 const char *
 detente_evidence_get_sentence (DetenteEvidence *self)
 {
+  char *sentence;
+
   g_return_val_if_fail (DETENTE_IS_EVIDENCE (self), NULL);
-  return self->sentence;
+
+  sentence = g_atomic_pointer_get (&self->sentence);
+  if (sentence != NULL || self->text == NULL)
+    return sentence;
+  /* Two threads may both copy it; one copy stays. */
+  sentence = g_strndup (self->text + self->offset, self->length);
+  if (!g_atomic_pointer_compare_and_exchange (&self->sentence, NULL, sentence))
+    g_free (sentence);
+  return g_atomic_pointer_get (&self->sentence);
+}
+
+/* The sentence's bytes, copied or not yet; %NULL if it has none. */
+static const char *
+peek_sentence (DetenteEvidence *self,
+               gsize           *length)
+{
+  const char *sentence = g_atomic_pointer_get (&self->sentence);
+
+  if (sentence != NULL)
+    *length = strlen (sentence);
+  else if (self->text != NULL)
+    {
+      sentence = self->text + self->offset;
+      *length = self->length;
+    }
+  else
+    *length = 0;
+  return sentence;
 }
 
 /**
@@ -269,9 +308,21 @@ gboolean
 detente_evidence_equal (DetenteEvidence *a,
                         DetenteEvidence *b)
 {
+  const char *sa, *sb;
+  gsize la, lb;
+
   g_return_val_if_fail (DETENTE_IS_EVIDENCE (a) && DETENTE_IS_EVIDENCE (b), FALSE);
 
-  return a->offset == b->offset && a->length == b->length &&
-         g_strcmp0 (a->source_id, b->source_id) == 0 &&
-         g_strcmp0 (a->sentence, b->sentence) == 0;
+
+  if (a->offset != b->offset || a->length != b->length || g_strcmp0 (a->source_id, b->source_id) != 0)
+    return FALSE;
+  /* Compared as g_strcmp0() would compare the sentences, without copying
+   * those not copied yet. */
+  if (a->text != NULL && a->text == b->text)
+    return TRUE;
+  sa = peek_sentence (a, &la);
+  sb = peek_sentence (b, &lb);
+  if (sa == NULL || sb == NULL)
+    return sa == sb;
+  return la == lb && memcmp (sa, sb, la) == 0;
 }

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 DetenteSource *_detente_source_new_shared (char *id,
                                            char *text);
 
+gboolean       _detente_source_text_is_normal (const char *text,
+                                               gsize       length);
+
 char          *_detente_source_compute_id (const char *text,
                                            gsize       length);
 

@@ -281,6 +281,58 @@ detente_source_check_text (const char *text,
   return TRUE;
 }
 
+/* Whether detente_source_normalize_text() would give @text back as it is:
+ * valid UTF-8 that NFC leaves alone (see detente_source_check_text()),
+ * with no control character but tab and newline. U+FFFE and U+FFFF are
+ * not among the stable characters. One pass and no copy: the readers hand
+ * over normalised text, which the extractor would otherwise copy again. */
+gboolean
+_detente_source_text_is_normal (const char *text,
+                                gsize       length)
+{
+  const guchar *end = (const guchar *) text + length;
+
+  for (const guchar *p = (const guchar *) text; p < end;)
+    {
+      gunichar c;
+
+      if (*p < 0x80)
+        {
+          /* Eight ASCII bytes at a time, none of them a control character. */
+          while (p + 8 <= end)
+            {
+              guint64 w;
+
+              memcpy (&w, p, sizeof w);
+              if ((w & G_GUINT64_CONSTANT (0x8080808080808080)) != 0 || HAS_LESS (w, 0x20))
+                break;
+              p += 8;
+            }
+          if (p < end && *p < 0x80)
+            {
+              if (*p < 0x20 && *p != '\n' && *p != '\t')
+                return FALSE;
+              p++;
+            }
+          continue;
+        }
+      c = g_utf8_get_char_validated ((const char *) p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return FALSE;
+      if (!(c < 0x300 ||
+            (c >= 0x2002 && c <= 0x206F) ||
+            (c >= 0x20A0 && c <= 0x20BF) ||
+            (c >= 0x3000 && c <= 0x3029) ||
+            (c >= 0x3030 && c <= 0x303F) ||
+            (c >= 0x4E00 && c <= 0x9FFF) ||
+            (c >= 0xFF00 && c <= 0xFFEF) ||
+            c == 0xFEFF || c == 0xFFFD))
+        return FALSE;
+      p = (const guchar *) g_utf8_next_char (p);
+    }
+  return TRUE;
+}
+
 /**
  * detente_source_normalize_text:
  * @text: valid UTF-8

@@ -12,6 +12,7 @@
 #include "detente-extractor-frames.h"
 #include "detente-evidence-private.h"
 #include "detente-source-private.h"
+#include "detente-text-private.h"
 
 /* From mentions to engagements.
  *
@@ -43,8 +44,8 @@ places_compatible (const DetenteFoundEngagement *a,
 }
 
 static gboolean
-same_participants (GArray *a,
-                   GArray *b)
+same_participants (const DetenteFoundList *a,
+                   const DetenteFoundList *b)
 {
   if (a->len != b->len)
     return FALSE;
@@ -64,28 +65,73 @@ same_participants (GArray *a,
  * it is, and detente_found_engagement_free() free the frame. */
 G_STATIC_ASSERT (G_STRUCT_OFFSET (Frame, e) == 0);
 
+/* How many participants and pieces of evidence a frame has room for in
+ * its own memory: nearly all frames need no more. */
+#define FRAME_PARTICIPANTS 4
+#define FRAME_EVIDENCE 4
+
+/* A frame and its lists in one allocation, the frame first: freeing the
+ * engagement frees them all. Two arrays of their own cost a frame four
+ * allocations more. */
+typedef struct
+{
+  Frame             frame;
+  DetenteFoundList  participants;
+  DetenteFoundList  evidence;
+  guint             participants_room[FRAME_PARTICIPANTS];
+  DetenteSpan       evidence_room[FRAME_EVIDENCE];
+} FrameBlock;
+
+G_STATIC_ASSERT (G_STRUCT_OFFSET (FrameBlock, frame) == 0);
+
 static void
 frame_free (gpointer data)
 {
   detente_found_engagement_free (data);
 }
 
+/* Makes room for one more element of @size bytes in @list. */
+static void
+list_grow (DetenteFoundList *list,
+           gsize             size)
+{
+  if (list->len < list->capacity)
+    return;
+  list->capacity = MAX (4, list->capacity * 2);
+  if (list->on_heap)
+    list->data = g_realloc_n (list->data, list->capacity, size);
+  else
+    {
+      char *data = g_malloc_n (list->capacity, size);
+
+      memcpy (data, list->data, list->len * size);
+      list->data = data;
+      list->on_heap = TRUE;
+    }
+}
+
 static void
 add_evidence (DetenteFoundEngagement *e,
               const DetenteSpan      *span)
 {
+  DetenteFoundList *list = e->evidence;
+  DetenteSpan *spans;
   guint at = 0;
 
-  for (; at < e->evidence->len; at++)
+  for (; at < list->len; at++)
     {
-      const DetenteSpan *have = &g_array_index (e->evidence, DetenteSpan, at);
+      const DetenteSpan *have = &g_array_index (list, DetenteSpan, at);
 
       if (have->offset == span->offset)
         return;
       if (have->offset > span->offset)
         break;
     }
-  g_array_insert_val (e->evidence, at, *span);
+  list_grow (list, sizeof (DetenteSpan));
+  spans = (DetenteSpan *) (void *) list->data;
+  memmove (spans + at + 1, spans + at, (list->len - at) * sizeof (DetenteSpan));
+  spans[at] = *span;
+  list->len++;
 }
 
 static void
@@ -278,6 +324,81 @@ date_near (Sentence          *s,
   return best != G_MAXUINT;
 }
 
+/* What _detente_frames_emit() does, with the @n_participants actor
+ * indices @participants. */
+static void
+emit (Sentence                *s,
+      guint                    trigger,
+      DetenteEngagementKind    kind,
+      DetenteEngagementStatus  status,
+      const guint             *participants,
+      guint                    n_participants,
+      const Place             *place,
+      double                   confidence)
+{
+  FrameBlock *block;
+  Frame *f;
+
+  if (n_participants == 0 || (n_participants < 2 && kind != DETENTE_ENGAGEMENT_KIND_VISIT))
+    return;
+  /* An engagement of one actor with itself is not an engagement. */
+  /* A visit within one's own country ("the senator visited the border")
+   * is no diplomacy. */
+  if (kind == DETENTE_ENGAGEMENT_KIND_VISIT && place != NULL && place->set && place->country != NULL)
+    {
+      gboolean home = TRUE;
+
+      for (guint i = 0; i < n_participants && home; i++)
+        {
+          const DetenteFoundActor *a = g_ptr_array_index (s->ex->actors, participants[i]);
+
+          home = g_strcmp0 (a->country, place->country) == 0;
+        }
+      if (home)
+        return;
+    }
+
+  block = g_new0 (FrameBlock, 1);
+  f = &block->frame;
+  f->e.kind = kind;
+  f->e.status = status;
+  block->participants.len = n_participants;
+  if (n_participants <= FRAME_PARTICIPANTS)
+    {
+      block->participants.data = (char *) block->participants_room;
+      block->participants.capacity = FRAME_PARTICIPANTS;
+    }
+  else
+    {
+      block->participants.data = g_malloc_n (n_participants, sizeof (guint));
+      block->participants.capacity = n_participants;
+      block->participants.on_heap = TRUE;
+    }
+  memcpy (block->participants.data, participants, n_participants * sizeof (guint));
+  f->e.participants = &block->participants;
+  block->evidence.data = (char *) block->evidence_room;
+  block->evidence.capacity = FRAME_EVIDENCE;
+  block->evidence_room[0] = s->span;
+  block->evidence.len = 1;
+  f->e.evidence = &block->evidence;
+  f->e.confidence = confidence;
+  f->e.host = G_MAXUINT;
+  set_place (&f->e, place);
+  f->weak_status = s->weak_status;
+  f->dated_here = date_near (s, trigger, s->weak_status ? DETENTE_TENSE_UNKNOWN : tense_of (status),
+                             &f->e.date);
+  f->sentence = s->index;
+  f->trigger = item (s, trigger)->offset;
+  f->visit_context = s->ex->visit_words;
+  g_ptr_array_add (s->ex->frames, f);
+
+  if (n_participants >= 2 && kind != DETENTE_ENGAGEMENT_KIND_VISIT)
+    {
+      g_array_set_size (s->ex->pair, 0);
+      g_array_append_vals (s->ex->pair, participants, n_participants);
+    }
+}
+
 /**
  * _detente_frames_emit:
  * @s: the sentence
@@ -299,50 +420,8 @@ _detente_frames_emit (Sentence                *s,
                       const Place             *place,
                       double                   confidence)
 {
-  Frame *f;
-
-  if (participants->len == 0 || (participants->len < 2 && kind != DETENTE_ENGAGEMENT_KIND_VISIT))
-    return;
-  /* An engagement of one actor with itself is not an engagement. */
-  /* A visit within one's own country ("the senator visited the border")
-   * is no diplomacy. */
-  if (kind == DETENTE_ENGAGEMENT_KIND_VISIT && place != NULL && place->set && place->country != NULL)
-    {
-      gboolean home = TRUE;
-
-      for (guint i = 0; i < participants->len && home; i++)
-        {
-          const DetenteFoundActor *a = g_ptr_array_index (s->ex->actors, g_array_index (participants, guint, i));
-
-          home = g_strcmp0 (a->country, place->country) == 0;
-        }
-      if (home)
-        return;
-    }
-
-  f = g_new0 (Frame, 1);
-  f->e.kind = kind;
-  f->e.status = status;
-  f->e.participants = g_array_sized_new (FALSE, FALSE, sizeof (guint), participants->len);
-  g_array_append_vals (f->e.participants, participants->data, participants->len);
-  f->e.evidence = g_array_sized_new (FALSE, FALSE, sizeof (DetenteSpan), 1);
-  g_array_append_val (f->e.evidence, s->span);
-  f->e.confidence = confidence;
-  f->e.host = G_MAXUINT;
-  set_place (&f->e, place);
-  f->weak_status = s->weak_status;
-  f->dated_here = date_near (s, trigger, s->weak_status ? DETENTE_TENSE_UNKNOWN : tense_of (status),
-                             &f->e.date);
-  f->sentence = s->index;
-  f->trigger = item (s, trigger)->offset;
-  f->visit_context = s->ex->visit_words;
-  g_ptr_array_add (s->ex->frames, f);
-
-  if (participants->len >= 2 && kind != DETENTE_ENGAGEMENT_KIND_VISIT)
-    {
-      g_array_set_size (s->ex->pair, 0);
-      g_array_append_vals (s->ex->pair, participants->data, participants->len);
-    }
+  emit (s, trigger, kind, status, (const guint *) (void *) participants->data, participants->len, place,
+        confidence);
 }
 
 /**
@@ -386,8 +465,8 @@ _detente_frames_anaphor (Sentence              *s,
               same.country = f->e.place_country;
               same.set = TRUE;
             }
-          _detente_frames_emit (s, trigger, f->e.kind, status, f->e.participants,
-                                place != NULL ? place : same.set ? &same : NULL, 0.6);
+          emit (s, trigger, f->e.kind, status, (const guint *) (void *) f->e.participants->data,
+                f->e.participants->len, place != NULL ? place : same.set ? &same : NULL, 0.6);
           return;
         }
       add_evidence (&f->e, &s->span);
@@ -787,8 +866,11 @@ detente_found_engagement_free (DetenteFoundEngagement *engagement)
 {
   if (engagement == NULL)
     return;
-  g_array_unref (engagement->participants);
-  g_array_unref (engagement->evidence);
+  /* The lists are in the engagement's memory, see FrameBlock. */
+  if (engagement->participants->on_heap)
+    g_free (engagement->participants->data);
+  if (engagement->evidence->on_heap)
+    g_free (engagement->evidence->data);
   g_free (engagement->place);
   g_free (engagement->place_country);
   g_free (engagement);
@@ -913,10 +995,17 @@ detente_extract (const DetenteArticle *article,
   shallow.text = NULL;
   result->article = detente_article_copy (&shallow);
   /* Evidence offsets must be offsets of the source's text. The readers
-   * hand over normalised text, for which this is a quick copy. */
-  normal = detente_source_normalize_text (article->text);
-  result->text = g_ref_string_new (normal);
-  length = strlen (normal);
+   * hand over normalised text, which one pass shows to be so; only other
+   * text is normalised here. */
+  length = strlen (article->text);
+  if (_detente_source_text_is_normal (article->text, length))
+    result->text = g_ref_string_new_len (article->text, length);
+  else
+    {
+      normal = detente_source_normalize_text (article->text);
+      length = strlen (normal);
+      result->text = g_ref_string_new_len (normal, length);
+    }
   checksum = _detente_source_compute_id (result->text, length);
   result->source_id = g_ref_string_new (checksum);
   result->published = published != NULL && detente_date_is_set (published) ? *published
@@ -924,7 +1013,7 @@ detente_extract (const DetenteArticle *article,
   /* Roles and relative dates of an undated article are read against the
    * latest year it names; its published date stays unknown. */
   reference = reference_date (result->text, &result->published);
-  text = detente_text_new (result->text);
+  text = _detente_text_new_shared ((char *) result->text, length);
   mentions = detente_mentions_find (text, gazetteer, &reference);
   /* The reference is read from the text once: what reference_date() made of
    * it, it makes of it again. */
@@ -945,9 +1034,8 @@ detente_extract (const DetenteArticle *article,
 
           if ((gsize) span->offset + span->length > length)
             continue;
-          g_ptr_array_add (evidence, _detente_evidence_new_shared (result->source_id, span->offset, span->length,
-                                                                   g_strndup (result->text + span->offset,
-                                                                              span->length)));
+          g_ptr_array_add (evidence, _detente_evidence_new_shared (result->source_id, (char *) result->text,
+                                                                   span->offset, span->length));
         }
       g_ptr_array_add (result->evidence, evidence);
     }

@@ -19,6 +19,26 @@
 G_BEGIN_DECLS
 
 /**
+ * DetenteFoundList:
+ * @data: the elements
+ * @len: how many there are
+ *
+ * The participants or the evidence of a #DetenteFoundEngagement. It has
+ * the public fields of a #GArray, so that g_array_index() and @len read it
+ * as they read one, but it is none: no g_array function takes it. Its
+ * engagement keeps a few elements in its own memory, and frees the list
+ * with itself.
+ */
+typedef struct
+{
+  char  *data;
+  guint  len;
+  /*< private >*/
+  guint  capacity;
+  guint  on_heap : 1;
+} DetenteFoundList;
+
+/**
  * DetenteFoundEngagement:
  * @kind: meeting, visit, call, talks, summit or invitation
  * @status: held, planned, cancelled, postponed or possible
@@ -40,13 +60,13 @@ typedef struct
 {
   DetenteEngagementKind    kind;
   DetenteEngagementStatus  status;
-  GArray                  *participants;
+  DetenteFoundList        *participants;
   guint                    host;
   char                    *place;
   char                    *place_country;
   DetenteDate              date;
   double                   confidence;
-  GArray                  *evidence;
+  DetenteFoundList        *evidence;
 } DetenteFoundEngagement;
 
 /**

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "detente-source.h"
-#include "detente-text.h"
+#include "detente-text-private.h"
 
 /* Sentences and tokens of a UTF-8 text, by byte offsets into it. A full
  * stop ends a sentence unless it closes an abbreviation ("Mr.", "Nov."), an
@@ -19,7 +19,9 @@
 
 /* The struct, its tokens, its sentences and a copy of the text are one
  * allocation: the arrays are built in memory each thread keeps (see
- * Builder), then copied behind the struct at their final size. */
+ * Builder), then copied behind the struct at their final size. A text made
+ * by _detente_text_new_shared() holds its caller's GRefString, @shared,
+ * instead of the copy. */
 struct _DetenteText
 {
   gatomicrefcount  ref;
@@ -27,6 +29,7 @@ struct _DetenteText
   guint            n_sentences;
   gsize            length;
   const char      *text;
+  char            *shared;
   DetenteToken    *tokens;
   DetenteSpan     *sentences;
 };
@@ -493,25 +496,16 @@ builder_free (gpointer data)
 
 static GPrivate builder_key = G_PRIVATE_INIT (builder_free);
 
-/**
- * detente_text_new:
- * @text: valid UTF-8
- *
- * Splits @text into sentences and tokens.
- *
- * Returns: (transfer full): the analysed text
- */
-DetenteText *
-detente_text_new (const char *text)
+/* Cuts @text, @length bytes of valid UTF-8, into a new DetenteText that
+ * holds @shared, a GRefString of it, or else a copy of it. */
+static DetenteText *
+text_new (const char *text,
+          gsize       length,
+          char       *shared)
 {
   DetenteText *self;
   Builder *builder;
-  gsize length, tokens_size, sentences_size;
-  char *copy;
-
-  g_return_val_if_fail (text != NULL, NULL);
-  length = strlen (text);
-  g_return_val_if_fail (detente_source_check_text (text, length, NULL), NULL);
+  gsize tokens_size, sentences_size, copy_size;
 
   if ((builder = g_private_get (&builder_key)) == NULL)
     {
@@ -527,21 +521,32 @@ detente_text_new (const char *text)
 
   tokens_size = builder->n_tokens * sizeof (DetenteToken);
   sentences_size = builder->n_sentences * sizeof (DetenteSpan);
-  self = g_malloc (sizeof (DetenteText) + tokens_size + sentences_size + length + 1);
+  copy_size = shared != NULL ? 0 : length + 1;
+  self = g_malloc (sizeof (DetenteText) + tokens_size + sentences_size + copy_size);
   g_atomic_ref_count_init (&self->ref);
   self->n_tokens = builder->n_tokens;
   self->n_sentences = builder->n_sentences;
   self->length = length;
   self->tokens = (DetenteToken *) (void *) (self + 1);
   self->sentences = (DetenteSpan *) (void *) ((char *) self->tokens + tokens_size);
-  copy = (char *) self->sentences + sentences_size;
   /* Empty arrays may have no memory at all. */
   if (tokens_size > 0)
     memcpy (self->tokens, builder->tokens, tokens_size);
   if (sentences_size > 0)
     memcpy (self->sentences, builder->sentences, sentences_size);
-  memcpy (copy, text, length + 1);
-  self->text = copy;
+  if (shared != NULL)
+    {
+      self->shared = g_ref_string_acquire (shared);
+      self->text = shared;
+    }
+  else
+    {
+      char *copy = (char *) self->sentences + sentences_size;
+
+      memcpy (copy, text, length + 1);
+      self->shared = NULL;
+      self->text = copy;
+    }
 
   builder->text = NULL;
   if (builder->tokens_size * sizeof (DetenteToken) > BUILDER_KEEP)
@@ -555,6 +560,38 @@ detente_text_new (const char *text)
       builder->sentences_size = 0;
     }
   return self;
+}
+
+/**
+ * detente_text_new:
+ * @text: valid UTF-8
+ *
+ * Splits @text into sentences and tokens.
+ *
+ * Returns: (transfer full): the analysed text
+ */
+DetenteText *
+detente_text_new (const char *text)
+{
+  gsize length;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  length = strlen (text);
+  g_return_val_if_fail (detente_source_check_text (text, length, NULL), NULL);
+
+  return text_new (text, length, NULL);
+}
+
+/* Like detente_text_new(), holding @text, a GRefString of @length bytes
+ * that the caller has already checked, instead of checking and copying
+ * it: the extractor's text is the source's, and valid. */
+DetenteText *
+_detente_text_new_shared (char  *text,
+                          gsize  length)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return text_new (text, length, text);
 }
 
 /**
@@ -583,6 +620,7 @@ detente_text_unref (DetenteText *self)
 
   if (!g_atomic_ref_count_dec (&self->ref))
     return;
+  g_clear_pointer (&self->shared, g_ref_string_release);
   g_free (self);
 }
 
