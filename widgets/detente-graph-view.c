@@ -28,8 +28,8 @@
  * view shows the last one, moved and scaled to the current zoom, so the
  * main thread never waits for a full render. */
 
-#define SMALL_NODES 3000
-#define SMALL_EDGES 8000
+#define SMALL_NODES 600
+#define SMALL_EDGES 1500
 #define ZOOM_STEP 1.25
 #define MIN_ZOOM 1e-4
 #define MAX_ZOOM 1e3
@@ -262,8 +262,10 @@ layout_thread (gpointer data)
           g_clear_pointer (&self->published_graph, detente_graph_unref);
           self->published_graph = detente_graph_ref (graph);
           g_free (self->published);
-          self->published = g_memdup2 (detente_graph_layout_get_positions (layout),
-                                       2 * n * sizeof (double) + 1);
+          /* Never NULL, even for no nodes: NULL means nothing new. */
+          self->published = g_new (double, 2 * (gsize) n + 1);
+          if (n > 0)
+            memcpy (self->published, detente_graph_layout_get_positions (layout), 2 * n * sizeof (double));
           self->published_serial++;
           /* Rested: the main thread tells whoever listens. */
           if (self->iterations_left == 0 && self->running)
