@@ -29,4 +29,11 @@ void _detente_project_take_evidence             (DetenteProject    *self,
                                                 DetenteEngagement *engagement,
                                                 GPtrArray         *evidence);
 
+void _detente_project_fill_engagement            (DetenteProject    *self,
+                                                DetenteEngagement *engagement,
+                                                const DetenteDate *date,
+                                                const char        *place,
+                                                const char        *place_country,
+                                                gboolean           held);
+
 G_END_DECLS

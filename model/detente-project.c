@@ -601,6 +601,26 @@ value_acceptable (DetenteProject *self,
   return ok;
 }
 
+/* Records the change of @object's @pspec that @op holds the old and new
+ * values of, unless they are equal; takes over @op. */
+static void
+record_set (DetenteProject *self,
+            GObject        *object,
+            GParamSpec     *pspec,
+            Op             *op)
+{
+  if (values_equal (pspec, &op->old_value, &op->new_value))
+    {
+      op_clear (op);
+      return;
+    }
+
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  op->object = g_object_ref (object);
+  op->pspec = pspec;
+  record (self, op);
+}
+
 static void
 do_set (DetenteProject *self,
         GObject        *object,
@@ -618,17 +638,7 @@ do_set (DetenteProject *self,
   g_object_set_property (object, pspec->name, value);
   /* Record what the setter kept, which may be clamped or normalised. */
   g_object_get_property (object, pspec->name, &op.new_value);
-
-  if (values_equal (pspec, &op.old_value, &op.new_value))
-    {
-      op_clear (&op);
-      return;
-    }
-
-  g_clear_pointer (&self->counts, g_hash_table_unref);
-  op.object = g_object_ref (object);
-  op.pspec = pspec;
-  record (self, &op);
+  record_set (self, object, pspec, &op);
 }
 
 static void
@@ -1081,6 +1091,85 @@ _detente_project_take_evidence (DetenteProject    *self,
   g_clear_pointer (&self->counts, g_hash_table_unref);
   record (self, &op);
   detente_project_end_group (self);
+}
+
+/* One field of _detente_project_fill_engagement(): @op holds the old
+ * value, and the new one is read back as get_property() would. */
+static void
+fill_field (DetenteProject    *self,
+            DetenteEngagement *engagement,
+            const char        *name,
+            Op                *op)
+{
+  GParamSpec *pspec = _detente_engagement_pspec (name);
+
+  begin_labelled (self, N_("Edit"));
+  g_value_init (&op->new_value, pspec->value_type);
+  if (pspec->value_type == DETENTE_TYPE_DATE)
+    g_value_set_boxed (&op->new_value, detente_engagement_get_date (engagement));
+  else if (g_str_equal (name, "place"))
+    g_value_set_string (&op->new_value, detente_engagement_get_place (engagement));
+  else if (g_str_equal (name, "place-country"))
+    g_value_set_string (&op->new_value, detente_engagement_get_place_country (engagement));
+  else
+    g_value_set_enum (&op->new_value, detente_engagement_get_status (engagement));
+  record_set (self, G_OBJECT (engagement), pspec, op);
+  detente_project_end_group (self);
+}
+
+/* Sets what is not %NULL of @date, @place and @place_country, then the
+ * status to held if @held, each as detente_project_set() would: for the
+ * merge, which fills the empty fields of many thousand extracted
+ * engagements and so would pay for looking up, collecting and copying
+ * each value through the property system twice. */
+void
+_detente_project_fill_engagement (DetenteProject    *self,
+                                  DetenteEngagement *engagement,
+                                  const DetenteDate *date,
+                                  const char        *place,
+                                  const char        *place_country,
+                                  gboolean           held)
+{
+  g_return_if_fail (DETENTE_IS_PROJECT (self));
+  g_return_if_fail (DETENTE_IS_ENGAGEMENT (engagement));
+
+  if (date != NULL)
+    {
+      Op op = { OP_SET };
+
+      g_value_init (&op.old_value, DETENTE_TYPE_DATE);
+      g_value_set_boxed (&op.old_value, detente_engagement_get_date (engagement));
+      detente_engagement_set_date (engagement, date);
+      fill_field (self, engagement, "date", &op);
+    }
+  if (place != NULL)
+    {
+      Op op = { OP_SET };
+
+      g_value_init (&op.old_value, G_TYPE_STRING);
+      g_value_set_string (&op.old_value, detente_engagement_get_place (engagement));
+      detente_engagement_set_place (engagement, place);
+      fill_field (self, engagement, "place", &op);
+    }
+  if (place_country != NULL)
+    {
+      Op op = { OP_SET };
+
+      g_value_init (&op.old_value, G_TYPE_STRING);
+      g_value_set_string (&op.old_value, detente_engagement_get_place_country (engagement));
+      detente_engagement_set_place_country (engagement, place_country);
+      fill_field (self, engagement, "place-country", &op);
+    }
+  if (held)
+    {
+      Op op = { OP_SET };
+      GParamSpec *pspec = _detente_engagement_pspec ("status");
+
+      g_value_init (&op.old_value, pspec->value_type);
+      g_value_set_enum (&op.old_value, detente_engagement_get_status (engagement));
+      detente_engagement_set_status (engagement, DETENTE_ENGAGEMENT_STATUS_HELD);
+      fill_field (self, engagement, "status", &op);
+    }
 }
 
 /**
