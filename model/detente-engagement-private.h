@@ -22,6 +22,9 @@ void _detente_engagement_take_evidence     (DetenteEngagement  *self,
 void _detente_engagement_replace_evidence  (DetenteEngagement  *self,
                                             GPtrArray          *evidence);
 GParamSpec *_detente_engagement_evidence_pspec (void);
+/* The property @name (static), for the project, which records changes by
+ * their pspec: found without the class's locked lookup. */
+GParamSpec *_detente_engagement_pspec          (const char         *name);
 
 DetenteEngagement *_detente_engagement_new_extracted (char                     *id,
                                                      DetenteEngagementKind     kind,

@@ -730,6 +730,18 @@ _detente_engagement_evidence_pspec (void)
   return properties[PROP_EVIDENCE];
 }
 
+GParamSpec *
+_detente_engagement_pspec (const char *name)
+{
+  for (guint i = 1; i < N_PROPS; i++)
+    {
+      g_assert (properties[i] != NULL);
+      if (strcmp (properties[i]->name, name) == 0)
+        return properties[i];
+    }
+  g_return_val_if_reached (NULL);
+}
+
 /**
  * detente_engagement_set_evidence:
  * @self: an engagement

@@ -51,6 +51,15 @@ typedef struct
   GArray *undated;
 } Bucket;
 
+/* A gazetteer entry whose found actors have had @id, and the project's
+ * actor of that id. */
+typedef struct
+{
+  const DetenteEntry *entry;
+  const char         *id;
+  DetenteActor       *actor;
+} ActorHit;
+
 typedef struct _DetenteMerge
 {
   DetenteProject      *project;
@@ -68,6 +77,8 @@ typedef struct _DetenteMerge
   guint32              statuses[32];
   /* Strings interned lately, see intern(). */
   const char          *recent[64];
+  /* Actors found lately by their id, see merge_actor(). */
+  ActorHit             actor_hits[256];
 } Merge;
 
 static void
@@ -265,20 +276,47 @@ bucket_add (Merge             *m,
   bucket_file (b, &entry, detente_engagement_get_date (engagement));
 }
 
-/* Takes @engagement out of @b, to file it again when its date changed. */
+static gboolean
+list_remove (GArray            *list,
+             guint              from,
+             DetenteEngagement *engagement)
+{
+  for (guint i = from; i < list->len; i++)
+    if (g_array_index (list, Entry, i).engagement == engagement)
+      {
+        g_array_remove_index (list, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Takes @engagement out of @b, to file it again when its date changes:
+ * called while it still has the date it was filed by, so that a long list
+ * is searched from its first day on. */
 static void
 bucket_remove (Bucket            *b,
                DetenteEngagement *engagement)
 {
+  const DetenteDate *date = detente_engagement_get_date (engagement);
   GArray *lists[] = { b->by_day, b->by_year, b->undated };
 
+  if (!detente_date_is_set (date))
+    {
+      if (list_remove (b->undated, 0, engagement))
+        return;
+    }
+  else if (detente_date_get_precision (date) == DETENTE_DATE_PRECISION_YEAR)
+    {
+      if (list_remove (b->by_year, 0, engagement))
+        return;
+    }
+  else if (list_remove (b->by_day, bisect (b->by_day, detente_date_get_first_day (date)), engagement))
+    return;
+
+  g_warn_if_reached ();
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (guint i = 0; i < lists[l]->len; i++)
-      if (g_array_index (lists[l], Entry, i).engagement == engagement)
-        {
-          g_array_remove_index (lists[l], i);
-          return;
-        }
+    if (list_remove (lists[l], 0, engagement))
+      return;
 }
 
 static void
@@ -381,10 +419,28 @@ merge_actor (Merge                   *m,
   g_autoptr(GPtrArray) roles = NULL;
   DetenteActor *known;
   g_autofree char *id = NULL;
+  ActorHit *hit = NULL;
 
+  /* Most actors are the gazetteer's, reported again by many thousand
+   * articles: their entry recalls the actor without hashing the id. The
+   * ids are compared still, since one entry may give several. */
+  if (found->entry != NULL)
+    {
+      guint slot = (guint) (((guintptr) found->entry >> 3) * 2654435761u >> 8) % G_N_ELEMENTS (m->actor_hits);
+
+      hit = &m->actor_hits[slot];
+      if (hit->entry == found->entry && strcmp (hit->id, found->id) == 0)
+        return hit->actor;
+    }
   known = detente_project_lookup_actor (m->project, found->id);
   if (known != NULL)
-    return known;
+    {
+      /* An actor's id never changes, nor is it removed, while a merge is
+       * open. */
+      if (hit != NULL)
+        *hit = (ActorHit) { found->entry, detente_actor_get_id (known), known };
+      return known;
+    }
   folded = fold_name (found->name);
   known = g_hash_table_lookup (m->actor_names, folded);
   if (known != NULL)
@@ -603,37 +659,31 @@ update_known (Merge                        *m,
 
       /* What happened tells more than what was planned, and "15 November"
        * more than "November". */
-      gboolean refile = FALSE;
+      const DetenteDate *set_date = NULL;
+      const char *set_place = NULL;
+      const char *set_country = NULL;
+      gboolean held = FALSE;
+      gboolean refile;
 
       if (detente_date_is_set (&found->date) &&
           (!detente_date_is_set (date) ||
            detente_date_get_precision (&found->date) > detente_date_get_precision (date)))
-        {
-          detente_project_set (m->project, known, "date", &found->date, NULL);
-          refile = TRUE;
-        }
+        set_date = &found->date;
       if (detente_engagement_get_place (known) == NULL && found->place != NULL)
-        {
-          detente_project_set (m->project, known, "place", found->place, NULL);
-          refile = TRUE;
-        }
+        set_place = found->place;
       if (detente_engagement_get_place_country (known) == NULL && found->place_country != NULL)
-        {
-          detente_project_set (m->project, known, "place-country", found->place_country, NULL);
-          refile = TRUE;
-        }
+        set_country = found->place_country;
       if (found->status == DETENTE_ENGAGEMENT_STATUS_HELD &&
           (status == DETENTE_ENGAGEMENT_STATUS_PLANNED || status == DETENTE_ENGAGEMENT_STATUS_POSSIBLE))
-        {
-          detente_project_set (m->project, known, "status", DETENTE_ENGAGEMENT_STATUS_HELD, NULL);
-          refile = TRUE;
-        }
+        held = TRUE;
+      refile = set_date != NULL || set_place != NULL || set_country != NULL || held;
+      /* Taken out as it was filed, before its date changes. */
+      if (refile)
+        bucket_remove (b, known);
+      _detente_project_fill_engagement (m->project, known, set_date, set_place, set_country, held);
       /* Filed again as it now is. */
       if (refile)
-        {
-          bucket_remove (b, known);
-          bucket_add (m, b, known);
-        }
+        bucket_add (m, b, known);
     }
 }
 

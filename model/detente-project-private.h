@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* Fills an empty project in one go, without undo steps or per-item
  * signals: the reader has already checked ids and references. Each index
  * maps the id of an item of the matching array to the item (the key is the
- * item's own id string); the project takes them over. */
+ * item's own id string), which the project copies into its own. */
 void _detente_project_take_loaded (DetenteProject *self,
                                    GPtrArray      *sources,
                                    GPtrArray      *actors,
@@ -28,5 +28,12 @@ void _detente_project_add_engagement_unchecked (DetenteProject    *self,
 void _detente_project_take_evidence             (DetenteProject    *self,
                                                 DetenteEngagement *engagement,
                                                 GPtrArray         *evidence);
+
+void _detente_project_fill_engagement            (DetenteProject    *self,
+                                                DetenteEngagement *engagement,
+                                                const DetenteDate *date,
+                                                const char        *place,
+                                                const char        *place_country,
+                                                gboolean           held);
 
 G_END_DECLS
