@@ -31,8 +31,10 @@
  *
  * Every pixel's value is computed from its own coordinates and the
  * line's constants, never carried from its neighbours, and lines are
- * clipped to the whole surface, never to the band: so a band of rows is
- * the same whichever other bands are drawn, and by whichever thread. */
+ * clipped to the whole surface, never to the band: so a band of rows, or
+ * a tile of a DetenteEdgeRasterPlan, is the same whichever others are
+ * drawn, and by whichever thread. Tiles exist because a frame's lines are
+ * then prepared once, not once a band. */
 
 #define MAX_WIDTH 4096.0
 
