@@ -214,7 +214,8 @@ assert_same_pixels (cairo_surface_t *a,
                    cairo_image_surface_get_data (b), stride * height);
 }
 
-/* One band, seven uneven bands and three threads give the same bytes. */
+/* One band, seven uneven bands and three threads (tiles drawn by
+ * whichever thread is free) give the same bytes. */
 static void
 test_banding (void)
 {
@@ -254,6 +255,22 @@ test_banding (void)
   cairo_surface_destroy (threaded);
 }
 
+/* Draws @plan's tiles from the last to the first. */
+static void
+draw_plan_backwards (cairo_surface_t       *surface,
+                     DetenteEdgeRasterPlan *plan)
+{
+  guint n_tiles = detente_edge_raster_plan_get_n_tiles (plan);
+
+  cairo_surface_flush (surface);
+  for (guint t = n_tiles; t-- > 0;)
+    detente_edge_raster_plan_draw_tile (plan, cairo_image_surface_get_data (surface),
+                                        cairo_image_surface_get_stride (surface), t);
+  cairo_surface_mark_dirty (surface);
+}
+
+/* Tiles of any shape, in any order, and lines prepared on several
+ * threads give the bytes that one band over the whole surface gives. */
 static gint64
 count_changed (cairo_surface_t *a,
                cairo_surface_t *b)
@@ -264,6 +281,87 @@ count_changed (cairo_surface_t *a,
     for (int x = 0; x < cairo_image_surface_get_width (a); x++)
       n += pixel_at (a, x, y) != pixel_at (b, x, y);
   return n;
+}
+
+static void
+test_tiles (void)
+{
+  const int sizes[][2] = {
+    { 128, 128 }, { 64, 16 }, { 1, SCENE_HEIGHT }, { SCENE_WIDTH, 1 }, { 13, 17 },
+    { 1000, 1000 }, { 7, 3 },
+  };
+  /* Enough lines for the plan to prepare them on several threads. */
+  gsize n_lines = 40 * SCENE_LINES;
+  g_autofree DetenteRasterLine *lines = g_new (DetenteRasterLine, n_lines);
+  cairo_surface_t *whole = new_surface (SCENE_WIDTH, SCENE_HEIGHT);
+  cairo_surface_t *background = new_surface (SCENE_WIDTH, SCENE_HEIGHT);
+  cairo_surface_t *tiled;
+
+  for (guint k = 0; k < n_lines / SCENE_LINES; k++)
+    {
+      gsize n;
+      g_autofree DetenteRasterLine *some = make_scene (100 + k, &n);
+
+      g_assert_cmpuint (n, ==, SCENE_LINES);
+      memcpy (lines + k * SCENE_LINES, some, sizeof *some * SCENE_LINES);
+    }
+
+  paint_background (whole);
+  detente_edge_raster_draw (cairo_image_surface_get_data (whole),
+                            cairo_image_surface_get_stride (whole), SCENE_WIDTH, SCENE_HEIGHT,
+                            0, SCENE_HEIGHT, lines, n_lines);
+  cairo_surface_mark_dirty (whole);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint n_threads = 1; n_threads <= 3; n_threads += 2)
+      {
+        g_autoptr(DetenteEdgeRasterPlan) plan = NULL;
+        int x, y, w, h;
+        guint n_tiles;
+
+        plan = detente_edge_raster_plan_new (SCENE_WIDTH, SCENE_HEIGHT, sizes[s][0], sizes[s][1],
+                                             lines, n_lines, n_threads);
+        n_tiles = detente_edge_raster_plan_get_n_tiles (plan);
+        g_assert_cmpuint (n_tiles, ==, ((SCENE_WIDTH + sizes[s][0] - 1) / sizes[s][0])
+                                       * ((SCENE_HEIGHT + sizes[s][1] - 1) / sizes[s][1]));
+        /* The last tile ends at the surface's corner. */
+        detente_edge_raster_plan_get_tile (plan, n_tiles - 1, &x, &y, &w, &h);
+        g_assert_cmpint (x + w, ==, SCENE_WIDTH);
+        g_assert_cmpint (y + h, ==, SCENE_HEIGHT);
+
+        tiled = new_surface (SCENE_WIDTH, SCENE_HEIGHT);
+        paint_background (tiled);
+        draw_plan_backwards (tiled, plan);
+        assert_same_pixels (whole, tiled);
+        cairo_surface_destroy (tiled);
+      }
+
+  /* And through the surface call, on one and on three threads. */
+  for (guint n_threads = 1; n_threads <= 3; n_threads += 2)
+    {
+      tiled = new_surface (SCENE_WIDTH, SCENE_HEIGHT);
+      paint_background (tiled);
+      detente_edge_raster_draw_surface (tiled, lines, n_lines, n_threads);
+      assert_same_pixels (whole, tiled);
+      cairo_surface_destroy (tiled);
+    }
+
+  /* A plan without lines or without pixels draws nothing. */
+  {
+    g_autoptr(DetenteEdgeRasterPlan) empty = NULL;
+    g_autoptr(DetenteEdgeRasterPlan) none = NULL;
+
+    empty = detente_edge_raster_plan_new (0, 0, 64, 64, lines, n_lines, 0);
+    g_assert_cmpuint (detente_edge_raster_plan_get_n_tiles (empty), ==, 0);
+    none = detente_edge_raster_plan_new (SCENE_WIDTH, SCENE_HEIGHT, 64, 64, NULL, 0, 0);
+    tiled = new_surface (SCENE_WIDTH, SCENE_HEIGHT);
+    draw_plan_backwards (tiled, none);
+    g_assert_cmpint (count_changed (tiled, background), ==, 0);
+    cairo_surface_destroy (tiled);
+  }
+
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (background);
 }
 
 /* Lines that must not draw anything, lines with huge ends, and arguments
@@ -430,6 +528,7 @@ main (int    argc,
 
   g_test_add_func ("/edge-raster/like-cairo", test_like_cairo);
   g_test_add_func ("/edge-raster/banding", test_banding);
+  g_test_add_func ("/edge-raster/tiles", test_tiles);
   g_test_add_func ("/edge-raster/degenerate", test_degenerate);
   g_test_add_func ("/edge-raster/exact", test_exact);
 

@@ -230,21 +230,44 @@ test_labels_dense (void)
   g_assert_cmpuint (drawn.n_nodes, ==, n);
   g_assert_true (drawn.fast_edges);
   g_assert_cmpuint (drawn.labels->len, >, 5);
-  /* Bands of pixels drawn on threads: the same picture on one or three. */
-  {
-    DetenteGraphFrame one = frame, three = frame;
-    cairo_surface_t *a, *b;
+  /* Tiles of pixels drawn by whichever thread is free: the same picture
+   * on one, two or three, opaque or transparent, and on a size that does
+   * not divide into whole tiles, with a fractional scale. */
+  for (guint k = 0; k < 3; k++)
+    {
+      DetenteGraphFrame one = frame;
+      int w = k == 2 ? 333 : 640, h = k == 2 ? 257 : 480;
+      cairo_surface_t *a;
 
-    one.n_threads = 1;
-    three.n_threads = 3;
-    a = render (scene, &one, 640, 480, NULL);
-    b = render (scene, &three, 640, 480, NULL);
-    cairo_surface_flush (a);
-    cairo_surface_flush (b);
-    g_assert_cmpmem (cairo_image_surface_get_data (a), cairo_image_surface_get_stride (a) * 480,
-                     cairo_image_surface_get_data (b), cairo_image_surface_get_stride (b) * 480);
-    cairo_surface_destroy (a);
-    cairo_surface_destroy (b);
+      one.n_threads = 1;
+      one.transparent = k == 1;
+      one.scale = k == 2 ? 1.5 : 1;
+      a = render (scene, &one, w, h, NULL);
+      cairo_surface_flush (a);
+      for (guint n_threads = 2; n_threads <= 3; n_threads++)
+        {
+          DetenteGraphFrame many = one;
+          cairo_surface_t *b;
+
+          many.n_threads = n_threads;
+          b = render (scene, &many, w, h, NULL);
+          cairo_surface_flush (b);
+          g_assert_cmpmem (cairo_image_surface_get_data (a),
+                           cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a),
+                           cairo_image_surface_get_data (b),
+                           cairo_image_surface_get_stride (b) * cairo_image_surface_get_height (b));
+          cairo_surface_destroy (b);
+        }
+      cairo_surface_destroy (a);
+    }
+  /* The pixel layer brings the background with it, opaque and exact
+   * where nothing else is drawn: the top corners are clear here. */
+  {
+    double paper[3] = { 1, 1, 1 };
+
+    g_assert_cmphex (pixel (surface, 0, 0) >> 24, ==, 0xff);
+    g_assert_cmpfloat (color_distance (pixel (surface, 0, 0), paper), <, 0.01);
+    g_assert_cmpfloat (color_distance (pixel (surface, 639, 0), paper), <, 0.01);
   }
   for (guint i = 0; i < drawn.labels->len; i++)
     {

@@ -31,8 +31,10 @@
  *
  * Every pixel's value is computed from its own coordinates and the
  * line's constants, never carried from its neighbours, and lines are
- * clipped to the whole surface, never to the band: so a band of rows is
- * the same whichever other bands are drawn, and by whichever thread. */
+ * clipped to the whole surface, never to the band: so a band of rows, or
+ * a tile of a DetenteEdgeRasterPlan, is the same whichever others are
+ * drawn, and by whichever thread. Tiles exist because a frame's lines are
+ * then prepared once, not once a band. */
 
 #define MAX_WIDTH 4096.0
 
@@ -75,7 +77,7 @@ typedef struct
   gint64   k0_base;     /* the two edges' heights at major pixel i's centre, in */
   gint64   k1_base;     /* cover_table's steps and 32 bits of fraction, plus 1/2 pixel */
   gint64   k_step;      /* for rounding: k_base + i * k_step */
-  int      a_steps;     /* @a in the table's steps, rounded up */
+  int      a_steps;     /* @a in the table's steps, rounded up, at least the table's */
   int      interior_lo; /* major pixels clear of the caps, if solid */
   int      interior_hi;
   const guint16 *cover; /* cover_table's row for the slope */
@@ -296,6 +298,7 @@ prepare_line (const DetenteRasterLine *in,
   double p_major, p_minor, d_major, d_minor, u_major, u_minor, length, slope;
   double major_min, major_max, minor_min, minor_max;
   guint32 alpha = in->color >> 24;
+  int level;
 
   *line = (Line) { 0 };
   if (alpha == 0 || !(w > 0.0) || !isfinite (w))
@@ -342,8 +345,11 @@ prepare_line (const DetenteRasterLine *in,
                                     * COVER_STEPS * 4294967296.0);
   line->k1_base = (gint64) llround ((line->c0 + line->half + 0.5 + 0.5 / COVER_STEPS)
                                     * COVER_STEPS * 4294967296.0);
-  line->a_steps = (int) ceil (line->a * COVER_STEPS);
-  line->cover = cover_table[(int) lrint (2.0 * COVER_SLOPES * line->a)];
+  level = (int) lrint (2.0 * COVER_SLOPES * line->a);
+  line->cover = cover_table[level];
+  /* The table's slope may be a little steeper than the line's: the rows
+   * it leaves empty go by the table's. */
+  line->a_steps = MAX ((int) ceil (line->a * COVER_STEPS), level * COVER_STEPS / (2 * COVER_SLOPES));
 
   line->t_major = u_major;
   line->t_minor = u_minor;
@@ -438,11 +444,12 @@ draw_line (const Line *line,
       /* Edges' heights, as cover_table indices for row 0. */
       int k0 = (int) ((line->k0_base + line->k_step * i) >> 32);
       int k1 = (int) ((line->k1_base + line->k_step * i) >> 32);
-      /* The rows where the edges leave something between 0 and 1. */
+      /* The rows where the edges leave something between 0 and 1: above
+       * them, the lower edge's cover is all of the row, and below, the
+       * upper edge's is none of it. */
       int j_lo = MAX (floor_steps (k0 - 3 * COVER_STEPS / 2 - line->a_steps - 1) + 1, minor_lo);
-      int j_hi = MIN (floor_steps (k1 + COVER_STEPS / 2 + line->a_steps), minor_hi);
+      int j_hi = MIN (floor_steps (k1 - COVER_STEPS / 2 + line->a_steps - 1) + 1, minor_hi);
       float t_column = line->t0 + line->t_major * (float) i;
-      gboolean interior = i >= line->interior_lo && i < line->interior_hi;
       guint8 *p;
 
       if (j_lo >= j_hi)
@@ -451,17 +458,31 @@ draw_line (const Line *line,
       k0 -= COVER_STEPS * j_lo;
       k1 -= COVER_STEPS * j_lo;
       p = data + i * major_step + j_lo * minor_step;
+      if (i >= line->interior_lo && i < line->interior_hi)
+        {
+          /* Without branches, which the edges' pixels would mispredict:
+           * a mask of 0 leaves the pixel as it was, and one of 255 with
+           * an opaque colour gives that colour. The cover never goes
+           * below 0, and the mask never above 255. */
+          for (int j = j_lo; j < j_hi; j++, p += minor_step, k0 -= COVER_STEPS, k1 -= COVER_STEPS)
+            {
+              guint32 *pixel = (guint32 *) p;
+              int cover = cover_at (line, k1) - cover_at (line, k0);
+              guint32 mask = (guint32) (cover * line->iscale + COVER_ONE / 2) >> COVER_SHIFT;
+
+              *pixel = blend_over (*pixel, line->src, mask);
+            }
+          continue;
+        }
+
       for (int j = j_lo; j < j_hi; j++, p += minor_step, k0 -= COVER_STEPS, k1 -= COVER_STEPS)
         {
           int cover = cover_at (line, k1) - cover_at (line, k0);
           guint32 *pixel = (guint32 *) p;
           int mask;
 
-          if (interior)
-            mask = (cover * line->iscale + COVER_ONE / 2) >> COVER_SHIFT;
-          else
-            mask = (int) ((float) cover * line->scale
-                          * cover_along (line, t_column + line->t_minor * (float) j) + 0.5f);
+          mask = (int) ((float) cover * line->scale
+                        * cover_along (line, t_column + line->t_minor * (float) j) + 0.5f);
           if (mask <= 0)
             continue;
           if (mask >= 255)
@@ -621,25 +642,363 @@ detente_edge_raster_draw (guint8                  *data,
   draw_chunk (chunk, n_chunk, data, stride, width, row_first, row_last);
 }
 
+struct _DetenteEdgeRasterPlan
+{
+  Line  *lines;       /* one for each line given; those that do not show have no rows */
+  gsize *starts;      /* where each tile's lines start in @order, and one more */
+  guint *order;       /* line indices, tile by tile, in their order within each tile */
+  int    width;
+  int    height;
+  int    tile_width;
+  int    tile_height;
+  int    n_columns;
+  int    n_rows;
+};
+
+/* The columns [*first, *last) that @line may touch on the rows
+ * [@row_first, @row_last), with room to spare: a column left out here
+ * would be left out of a tile, so this errs on the wide side. */
+static void
+line_columns (const Line *line,
+              int         width,
+              int         row_first,
+              int         row_last,
+              int        *first,
+              int        *last)
+{
+  double reach = line->half + line->a + 3.0;
+  double lo, hi;
+
+  *first = *last = 0;
+  row_first = MAX (row_first, line->row_lo);
+  row_last = MIN (row_last, line->row_hi);
+  if (row_first >= row_last)
+    return;
+
+  if (line->y_major)
+    {
+      /* The rows are the major axis: the centre's columns at the ends of
+       * the run, widened by the strip's reach. */
+      int i_lo = MAX (row_first, line->major_lo);
+      int i_hi = MIN (row_last, line->major_hi);
+      double c_a, c_b;
+
+      if (i_lo >= i_hi)
+        return;
+      c_a = (double) line->c0 + (double) line->slope * i_lo;
+      c_b = (double) line->c0 + (double) line->slope * (i_hi - 1);
+      lo = MIN (c_a, c_b) - reach;
+      hi = MAX (c_a, c_b) + reach;
+    }
+  else
+    {
+      lo = line->major_lo;
+      hi = line->major_hi;
+      if (line->inv_slope != 0.f)
+        {
+          double i_a = (row_first - reach - line->c0) * (double) line->inv_slope;
+          double i_b = (row_last + reach - line->c0) * (double) line->inv_slope;
+
+          lo = MAX (lo, MIN (i_a, i_b) - 2.0);
+          hi = MIN (hi, MAX (i_a, i_b) + 2.0);
+        }
+    }
+  lo = MAX (lo, 0.0);
+  hi = MIN (hi, (double) width);
+  if (lo < hi)
+    {
+      *first = (int) floor (lo);
+      *last = (int) ceil (hi);
+    }
+}
+
+/* A share of the lines, prepared and binned by one thread. @counts holds
+ * how many entries the share puts in each tile, then where the next of
+ * them goes. */
 typedef struct
 {
-  guint8                  *data;
-  const DetenteRasterLine *lines;
-  gsize                    n_lines;
-  int                      stride;
-  int                      width;
-  int                      height;
-  int                      row_first;
-  int                      row_last;
-} Band;
+  DetenteEdgeRasterPlan   *plan;
+  const DetenteRasterLine *in;
+  gsize                    first;
+  gsize                    last;
+  gsize                   *counts;
+} PlanShare;
+
+/* Runs @body with @tile set to each tile that @line may touch. */
+#define FOR_EACH_TILE(plan, line, tile, body)                                         \
+  G_STMT_START {                                                                      \
+    int tr_first_ = (line)->row_lo / (plan)->tile_height;                             \
+    int tr_last_ = ((line)->row_hi - 1) / (plan)->tile_height;                        \
+    for (int tr_ = tr_first_; tr_ <= tr_last_; tr_++)                                 \
+      {                                                                               \
+        int c_first_, c_last_;                                                        \
+        line_columns ((line), (plan)->width, tr_ * (plan)->tile_height,               \
+                      (tr_ + 1) * (plan)->tile_height, &c_first_, &c_last_);          \
+        if (c_first_ >= c_last_)                                                      \
+          continue;                                                                   \
+        for (int tc_ = c_first_ / (plan)->tile_width;                                 \
+             tc_ <= (c_last_ - 1) / (plan)->tile_width; tc_++)                        \
+          {                                                                           \
+            guint tile = (guint) (tr_ * (plan)->n_columns + tc_);                     \
+            body;                                                                     \
+          }                                                                           \
+      }                                                                               \
+  } G_STMT_END
 
 static gpointer
-draw_band (gpointer user_data)
+prepare_share (gpointer data)
 {
-  Band *band = user_data;
+  PlanShare *share = data;
+  DetenteEdgeRasterPlan *plan = share->plan;
 
-  detente_edge_raster_draw (band->data, band->stride, band->width, band->height,
-                            band->row_first, band->row_last, band->lines, band->n_lines);
+  for (gsize k = share->first; k < share->last; k++)
+    {
+      Line *line = &plan->lines[k];
+
+      if (!prepare_line (&share->in[k], plan->width, plan->height, line))
+        {
+          line->row_lo = line->row_hi = 0;
+          continue;
+        }
+      FOR_EACH_TILE (plan, line, tile, share->counts[tile]++);
+    }
+  return NULL;
+}
+
+static gpointer
+bin_share (gpointer data)
+{
+  PlanShare *share = data;
+  DetenteEdgeRasterPlan *plan = share->plan;
+
+  for (gsize k = share->first; k < share->last; k++)
+    {
+      const Line *line = &plan->lines[k];
+
+      if (line->row_lo < line->row_hi)
+        FOR_EACH_TILE (plan, line, tile, plan->order[share->counts[tile]++] = (guint) k);
+    }
+  return NULL;
+}
+
+/* Runs @func on every share at once, the first on this thread. */
+static void
+run_shares (GThreadFunc  func,
+            PlanShare   *shares,
+            guint        n_shares)
+{
+  g_autofree GThread **threads = g_new0 (GThread *, n_shares);
+
+  for (guint k = 1; k < n_shares; k++)
+    threads[k] = g_thread_new ("edge-raster", func, &shares[k]);
+  func (&shares[0]);
+  for (guint k = 1; k < n_shares; k++)
+    g_thread_join (threads[k]);
+}
+
+/**
+ * detente_edge_raster_plan_new:
+ * @width: the surface's columns
+ * @height: its rows
+ * @tile_width: the tiles' width, at least 1
+ * @tile_height: their height, at least 1
+ * @lines: (array length=n_lines): the lines, in device pixels
+ * @n_lines: how many, fewer than %G_MAXUINT
+ * @n_threads: threads to prepare them on; 0 for one per core
+ *
+ * Prepares @lines for a surface of @width × @height and sorts them into
+ * tiles of @tile_width × @tile_height (smaller at the right and bottom
+ * edges), keeping their order within each tile. Drawing every tile with
+ * detente_edge_raster_plan_draw_tile() then gives the same pixels as
+ * detente_edge_raster_draw() on the whole surface, in any order of tiles.
+ *
+ * Returns: (transfer full): the plan; free it with
+ *   detente_edge_raster_plan_free()
+ */
+DetenteEdgeRasterPlan *
+detente_edge_raster_plan_new (int                      width,
+                              int                      height,
+                              int                      tile_width,
+                              int                      tile_height,
+                              const DetenteRasterLine *lines,
+                              gsize                    n_lines,
+                              guint                    n_threads)
+{
+  DetenteEdgeRasterPlan *plan;
+  g_autofree PlanShare *shares = NULL;
+  g_autofree gsize *counts = NULL;
+  guint n_tiles;
+  gsize total = 0;
+
+  g_return_val_if_fail (width >= 0 && height >= 0, NULL);
+  g_return_val_if_fail (tile_width > 0 && tile_height > 0, NULL);
+  g_return_val_if_fail (lines != NULL || n_lines == 0, NULL);
+  g_return_val_if_fail (n_lines < G_MAXUINT, NULL);
+
+  init_cover_table ();
+  plan = g_new0 (DetenteEdgeRasterPlan, 1);
+  plan->width = width;
+  plan->height = height;
+  plan->tile_width = tile_width;
+  plan->tile_height = tile_height;
+  plan->n_columns = (width + tile_width - 1) / tile_width;
+  plan->n_rows = (height + tile_height - 1) / tile_height;
+  n_tiles = (guint) plan->n_columns * (guint) plan->n_rows;
+  plan->starts = g_new0 (gsize, n_tiles + 1);
+  if (n_tiles == 0 || n_lines == 0)
+    return plan;
+
+  /* Below a few thousand lines a thread costs more than it saves. */
+  if (n_threads == 0)
+    n_threads = g_get_num_processors ();
+  n_threads = CLAMP (n_threads, 1, MAX (n_lines / 2048, 1));
+
+  plan->lines = g_new (Line, n_lines);
+  shares = g_new0 (PlanShare, n_threads);
+  counts = g_new0 (gsize, (gsize) n_threads * n_tiles);
+  for (guint k = 0; k < n_threads; k++)
+    {
+      shares[k].plan = plan;
+      shares[k].in = lines;
+      shares[k].first = n_lines * k / n_threads;
+      shares[k].last = n_lines * (k + 1) / n_threads;
+      shares[k].counts = counts + (gsize) k * n_tiles;
+    }
+  run_shares (prepare_share, shares, n_threads);
+
+  /* A counting sort: tile by tile, each share's entries after those of
+   * the shares before it, which keeps the lines in their order. */
+  for (guint t = 0; t < n_tiles; t++)
+    {
+      plan->starts[t] = total;
+      for (guint k = 0; k < n_threads; k++)
+        {
+          gsize n = shares[k].counts[t];
+
+          shares[k].counts[t] = total;
+          total += n;
+        }
+    }
+  plan->starts[n_tiles] = total;
+  plan->order = g_new (guint, MAX (total, 1));
+  run_shares (bin_share, shares, n_threads);
+  return plan;
+}
+
+/**
+ * detente_edge_raster_plan_free:
+ * @plan: (transfer full): a plan
+ *
+ * Frees @plan.
+ */
+void
+detente_edge_raster_plan_free (DetenteEdgeRasterPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_free (plan->lines);
+  g_free (plan->starts);
+  g_free (plan->order);
+  g_free (plan);
+}
+
+/**
+ * detente_edge_raster_plan_get_n_tiles:
+ * @plan: a plan
+ *
+ * Returns: how many tiles @plan cuts its surface into, row by row
+ */
+guint
+detente_edge_raster_plan_get_n_tiles (DetenteEdgeRasterPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return (guint) plan->n_columns * (guint) plan->n_rows;
+}
+
+/**
+ * detente_edge_raster_plan_get_tile:
+ * @plan: a plan
+ * @tile: a tile, below detente_edge_raster_plan_get_n_tiles()
+ * @x: (out): its first column
+ * @y: (out): its first row
+ * @width: (out): its columns
+ * @height: (out): its rows
+ *
+ * Gives where @tile lies on the surface.
+ */
+void
+detente_edge_raster_plan_get_tile (DetenteEdgeRasterPlan *plan,
+                                   guint                  tile,
+                                   int                   *x,
+                                   int                   *y,
+                                   int                   *width,
+                                   int                   *height)
+{
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (tile < detente_edge_raster_plan_get_n_tiles (plan));
+
+  *x = (int) (tile % (guint) plan->n_columns) * plan->tile_width;
+  *y = (int) (tile / (guint) plan->n_columns) * plan->tile_height;
+  *width = MIN (plan->tile_width, plan->width - *x);
+  *height = MIN (plan->tile_height, plan->height - *y);
+}
+
+/**
+ * detente_edge_raster_plan_draw_tile:
+ * @plan: a plan
+ * @data: the whole surface's pixels, as for detente_edge_raster_draw()
+ * @stride: bytes from one row to the next
+ * @tile: which tile to draw
+ *
+ * Draws the lines of @plan that touch @tile, in their order, over its
+ * pixels and no others: threads may draw different tiles at once.
+ */
+void
+detente_edge_raster_plan_draw_tile (DetenteEdgeRasterPlan *plan,
+                                    guint8                *data,
+                                    int                    stride,
+                                    guint                  tile)
+{
+  int x, y, w, h;
+
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (stride >= 4 * plan->width);
+
+  detente_edge_raster_plan_get_tile (plan, tile, &x, &y, &w, &h);
+  for (gsize e = plan->starts[tile]; e < plan->starts[tile + 1]; e++)
+    {
+      const Line *line = &plan->lines[plan->order[e]];
+
+      if (line->y_major)
+        draw_line (line, data, stride, 4, y, y + h, x, x + w);
+      else
+        draw_line (line, data, 4, stride, x, x + w, y, y + h);
+    }
+}
+
+/* Tiles of 64 KiB: a few of them, and the lines' constants, fit in the
+ * L2 cache of one core. */
+#define TILE_WIDTH 128
+#define TILE_HEIGHT 128
+
+typedef struct
+{
+  DetenteEdgeRasterPlan *plan;
+  guint8                *data;
+  int                    stride;
+  guint                  n_tiles;
+  int                    next;
+} TileQueue;
+
+static gpointer
+draw_tiles (gpointer user_data)
+{
+  TileQueue *queue = user_data;
+  guint tile;
+
+  while ((tile = (guint) g_atomic_int_add (&queue->next, 1)) < queue->n_tiles)
+    detente_edge_raster_plan_draw_tile (queue->plan, queue->data, queue->stride, tile);
   return NULL;
 }
 
@@ -648,12 +1007,12 @@ draw_band (gpointer user_data)
  * @surface: an image surface, %CAIRO_FORMAT_ARGB32 or %CAIRO_FORMAT_RGB24
  * @lines: (array length=n_lines): the lines, in device pixels of @surface
  * @n_lines: how many
- * @n_threads: bands drawn at once, each on its own thread; 0 for one per core
+ * @n_threads: threads to draw on, each taking the next tile not yet
+ *   drawn; 0 for one per core
  *
- * Draws @lines over @surface as detente_edge_raster_draw() does, cutting its
- * rows into @n_threads bands drawn at once, and returns when all are
- * drawn. The pixels are the same whatever @n_threads is. The surface's
- * device offset and scale are not applied.
+ * Draws @lines over @surface as detente_edge_raster_draw() does, tile by
+ * tile, and returns when all are drawn. The pixels are the same whatever
+ * @n_threads is. The surface's device offset and scale are not applied.
  */
 void
 detente_edge_raster_draw_surface (cairo_surface_t         *surface,
@@ -661,10 +1020,11 @@ detente_edge_raster_draw_surface (cairo_surface_t         *surface,
                                   gsize                    n_lines,
                                   guint                    n_threads)
 {
-  g_autofree Band *bands = NULL;
+  g_autoptr(DetenteEdgeRasterPlan) plan = NULL;
   g_autofree GThread **threads = NULL;
+  TileQueue queue;
   cairo_format_t format;
-  int height;
+  int width, height;
 
   g_return_if_fail (surface != NULL);
   g_return_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE);
@@ -673,32 +1033,27 @@ detente_edge_raster_draw_surface (cairo_surface_t         *surface,
   g_return_if_fail (lines != NULL || n_lines == 0);
 
   cairo_surface_flush (surface);
+  width = cairo_image_surface_get_width (surface);
   height = cairo_image_surface_get_height (surface);
-  if (n_lines == 0 || height == 0 || cairo_image_surface_get_data (surface) == NULL)
+  if (n_lines == 0 || width == 0 || height == 0 || cairo_image_surface_get_data (surface) == NULL)
     return;
 
   if (n_threads == 0)
     n_threads = g_get_num_processors ();
-  n_threads = CLAMP (n_threads, 1, (guint) height);
+  plan = detente_edge_raster_plan_new (width, height, TILE_WIDTH, TILE_HEIGHT, lines, n_lines,
+                                       n_threads);
+  queue.plan = plan;
+  queue.data = cairo_image_surface_get_data (surface);
+  queue.stride = cairo_image_surface_get_stride (surface);
+  queue.n_tiles = detente_edge_raster_plan_get_n_tiles (plan);
+  queue.next = 0;
+  n_threads = CLAMP (n_threads, 1, queue.n_tiles);
 
-  bands = g_new (Band, n_threads);
+  /* The calling thread draws tiles too. */
   threads = g_new0 (GThread *, n_threads);
-  for (guint k = 0; k < n_threads; k++)
-    {
-      bands[k].data = cairo_image_surface_get_data (surface);
-      bands[k].stride = cairo_image_surface_get_stride (surface);
-      bands[k].width = cairo_image_surface_get_width (surface);
-      bands[k].height = height;
-      bands[k].row_first = (int) ((gint64) height * k / n_threads);
-      bands[k].row_last = (int) ((gint64) height * (k + 1) / n_threads);
-      bands[k].lines = lines;
-      bands[k].n_lines = n_lines;
-    }
-
-  /* The first band is drawn here while the others are drawn elsewhere. */
   for (guint k = 1; k < n_threads; k++)
-    threads[k] = g_thread_new ("edge-raster", draw_band, &bands[k]);
-  draw_band (&bands[0]);
+    threads[k] = g_thread_new ("edge-raster", draw_tiles, &queue);
+  draw_tiles (&queue);
   for (guint k = 1; k < n_threads; k++)
     g_thread_join (threads[k]);
 

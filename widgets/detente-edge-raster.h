@@ -50,4 +50,35 @@ void detente_edge_raster_draw_surface (cairo_surface_t         *surface,
                                        gsize                    n_lines,
                                        guint                    n_threads);
 
+/**
+ * DetenteEdgeRasterPlan:
+ *
+ * The lines of one frame, prepared once and sorted into the tiles of the
+ * surface they touch, so that tiles can be drawn in any order, on any
+ * thread, each while its pixels stay in the cache.
+ */
+typedef struct _DetenteEdgeRasterPlan DetenteEdgeRasterPlan;
+
+DetenteEdgeRasterPlan *detente_edge_raster_plan_new         (int                      width,
+                                                             int                      height,
+                                                             int                      tile_width,
+                                                             int                      tile_height,
+                                                             const DetenteRasterLine *lines,
+                                                             gsize                    n_lines,
+                                                             guint                    n_threads);
+void                   detente_edge_raster_plan_free        (DetenteEdgeRasterPlan   *plan);
+guint                  detente_edge_raster_plan_get_n_tiles (DetenteEdgeRasterPlan   *plan);
+void                   detente_edge_raster_plan_get_tile    (DetenteEdgeRasterPlan   *plan,
+                                                             guint                    tile,
+                                                             int                     *x,
+                                                             int                     *y,
+                                                             int                     *width,
+                                                             int                     *height);
+void                   detente_edge_raster_plan_draw_tile   (DetenteEdgeRasterPlan   *plan,
+                                                             guint8                  *data,
+                                                             int                      stride,
+                                                             guint                    tile);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DetenteEdgeRasterPlan, detente_edge_raster_plan_free)
+
 G_END_DECLS

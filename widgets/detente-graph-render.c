@@ -756,12 +756,86 @@ shape_distance (DetenteGraphShape shape,
     }
 }
 
-/* A node straight into pixels: a ring of @outline, then the fill, each
+/* Room left by row_spans(): far more than rounding can take away. */
+#define SPAN_SLACK 1e-3
+
+/* Half-widths, across the row @dy from the centre, beyond which nothing
+ * of the node shows (*out, negative when nothing in the row does) and
+ * within which it is all fill (*in, negative when no pixel is), as
+ * shape_distance() has it: only the pixels between need that. */
+static inline void
+row_spans (DetenteGraphShape  shape,
+           double             dy,
+           double             r,
+           double             ring,
+           double            *out,
+           double            *in)
+{
+  /* raster_node() skips a pixel when d >= reach, and a pixel with
+   * d <= -1/2 is wholly fill. */
+  double reach = ring + 0.5, ady = fabs (dy);
+
+  switch (shape)
+    {
+    case DETENTE_GRAPH_SHAPE_SQUARE:
+      *out = ady < r * 0.886 + reach + SPAN_SLACK ? r * 0.886 + reach : -1;
+      *in = ady < r * 0.886 - 0.5 - SPAN_SLACK ? r * 0.886 - 0.5 : -1;
+      break;
+    case DETENTE_GRAPH_SHAPE_DIAMOND:
+      *out = r * 1.253 + reach * G_SQRT2 - ady;
+      *in = r * 1.253 - G_SQRT2 / 2 - ady;
+      break;
+    case DETENTE_GRAPH_SHAPE_CIRCLE:
+    default:
+      {
+        double o = (r + reach) * (r + reach) - dy * dy;
+        double i = r > 0.5 ? (r - 0.5) * (r - 0.5) - dy * dy : -1;
+
+        /* One square root a row rather than one a pixel. */
+        *out = o > 0 ? sqrt (o) : -1;
+        *in = i > 0 ? sqrt (i) : -1;
+      }
+      break;
+    }
+  if (*out >= 0)
+    *out += SPAN_SLACK;
+  *in -= SPAN_SLACK;
+}
+
+/* One pixel of a node: a ring of @outline, then the fill, each
  * antialiased by its distance from the edge. */
+static inline void
+raster_pixel (guint32           *pixel,
+              double             dx,
+              double             dy,
+              double             r,
+              DetenteGraphShape  shape,
+              const double      *fill,
+              const double      *outline,
+              double             ring,
+              double             alpha)
+{
+  double d = shape_distance (shape, dx, dy, r);
+  double outer = CLAMP (0.5 - (d - ring), 0, 1), inner = CLAMP (0.5 - d, 0, 1);
+
+  if (outer <= 0)
+    return;
+  if (ring > 0 && outer > inner)
+    blend (pixel, outline[0], outline[1], outline[2], (outer - inner) * alpha);
+  if (inner > 0)
+    blend (pixel, fill[0], fill[1], fill[2], inner * alpha);
+}
+
+/* A node straight into the pixels of columns [@col_first, @col_last) and
+ * rows [@row_first, @row_last). Each row goes in three runs: the pixels
+ * near the edge, which measure their distance from it, and between them
+ * those wholly inside, which take the fill as raster_pixel() would give
+ * it, without measuring. */
 static void
 raster_node (guint32           *pixels,
              int                stride,
-             int                width,
+             int                col_first,
+             int                col_last,
              int                row_first,
              int                row_last,
              double             cx,
@@ -774,25 +848,48 @@ raster_node (guint32           *pixels,
              double             alpha)
 {
   double reach = r * 1.3 + ring + 1;
-  int x0 = MAX (0, (int) floor (cx - reach)), x1 = MIN (width - 1, (int) ceil (cx + reach));
+  int x0 = MAX (col_first, (int) floor (cx - reach)), x1 = MIN (col_last - 1, (int) ceil (cx + reach));
   int y0 = MAX (row_first, (int) floor (cy - reach)), y1 = MIN (row_last - 1, (int) ceil (cy + reach));
+  guint32 solid = 0;
+
+  /* Over anything, an opaque fill leaves the same pixel. */
+  if (alpha >= 1)
+    blend (&solid, fill[0], fill[1], fill[2], alpha);
 
   for (int y = y0; y <= y1; y++)
     {
       guint32 *row = pixels + (gsize) y * stride;
+      double dy = y + 0.5 - cy, out, in;
+      int xs, xe, xi0, xi1;
 
-      for (int x = x0; x <= x1; x++)
+      row_spans (shape, dy, r, ring, &out, &in);
+      if (out < 0)
+        continue;
+      xs = MAX (x0, (int) floor (cx - 0.5 - out));
+      xe = MIN (x1, (int) ceil (cx - 0.5 + out));
+      xi0 = xe + 1;
+      xi1 = xe;
+      if (in > 0)
         {
-          double d = shape_distance (shape, x + 0.5 - cx, y + 0.5 - cy, r);
-          double outer = CLAMP (0.5 - (d - ring), 0, 1), inner = CLAMP (0.5 - d, 0, 1);
-
-          if (outer <= 0)
-            continue;
-          if (ring > 0 && outer > inner)
-            blend (&row[x], outline[0], outline[1], outline[2], (outer - inner) * alpha);
-          if (inner > 0)
-            blend (&row[x], fill[0], fill[1], fill[2], inner * alpha);
+          xi0 = MAX (xs, (int) ceil (cx - 0.5 - in));
+          xi1 = MIN (xe, (int) floor (cx - 0.5 + in));
+          if (xi0 > xi1)
+            {
+              xi0 = xe + 1;
+              xi1 = xe;
+            }
         }
+
+      for (int x = xs; x < xi0; x++)
+        raster_pixel (&row[x], x + 0.5 - cx, dy, r, shape, fill, outline, ring, alpha);
+      if (alpha >= 1)
+        for (int x = xi0; x <= xi1; x++)
+          row[x] = solid;
+      else
+        for (int x = xi0; x <= xi1; x++)
+          blend (&row[x], fill[0], fill[1], fill[2], alpha);
+      for (int x = MAX (xi1 + 1, xs); x <= xe; x++)
+        raster_pixel (&row[x], x + 0.5 - cx, dy, r, shape, fill, outline, ring, alpha);
     }
 }
 
@@ -893,43 +990,88 @@ typedef struct
   guint8 shape;
 } PixelNode;
 
-/* One band of rows of the pixel layer: every edge, then every node,
- * clipped to the band. Bands do not overlap, so threads draw them at
- * once and the picture does not depend on how many there are. */
+/* Tiles of 128 × 128 pixels, 64 KiB: the one being drawn stays in the
+ * L2 cache of its core while all its edges and nodes go over it. */
+#define TILE_SIZE 128
+
+/* The pixel layer, tile by tile: the background, then every edge that
+ * touches the tile, then every node, each clipped to the tile and in the
+ * same order in every tile. Tiles do not overlap, and threads take the
+ * next one from @next, so the picture does not depend on how many
+ * threads there are nor on which draws what. */
 typedef struct
 {
-  guint8                  *data;
-  int                      stride;
-  int                      width;
-  int                      height;
-  int                      row_first;
-  int                      row_last;
-  const DetenteRasterLine *lines;
-  gsize                    n_lines;
-  const PixelNode         *nodes;
-  gsize                    n_nodes;
-  const double            *outline;
-} Band;
+  DetenteEdgeRasterPlan *plan;
+  guint8                *data;
+  const PixelNode       *nodes;
+  const gsize           *node_starts;
+  const guint           *node_order;
+  const double          *outline;
+  int                    stride;
+  guint                  n_tiles;
+  guint32                background;
+  int                    next;
+  guint                  opaque : 1;
+} Tiles;
+
+/* How far from its centre raster_node() may touch. */
+static inline double
+node_reach (const PixelNode *node)
+{
+  return node->r * 1.3 + node->ring + 1;
+}
 
 static gpointer
-draw_band (gpointer data)
+draw_tiles (gpointer data)
 {
-  Band *band = data;
+  Tiles *tiles = data;
+  guint tile;
 
-  detente_edge_raster_draw (band->data, band->stride, band->width, band->height,
-                            band->row_first, band->row_last, band->lines, band->n_lines);
-  for (gsize i = 0; i < band->n_nodes; i++)
+  while ((tile = (guint) g_atomic_int_add (&tiles->next, 1)) < tiles->n_tiles)
     {
-      const PixelNode *node = &band->nodes[i];
-      double fill[3] = { node->fill[0], node->fill[1], node->fill[2] };
+      int x, y, w, h;
 
-      if (node->y + node->r * 1.3 + node->ring + 1 < band->row_first ||
-          node->y - node->r * 1.3 - node->ring - 1 >= band->row_last)
-        continue;
-      raster_node ((guint32 *) band->data, band->stride / 4, band->width, band->row_first, band->row_last,
-                   node->x, node->y, node->r, node->shape, fill, band->outline, node->ring, node->alpha);
+      detente_edge_raster_plan_get_tile (tiles->plan, tile, &x, &y, &w, &h);
+      /* Painted here rather than by cairo beforehand, while the tile is
+       * in the cache. */
+      if (tiles->opaque)
+        for (int j = y; j < y + h; j++)
+          {
+            guint32 *row = (guint32 *) (tiles->data + (gsize) j * tiles->stride) + x;
+
+            for (int i = 0; i < w; i++)
+              row[i] = tiles->background;
+          }
+      detente_edge_raster_plan_draw_tile (tiles->plan, tiles->data, tiles->stride, tile);
+      for (gsize e = tiles->node_starts[tile]; e < tiles->node_starts[tile + 1]; e++)
+        {
+          const PixelNode *node = &tiles->nodes[tiles->node_order[e]];
+          double fill[3] = { node->fill[0], node->fill[1], node->fill[2] };
+
+          raster_node ((guint32 *) tiles->data, tiles->stride / 4, x, x + w, y, y + h,
+                       node->x, node->y, node->r, node->shape, fill, tiles->outline, node->ring,
+                       node->alpha);
+        }
     }
   return NULL;
+}
+
+/* The tiles [*first, *last) that the box of a node meets on one axis of
+ * @extent pixels. */
+static inline void
+node_tile_range (double  centre,
+                 double  reach,
+                 int     extent,
+                 int    *first,
+                 int    *last)
+{
+  double lo = floor (centre - reach), hi = ceil (centre + reach);
+
+  *first = *last = 0;
+  if (hi < 0 || lo > extent - 1)
+    return;
+  *first = (int) CLAMP (lo, 0, extent - 1) / TILE_SIZE;
+  *last = (int) CLAMP (hi, 0, extent - 1) / TILE_SIZE + 1;
 }
 
 static guint32
@@ -942,13 +1084,15 @@ straight_argb (const double *rgb,
          (guint32) (CLAMP (rgb[2], 0, 1) * 255 + 0.5);
 }
 
-/* Edges and nodes straight into @surface's pixels, in bands of rows on
- * one thread per core: what makes big graphs fast. */
+/* Edges and nodes straight into @surface's pixels, tile by tile on one
+ * thread per core: what makes big graphs fast. Unless @background is
+ * NULL, the tiles are painted with it first. */
 static void
 draw_pixels (DetenteGraphScene       *scene,
              const DetenteGraphFrame *frame,
              const Colors            *colors,
              const Highlight         *h,
+             const double            *background,
              cairo_surface_t         *surface,
              double                   width,
              double                   height,
@@ -956,12 +1100,15 @@ draw_pixels (DetenteGraphScene       *scene,
 {
   g_autoptr(GArray) lines = NULL;
   g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (PixelNode));
-  guint n_edges = detente_graph_get_n_edges (scene->graph), n_visible = 0, n_bands;
+  g_autoptr(DetenteEdgeRasterPlan) plan = NULL;
+  g_autofree gsize *node_starts = NULL;
+  g_autofree guint *node_order = NULL;
+  g_autofree GThread **threads = NULL;
+  guint n_edges = detente_graph_get_n_edges (scene->graph), n_visible = 0, n_threads;
   const double *p = scene->positions;
   double s = frame->scale, thin = 1, fade = 1;
-  g_autofree Band *bands = NULL;
-  g_autofree GThread **threads = NULL;
-  int pw, ph;
+  Tiles tiles = { NULL, };
+  int pw, ph, n_columns, n_rows;
 
   for (guint e = 0; e < n_edges; e++)
     {
@@ -1032,34 +1179,73 @@ draw_pixels (DetenteGraphScene       *scene,
   cairo_surface_flush (surface);
   pw = cairo_image_surface_get_width (surface);
   ph = cairo_image_surface_get_height (surface);
-  n_bands = frame->n_threads > 0 ? frame->n_threads : g_get_num_processors ();
-  n_bands = CLAMP (n_bands, 1, (guint) MAX (ph / 16, 1));
-  bands = g_new0 (Band, n_bands);
-  threads = g_new0 (GThread *, n_bands);
-  for (guint b = 0; b < n_bands; b++)
+  if (pw == 0 || ph == 0)
+    return;
+  n_threads = frame->n_threads > 0 ? frame->n_threads : g_get_num_processors ();
+  plan = detente_edge_raster_plan_new (pw, ph, TILE_SIZE, TILE_SIZE,
+                                       (const DetenteRasterLine *) lines->data, lines->len, n_threads);
+
+  /* The nodes go into the same tiles, by a counting sort that keeps
+   * their order. */
+  n_columns = (pw + TILE_SIZE - 1) / TILE_SIZE;
+  n_rows = (ph + TILE_SIZE - 1) / TILE_SIZE;
+  g_assert ((guint) (n_columns * n_rows) == detente_edge_raster_plan_get_n_tiles (plan));
+  node_starts = g_new0 (gsize, n_columns * n_rows + 1);
+  for (int pass = 0; pass < 2; pass++)
     {
-      bands[b].data = cairo_image_surface_get_data (surface);
-      bands[b].stride = cairo_image_surface_get_stride (surface);
-      bands[b].width = pw;
-      bands[b].height = ph;
-      bands[b].row_first = (int) ((gint64) ph * b / n_bands);
-      bands[b].row_last = (int) ((gint64) ph * (b + 1) / n_bands);
-      bands[b].lines = (const DetenteRasterLine *) lines->data;
-      bands[b].n_lines = lines->len;
-      bands[b].nodes = (const PixelNode *) nodes->data;
-      bands[b].n_nodes = nodes->len;
-      bands[b].outline = colors->outline;
-      /* The calling thread draws the first band itself. */
-      if (b > 0)
-        threads[b] = g_thread_new ("detente-render", draw_band, &bands[b]);
+      for (guint i = 0; i < nodes->len; i++)
+        {
+          const PixelNode *node = &g_array_index (nodes, PixelNode, i);
+          int c_first, c_last, r_first, r_last;
+
+          node_tile_range (node->x, node_reach (node), pw, &c_first, &c_last);
+          node_tile_range (node->y, node_reach (node), ph, &r_first, &r_last);
+          for (int row = r_first; row < r_last; row++)
+            for (int column = c_first; column < c_last; column++)
+              {
+                guint tile = (guint) (row * n_columns + column);
+
+                if (pass == 0)
+                  node_starts[tile + 1]++;
+                else
+                  node_order[node_starts[tile]++] = i;
+              }
+        }
+      if (pass == 0)
+        {
+          for (int t = 0; t < n_columns * n_rows; t++)
+            node_starts[t + 1] += node_starts[t];
+          node_order = g_new (guint, MAX (node_starts[n_columns * n_rows], 1));
+        }
     }
-  draw_band (&bands[0]);
-  for (guint b = 1; b < n_bands; b++)
-    g_thread_join (threads[b]);
+  /* Each start has moved on to the next tile's: move them back. */
+  memmove (node_starts + 1, node_starts, sizeof (gsize) * n_columns * n_rows);
+  node_starts[0] = 0;
+
+  tiles.plan = plan;
+  tiles.data = cairo_image_surface_get_data (surface);
+  tiles.stride = cairo_image_surface_get_stride (surface);
+  tiles.n_tiles = detente_edge_raster_plan_get_n_tiles (plan);
+  tiles.nodes = (const PixelNode *) nodes->data;
+  tiles.node_starts = node_starts;
+  tiles.node_order = node_order;
+  tiles.outline = colors->outline;
+  tiles.opaque = background != NULL;
+  if (background != NULL)
+    tiles.background = straight_argb (background, 1);
+  tiles.next = 0;
+
+  n_threads = CLAMP (n_threads, 1, tiles.n_tiles);
+  threads = g_new0 (GThread *, n_threads);
+  for (guint k = 1; k < n_threads; k++)
+    threads[k] = g_thread_new ("detente-render", draw_tiles, &tiles);
+  /* The calling thread draws tiles too. */
+  draw_tiles (&tiles);
+  for (guint k = 1; k < n_threads; k++)
+    g_thread_join (threads[k]);
   cairo_surface_mark_dirty (surface);
 }
 
-/* Placed labels, found by the cells of a grid they cover. */
 typedef struct
 {
   GArray  *rects;   /* DetenteGraphLabel; node G_MAXUINT for obstacles */
@@ -1640,11 +1826,6 @@ detente_graph_render (DetenteGraphScene       *scene,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  if (!frame->transparent)
-    {
-      cairo_set_source_rgb (cr, colors.background[0], colors.background[1], colors.background[2]);
-      cairo_paint (cr);
-    }
 
   pixels = !frame->vector &&
            (detente_graph_get_n_edges (scene->graph) > PIXEL_EDGES || scene->n > PIXEL_NODES);
@@ -1655,14 +1836,27 @@ detente_graph_render (DetenteGraphScene       *scene,
                                                              (int) ceil (width * s),
                                                              (int) ceil (height * s));
 
-      draw_pixels (scene, frame, &colors, &h, surface, width, height, drawn);
+      /* An opaque layer holds the background too, and replaces what is
+       * under it: one pass over the frame's pixels, not a paint and a
+       * blend. */
+      draw_pixels (scene, frame, &colors, &h, frame->transparent ? NULL : colors.background,
+                   surface, width, height, drawn);
       cairo_surface_set_device_scale (surface, s, s);
+      cairo_save (cr);
       cairo_set_source_surface (cr, surface, 0, 0);
+      if (!frame->transparent)
+        cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       cairo_paint (cr);
+      cairo_restore (cr);
       cairo_surface_destroy (surface);
     }
   else
     {
+      if (!frame->transparent)
+        {
+          cairo_set_source_rgb (cr, colors.background[0], colors.background[1], colors.background[2]);
+          cairo_paint (cr);
+        }
       draw_edges (scene, frame, &colors, &h, cr, width, height, drawn);
       draw_nodes_vector (scene, frame, &colors, &h, cr, width, height, drawn);
     }
