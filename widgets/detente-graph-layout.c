@@ -90,6 +90,8 @@ struct _DetenteGraphLayout
 
   char        **keys;
   double       *pos;       /* x, y per node */
+  float        *posf;      /* the same in half the memory, for the edges'
+                            * far ends, read all over the place */
   double       *force;
   double       *old_force;
   double       *mass;
@@ -98,7 +100,7 @@ struct _DetenteGraphLayout
   guint        *adj_start; /* neighbours, CSR */
   guint        *adj;
   double       *adj_raw;   /* the weights given */
-  double       *adj_weight; /* as they count: raw ^ influence */
+  float        *adj_weight; /* as they count: raw ^ influence */
 
   /* Per iteration. */
   guint32      *codes;
@@ -416,6 +418,8 @@ build_tree (DetenteGraphLayout *self)
       self->order[i] = i;
     }
   sort_codes (self);
+  for (guint i = 0; i < 2 * self->n; i++)
+    self->posf[i] = (float) self->pos[i];
   for (guint i = 0; i < self->n; i++)
     {
       guint node = self->order[i];
@@ -565,7 +569,7 @@ force_leaf (DetenteGraphLayout *self,
         for (guint e = self->adj_start[node]; e < self->adj_start[node + 1]; e++)
           {
             guint other = self->adj[e];
-            double dx = self->pos[2 * other] - px, dy = self->pos[2 * other + 1] - py;
+            double dx = self->posf[2 * other] - px, dy = self->posf[2 * other + 1] - py;
             double k = self->adj_weight[e];
 
             if (s->lin_log || s->prevent_overlap)
@@ -922,6 +926,7 @@ free_graph (DetenteGraphLayout *self)
   g_hash_table_remove_all (self->index);
   free_keys (g_steal_pointer (&self->keys), self->n);
   g_clear_pointer (&self->pos, g_free);
+  g_clear_pointer (&self->posf, g_free);
   g_clear_pointer (&self->force, g_free);
   g_clear_pointer (&self->old_force, g_free);
   g_clear_pointer (&self->mass, g_free);
@@ -1109,6 +1114,7 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
   self->n = n_nodes;
   self->n_edges = n_edges;
   self->pos = g_new0 (double, 2 * (gsize) n_nodes);
+  self->posf = g_new0 (float, 2 * (gsize) n_nodes + 1);
   self->force = g_new0 (double, 2 * (gsize) n_nodes);
   self->old_force = g_new0 (double, 2 * (gsize) n_nodes);
   self->mass = g_new (double, n_nodes);
@@ -1152,7 +1158,7 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
     }
   self->adj = g_new (guint, self->adj_start[n_nodes] + 1);
   self->adj_raw = g_new (double, self->adj_start[n_nodes] + 1);
-  self->adj_weight = g_new (double, self->adj_start[n_nodes] + 1);
+  self->adj_weight = g_new (float, self->adj_start[n_nodes] + 1);
   fill = g_memdup2 (self->adj_start, sizeof (guint) * n_nodes);
   for (guint e = 0; e < n_edges; e++)
     {
