@@ -216,11 +216,25 @@ detente_source_init (DetenteSource *self)
 #define HAS_LESS(v, n) (((v) - G_GUINT64_CONSTANT (0x0101010101010101) * (n)) & ~(v) & \
                         G_GUINT64_CONSTANT (0x8080808080808080))
 
+/* Whether NFC leaves @c alone whatever surrounds it: ranges with
+ * NFC_Quick_Check=Yes and canonical combining class 0, so nothing before
+ * or after can compose with it. */
+static inline gboolean
+nfc_stable (gunichar c)
+{
+  return c < 0x300 ||
+         (c >= 0x2002 && c <= 0x206F) ||
+         (c >= 0x20A0 && c <= 0x20BF) ||
+         (c >= 0x3000 && c <= 0x3029) ||
+         (c >= 0x3030 && c <= 0x303F) ||
+         (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xFF00 && c <= 0xFFEF) ||
+         c == 0xFEFF || c == 0xFFFD;
+}
+
 /* Checks @text in one pass: whether it is valid UTF-8, and whether every
- * character of it is one NFC leaves alone whatever surrounds it (most
- * articles are, and normalising costs more than all the rest of reading
- * one). The stable ranges are those with NFC_Quick_Check=Yes and canonical
- * combining class 0, so nothing before or after can compose. */
+ * character of it is one NFC leaves alone (most articles are, and
+ * normalising costs more than all the rest of reading one). */
 /**
  * detente_source_check_text:
  * @text: bytes
@@ -267,14 +281,7 @@ detente_source_check_text (const char *text,
       c = g_utf8_get_char_validated ((const char *) p, end - p);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         return FALSE;
-      if (!(c < 0x300 ||
-            (c >= 0x2002 && c <= 0x206F) ||
-            (c >= 0x20A0 && c <= 0x20BF) ||
-            (c >= 0x3000 && c <= 0x3029) ||
-            (c >= 0x3030 && c <= 0x303F) ||
-            (c >= 0x4E00 && c <= 0x9FFF) ||
-            (c >= 0xFF00 && c <= 0xFFEF) ||
-            c == 0xFEFF || c == 0xFFFD))
+      if (!nfc_stable (c))
         *stable = FALSE;
       p = (const guchar *) g_utf8_next_char (p);
     }
@@ -319,14 +326,7 @@ _detente_source_text_is_normal (const char *text,
       c = g_utf8_get_char_validated ((const char *) p, end - p);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         return FALSE;
-      if (!(c < 0x300 ||
-            (c >= 0x2002 && c <= 0x206F) ||
-            (c >= 0x20A0 && c <= 0x20BF) ||
-            (c >= 0x3000 && c <= 0x3029) ||
-            (c >= 0x3030 && c <= 0x303F) ||
-            (c >= 0x4E00 && c <= 0x9FFF) ||
-            (c >= 0xFF00 && c <= 0xFFEF) ||
-            c == 0xFEFF || c == 0xFFFD))
+      if (!nfc_stable (c))
         return FALSE;
       p = (const guchar *) g_utf8_next_char (p);
     }
