@@ -175,6 +175,27 @@ test_pixels (void)
   g_assert_cmphex (pixel (surface, 1, 1) >> 24, ==, 0);
   cairo_surface_destroy (surface);
 
+  /* Moved, the scene keeps its sizes and shapes but not its places. */
+  {
+    double moved[6];
+    g_autoptr(DetenteGraphScene) other = NULL;
+    double min_x, min_y, max_x, max_y;
+
+    for (guint i = 0; i < 6; i++)
+      moved[i] = p[i] + 1000;
+    other = detente_graph_scene_new_moved (scene, moved);
+    g_assert_true (detente_graph_scene_get_graph (other) == graph);
+    for (guint i = 0; i < 3; i++)
+      {
+        g_assert_cmpfloat (detente_graph_scene_get_radius (other, i), ==, detente_graph_scene_get_radius (scene, i));
+        g_assert_cmpint (detente_graph_scene_get_shape (other, i), ==, detente_graph_scene_get_shape (scene, i));
+      }
+    g_assert_cmpfloat (detente_graph_scene_get_positions (other)[0], ==, moved[0]);
+    detente_graph_scene_get_bounds (other, &min_x, &min_y, &max_x, &max_y);
+    g_assert_cmpfloat (min_x, >, 900);
+    g_assert_cmpfloat (max_y, >, 1000);
+  }
+
   /* Node hit test. */
   g_assert_cmpint (detente_graph_scene_node_at (scene, &frame, 200, 200, 51, 99), ==, blinken);
   g_assert_cmpint (detente_graph_scene_node_at (scene, &frame, 200, 200, 100, 30), ==, -1);

@@ -42,20 +42,80 @@
 /* A placed box that is not a label: a node or a badge. */
 #define OBSTACLE G_MAXUINT
 
-struct _DetenteGraphScene
+/* What a graph's scenes have in common, whatever the positions: the
+ * layout publishes new positions many times a second, and working these
+ * out again each time would cost the main thread O(n log n). */
+typedef struct
 {
-  DetenteGraph *graph;
-  double       *positions;
   double       *radius;
   float        *color;       /* r, g, b by country */
   float        *community;   /* r, g, b by community */
   guint8       *shape;
   guint        *label_order; /* most central first */
-  GMutex        label_mutex;
   float        *label_size;  /* width, height at LABEL_FONT_PX; < 0 unknown */
+  GMutex        label_mutex;
+} SceneStyle;
+
+struct _DetenteGraphScene
+{
+  DetenteGraph *graph;
+  SceneStyle   *style;
+  double       *positions;
+  /* The style's arrays, at hand. */
+  double       *radius;
+  float        *color;
+  float        *community;
+  guint8       *shape;
+  guint        *label_order;
+  float        *label_size;
+  GMutex       *label_mutex;
   double        min_x, min_y, max_x, max_y;
   guint         n;
 };
+
+static void
+scene_style_free (gpointer data)
+{
+  SceneStyle *style = data;
+
+  g_free (style->radius);
+  g_free (style->color);
+  g_free (style->community);
+  g_free (style->shape);
+  g_free (style->label_order);
+  g_free (style->label_size);
+  g_mutex_clear (&style->label_mutex);
+}
+
+static void
+scene_take_style (DetenteGraphScene *self,
+                  SceneStyle        *style)
+{
+  self->style = style;
+  self->radius = style->radius;
+  self->color = style->color;
+  self->community = style->community;
+  self->shape = style->shape;
+  self->label_order = style->label_order;
+  self->label_size = style->label_size;
+  self->label_mutex = &style->label_mutex;
+}
+
+static void
+scene_bounds (DetenteGraphScene *self)
+{
+  self->min_x = self->min_y = G_MAXDOUBLE;
+  self->max_x = self->max_y = -G_MAXDOUBLE;
+  for (guint i = 0; i < self->n; i++)
+    {
+      self->min_x = MIN (self->min_x, self->positions[2 * i] - self->radius[i]);
+      self->max_x = MAX (self->max_x, self->positions[2 * i] + self->radius[i]);
+      self->min_y = MIN (self->min_y, self->positions[2 * i + 1] - self->radius[i]);
+      self->max_y = MAX (self->max_y, self->positions[2 * i + 1] + self->radius[i]);
+    }
+  if (self->n == 0)
+    self->min_x = self->min_y = self->max_x = self->max_y = 0;
+}
 
 /* Okabe and Ito's palette, safe for every kind of colour blindness: the
  * US blue and China vermillion stay apart in all of them and in grey. */
@@ -179,6 +239,7 @@ detente_graph_scene_new (DetenteGraph *graph,
                          const double *positions)
 {
   DetenteGraphScene *self;
+  SceneStyle *style;
   g_autofree double *weight = NULL;
   double top_strength = 0, top_between = 0;
 
@@ -190,14 +251,16 @@ detente_graph_scene_new (DetenteGraph *graph,
   self->positions = g_new0 (double, 2 * (gsize) self->n + 1);
   if (positions != NULL)
     memcpy (self->positions, positions, 2 * self->n * sizeof (double));
-  self->radius = g_new (double, self->n + 1);
-  self->color = g_new (float, 3 * (gsize) self->n + 1);
-  self->community = g_new (float, 3 * (gsize) self->n + 1);
-  self->shape = g_new (guint8, self->n + 1);
-  self->label_order = g_new (guint, self->n + 1);
-  self->label_size = g_new (float, 2 * (gsize) self->n + 1);
+  style = g_atomic_rc_box_new0 (SceneStyle);
+  style->radius = g_new (double, self->n + 1);
+  style->color = g_new (float, 3 * (gsize) self->n + 1);
+  style->community = g_new (float, 3 * (gsize) self->n + 1);
+  style->shape = g_new (guint8, self->n + 1);
+  style->label_order = g_new (guint, self->n + 1);
+  style->label_size = g_new (float, 2 * (gsize) self->n + 1);
+  g_mutex_init (&style->label_mutex);
+  scene_take_style (self, style);
   weight = g_new (double, self->n + 1);
-  g_mutex_init (&self->label_mutex);
 
   for (guint i = 0; i < self->n; i++)
     {
@@ -207,8 +270,6 @@ detente_graph_scene_new (DetenteGraph *graph,
       top_between = MAX (top_between, node->betweenness);
     }
 
-  self->min_x = self->min_y = G_MAXDOUBLE;
-  self->max_x = self->max_y = -G_MAXDOUBLE;
   for (guint i = 0; i < self->n; i++)
     {
       const DetenteGraphNode *node = detente_graph_get_node (graph, i);
@@ -241,15 +302,40 @@ detente_graph_scene_new (DetenteGraph *graph,
         memcpy (rgb, palette[node->community % G_N_ELEMENTS (palette)], sizeof rgb);
       for (guint k = 0; k < 3; k++)
         self->community[3 * i + k] = rgb[k];
-
-      self->min_x = MIN (self->min_x, self->positions[2 * i] - self->radius[i]);
-      self->max_x = MAX (self->max_x, self->positions[2 * i] + self->radius[i]);
-      self->min_y = MIN (self->min_y, self->positions[2 * i + 1] - self->radius[i]);
-      self->max_y = MAX (self->max_y, self->positions[2 * i + 1] + self->radius[i]);
     }
-  if (self->n == 0)
-    self->min_x = self->min_y = self->max_x = self->max_y = 0;
+  scene_bounds (self);
   g_qsort_with_data (self->label_order, self->n, sizeof (guint), compare_label_order, weight);
+  return self;
+}
+
+/**
+ * detente_graph_scene_new_moved:
+ * @scene: a #DetenteGraphScene
+ * @positions: (array): new x and y of each of its nodes
+ *
+ * The same graph at other positions, sharing what does not depend on
+ * them (sizes, colours, the order and sizes of labels): cheap enough to
+ * make for every step of a layout.
+ *
+ * Returns: (transfer full): the moved scene
+ */
+DetenteGraphScene *
+detente_graph_scene_new_moved (DetenteGraphScene *scene,
+                               const double      *positions)
+{
+  DetenteGraphScene *self;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+  g_return_val_if_fail (positions != NULL || scene->n == 0, NULL);
+
+  self = g_atomic_rc_box_new0 (DetenteGraphScene);
+  self->graph = detente_graph_ref (scene->graph);
+  self->n = scene->n;
+  scene_take_style (self, g_atomic_rc_box_acquire (scene->style));
+  self->positions = g_new0 (double, 2 * (gsize) self->n + 1);
+  if (self->n > 0)
+    memcpy (self->positions, positions, 2 * self->n * sizeof (double));
+  scene_bounds (self);
   return self;
 }
 
@@ -260,13 +346,7 @@ scene_free (gpointer data)
 
   detente_graph_unref (self->graph);
   g_free (self->positions);
-  g_free (self->radius);
-  g_free (self->color);
-  g_free (self->community);
-  g_free (self->shape);
-  g_free (self->label_order);
-  g_free (self->label_size);
-  g_mutex_clear (&self->label_mutex);
+  g_atomic_rc_box_release_full (self->style, scene_style_free);
 }
 
 /**
@@ -1313,10 +1393,10 @@ label_size (DetenteGraphScene *scene,
 {
   float fw, fh;
 
-  g_mutex_lock (&scene->label_mutex);
+  g_mutex_lock (scene->label_mutex);
   fw = scene->label_size[2 * node];
   fh = scene->label_size[2 * node + 1];
-  g_mutex_unlock (&scene->label_mutex);
+  g_mutex_unlock (scene->label_mutex);
   if (fw < 0)
     {
       const DetenteGraphNode *n = detente_graph_get_node (scene->graph, node);
@@ -1326,10 +1406,10 @@ label_size (DetenteGraphScene *scene,
       pango_layout_get_extents (layout, NULL, &logical);
       fw = logical.width / (float) PANGO_SCALE;
       fh = logical.height / (float) PANGO_SCALE;
-      g_mutex_lock (&scene->label_mutex);
+      g_mutex_lock (scene->label_mutex);
       scene->label_size[2 * node] = fw;
       scene->label_size[2 * node + 1] = fh;
-      g_mutex_unlock (&scene->label_mutex);
+      g_mutex_unlock (scene->label_mutex);
     }
   *w = fw;
   *h = fh;

@@ -114,6 +114,8 @@ void                detente_graph_frame_init         (DetenteGraphFrame       *f
 
 DetenteGraphScene  *detente_graph_scene_new          (DetenteGraph            *graph,
                                                       const double            *positions);
+DetenteGraphScene  *detente_graph_scene_new_moved    (DetenteGraphScene       *scene,
+                                                      const double            *positions);
 DetenteGraphScene  *detente_graph_scene_ref          (DetenteGraphScene       *self);
 void                detente_graph_scene_unref        (DetenteGraphScene       *self);
 DetenteGraph       *detente_graph_scene_get_graph    (DetenteGraphScene       *self);

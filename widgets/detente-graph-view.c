@@ -373,8 +373,14 @@ on_wake_cb (gpointer data)
             }
           update_accessible (self);
         }
-      g_clear_pointer (&self->scene, detente_graph_scene_unref);
-      self->scene = detente_graph_scene_new (self->graph, positions);
+      {
+        DetenteGraphScene *scene = self->scene != NULL && !new_graph
+                                     ? detente_graph_scene_new_moved (self->scene, positions)
+                                     : detente_graph_scene_new (self->graph, positions);
+
+        g_clear_pointer (&self->scene, detente_graph_scene_unref);
+        self->scene = scene;
+      }
       if (self->auto_fit)
         fit_frame (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -636,8 +642,12 @@ move_node (DetenteGraphView *self,
   positions = g_memdup2 (detente_graph_scene_get_positions (self->scene), 2 * n * sizeof (double));
   positions[2 * node] = x;
   positions[2 * node + 1] = y;
-  g_clear_pointer (&self->scene, detente_graph_scene_unref);
-  self->scene = detente_graph_scene_new (self->graph, positions);
+  {
+    DetenteGraphScene *scene = detente_graph_scene_new_moved (self->scene, positions);
+
+    g_clear_pointer (&self->scene, detente_graph_scene_unref);
+    self->scene = scene;
+  }
 
   command = g_new0 (Command, 1);
   command->kind = COMMAND_POSITION;
