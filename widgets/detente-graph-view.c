@@ -454,24 +454,42 @@ on_items_changed_cb (DetenteGraphView *self)
   queue_rebuild (self);
 }
 
+/* What a worker draws: its own copies, so that the view may change, or
+ * go, while it draws. */
+typedef struct
+{
+  DetenteGraphScene *scene;
+  DetenteGraphFrame  frame;
+  double             width;
+  double             height;
+} RenderJob;
+
+static void
+render_job_free (gpointer data)
+{
+  RenderJob *job = data;
+
+  detente_graph_scene_unref (job->scene);
+  g_free (job);
+}
+
 static void
 render_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  DetenteGraphView *self = source_object;
+  RenderJob *job = task_data;
   cairo_surface_t *surface;
   cairo_t *cr;
-  double scale = self->picture_frame.scale;
+  double scale = job->frame.scale;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                        (int) ceil (self->picture_width * scale),
-                                        (int) ceil (self->picture_height * scale));
+                                        (int) ceil (job->width * scale),
+                                        (int) ceil (job->height * scale));
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  detente_graph_render (self->picture_scene, &self->picture_frame, cr,
-                        self->picture_width, self->picture_height, NULL);
+  detente_graph_render (job->scene, &job->frame, cr, job->width, job->height, NULL);
   cairo_destroy (cr);
   g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
 }
@@ -484,13 +502,23 @@ on_rendered_cb (GObject      *object,
                 gpointer      user_data)
 {
   DetenteGraphView *self = DETENTE_GRAPH_VIEW (object);
+  RenderJob *job = g_task_get_task_data (G_TASK (result));
   cairo_surface_t *surface = g_task_propagate_pointer (G_TASK (result), NULL);
 
   self->render_busy = FALSE;
-  if (surface == NULL)
-    return;
+  /* Gone while it drew: dispose has let go of the pictures already. */
+  if (surface == NULL || self->wake == NULL)
+    {
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      return;
+    }
   g_clear_pointer (&self->picture, cairo_surface_destroy);
+  g_clear_pointer (&self->picture_scene, detente_graph_scene_unref);
   self->picture = surface;
+  self->picture_scene = detente_graph_scene_ref (job->scene);
+  self->picture_frame = job->frame;
+  self->picture_width = job->width;
+  self->picture_height = job->height;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -501,20 +529,22 @@ static void
 request_picture (DetenteGraphView *self)
 {
   g_autoptr(GTask) task = NULL;
+  RenderJob *job;
 
   if (self->render_busy || self->scene == NULL)
     return;
   self->render_busy = TRUE;
-  g_clear_pointer (&self->picture_scene, detente_graph_scene_unref);
-  self->picture_scene = detente_graph_scene_ref (self->scene);
-  self->picture_frame = self->frame;
+  job = g_new0 (RenderJob, 1);
+  job->scene = detente_graph_scene_ref (self->scene);
+  job->frame = self->frame;
   /* The frame's path belongs to the main thread. */
-  self->picture_frame.path = NULL;
-  self->picture_frame.n_path = 0;
-  self->picture_width = gtk_widget_get_width (GTK_WIDGET (self));
-  self->picture_height = gtk_widget_get_height (GTK_WIDGET (self));
+  job->frame.path = NULL;
+  job->frame.n_path = 0;
+  job->width = gtk_widget_get_width (GTK_WIDGET (self));
+  job->height = gtk_widget_get_height (GTK_WIDGET (self));
   task = g_task_new (self, NULL, on_rendered_cb, NULL);
   g_task_set_source_tag (task, request_picture);
+  g_task_set_task_data (task, job, render_job_free);
   g_task_run_in_thread (task, render_thread);
 }
 
