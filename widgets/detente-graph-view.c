@@ -34,6 +34,20 @@
 #define MIN_ZOOM 1e-4
 #define MAX_ZOOM 1e3
 
+/* A graph as the layout takes it, made on the main thread: the layout's
+ * thread never reads the project's objects. */
+typedef struct
+{
+  char   **keys;
+  double  *sizes;
+  guint   *ends;
+  double  *weights;
+  guint    n;
+  guint    n_edges;
+} LayoutInput;
+
+static void layout_input_free (LayoutInput *input);
+
 typedef enum
 {
   COMMAND_GRAPH,
@@ -45,6 +59,7 @@ typedef struct
 {
   CommandKind   kind;
   DetenteGraph *graph;      /* COMMAND_GRAPH */
+  LayoutInput  *input;      /* COMMAND_GRAPH */
   gboolean      fresh;      /* forget places */
   char         *key;        /* the actor, for the others */
   double        x;
@@ -128,6 +143,7 @@ command_free (gpointer data)
   Command *command = data;
 
   g_clear_pointer (&command->graph, detente_graph_unref);
+  layout_input_free (command->input);
   g_free (command->key);
   g_free (command);
 }
@@ -156,29 +172,53 @@ layout_settings (DetenteGraphLayoutSettings *settings,
 }
 
 static void
-apply_graph (DetenteGraphLayout *layout,
-             DetenteGraph       *graph,
-             gboolean            fresh)
+layout_input_free (LayoutInput *input)
+{
+  if (input == NULL)
+    return;
+  for (guint i = 0; i < input->n; i++)
+    g_free (input->keys[i]);
+  g_free (input->keys);
+  g_free (input->sizes);
+  g_free (input->ends);
+  g_free (input->weights);
+  g_free (input);
+}
+
+static LayoutInput *
+layout_input_new (DetenteGraph *graph)
 {
   g_autoptr(DetenteGraphScene) sizing = detente_graph_scene_new (graph, NULL);
-  guint n = detente_graph_get_n_nodes (graph), n_edges = detente_graph_get_n_edges (graph);
-  g_autofree const char **keys = g_new0 (const char *, n + 1);
-  g_autofree double *sizes = g_new (double, n + 1);
-  g_autofree double *weights = g_new (double, n_edges + 1);
-  g_autofree guint *ends = detente_graph_get_edge_ends (graph);
+  LayoutInput *input = g_new0 (LayoutInput, 1);
+
+  input->n = detente_graph_get_n_nodes (graph);
+  input->n_edges = detente_graph_get_n_edges (graph);
+  input->keys = g_new0 (char *, input->n + 1);
+  input->sizes = g_new (double, input->n + 1);
+  input->weights = g_new (double, input->n_edges + 1);
+  input->ends = detente_graph_get_edge_ends (graph);
+  for (guint i = 0; i < input->n; i++)
+    {
+      input->keys[i] = g_strdup (detente_actor_get_id (detente_graph_get_node (graph, i)->actor));
+      input->sizes[i] = detente_graph_scene_get_radius (sizing, i);
+    }
+  for (guint e = 0; e < input->n_edges; e++)
+    input->weights[e] = detente_graph_get_edge (graph, e)->weight;
+  return input;
+}
+
+static void
+apply_graph (DetenteGraphLayout *layout,
+             const LayoutInput  *input,
+             gboolean            fresh)
+{
   DetenteGraphLayoutSettings settings;
 
-  for (guint i = 0; i < n; i++)
-    {
-      keys[i] = detente_actor_get_id (detente_graph_get_node (graph, i)->actor);
-      sizes[i] = detente_graph_scene_get_radius (sizing, i);
-    }
-  for (guint e = 0; e < n_edges; e++)
-    weights[e] = detente_graph_get_edge (graph, e)->weight;
   if (fresh)
     detente_graph_layout_set_graph (layout, 0, NULL, NULL, 0, NULL, NULL);
-  detente_graph_layout_set_graph (layout, n, keys, sizes, n_edges, ends, weights);
-  layout_settings (&settings, n);
+  detente_graph_layout_set_graph (layout, input->n, (const char * const *) input->keys, input->sizes,
+                                  input->n_edges, input->ends, input->weights);
+  layout_settings (&settings, input->n);
   detente_graph_layout_set_settings (layout, &settings);
 }
 
@@ -233,7 +273,7 @@ layout_thread (gpointer data)
             case COMMAND_GRAPH:
               g_clear_pointer (&graph, detente_graph_unref);
               graph = detente_graph_ref (command->graph);
-              apply_graph (layout, graph, command->fresh);
+              apply_graph (layout, command->input, command->fresh);
               break;
             case COMMAND_POSITION:
               if ((node = find_key (graph, command->key)) >= 0)
@@ -425,6 +465,7 @@ rebuild (DetenteGraphView *self,
   command = g_new0 (Command, 1);
   command->kind = COMMAND_GRAPH;
   command->graph = detente_graph_ref (graph);
+  command->input = layout_input_new (graph);
   command->fresh = fresh;
   send (self, command, settle_iterations (detente_graph_get_n_nodes (graph)));
 }
