@@ -674,6 +674,72 @@ segment_visible (double x0,
          MAX (y0, y1) >= -pad && MIN (y0, y1) <= height + pad;
 }
 
+/* An edge's ends on the picture; FALSE when it is off the picture. */
+static inline gboolean
+edge_on_screen (DetenteGraphScene       *scene,
+                const DetenteGraphFrame *frame,
+                const DetenteGraphEdge  *edge,
+                double                   width,
+                double                   height,
+                double                  *ends)
+{
+  const double *p = scene->positions;
+
+  ends[0] = to_x (frame, width, p[2 * edge->source]);
+  ends[1] = to_y (frame, height, p[2 * edge->source + 1]);
+  ends[2] = to_x (frame, width, p[2 * edge->target]);
+  ends[3] = to_y (frame, height, p[2 * edge->target + 1]);
+  return segment_visible (ends[0], ends[1], ends[2], ends[3], width, height, 8);
+}
+
+/* How edges are drawn where many are in view: where thousands cross,
+ * thin faint lines show density without turning the picture into one
+ * blot. Returns how many are in view. */
+static guint
+edge_density (DetenteGraphScene       *scene,
+              const DetenteGraphFrame *frame,
+              double                   width,
+              double                   height,
+              double                  *thin,
+              double                  *fade)
+{
+  guint n_edges = detente_graph_get_n_edges (scene->graph), n_visible = 0;
+  double ends[4];
+
+  for (guint e = 0; e < n_edges; e++)
+    if (edge_on_screen (scene, frame, detente_graph_get_edge (scene->graph, e), width, height, ends))
+      n_visible++;
+  *thin = 1;
+  *fade = 1;
+  if (n_visible > MANY_EDGES)
+    {
+      *thin = 0.6;
+      *fade = MAX (0.2, sqrt ((double) MANY_EDGES / n_visible));
+    }
+  return n_visible;
+}
+
+/* An edge's opacity: faded when cancelled, dimmed off the selection,
+ * brighter on it. */
+static double
+edge_alpha (const Colors            *colors,
+            const Highlight         *h,
+            const DetenteGraphFrame *frame,
+            const DetenteGraphEdge  *edge,
+            guint                    e,
+            double                   fade)
+{
+  double alpha = colors->edge_alpha * fade;
+
+  if (edge_style (edge) == EDGE_CANCELLED)
+    alpha *= 0.35;
+  if (!edge_lit (h, frame, edge, e))
+    alpha *= 0.15;
+  else if (h->node_lit != NULL)
+    alpha = MIN (1, alpha * 1.6);
+  return alpha;
+}
+
 static void
 draw_edges (DetenteGraphScene       *scene,
             const DetenteGraphFrame *frame,
@@ -685,53 +751,24 @@ draw_edges (DetenteGraphScene       *scene,
             DetenteGraphDrawn       *drawn)
 {
   guint n_edges = detente_graph_get_n_edges (scene->graph);
-  guint n_visible = 0;
-  double thin = 1, fade = 1;
+  double thin, fade, ends[4];
   static const double dash[] = { 5, 4 };
 
-  for (guint e = 0; e < n_edges; e++)
-    {
-      const DetenteGraphEdge *edge = detente_graph_get_edge (scene->graph, e);
-      const double *p = scene->positions;
-
-      if (segment_visible (to_x (frame, width, p[2 * edge->source]), to_y (frame, height, p[2 * edge->source + 1]),
-                           to_x (frame, width, p[2 * edge->target]), to_y (frame, height, p[2 * edge->target + 1]),
-                           width, height, 8))
-        n_visible++;
-    }
-  /* Where thousands of edges cross, thin faint lines show density
-   * without turning the picture into one blot. */
-  if (n_visible > MANY_EDGES)
-    {
-      thin = 0.6;
-      fade = MAX (0.2, sqrt ((double) MANY_EDGES / n_visible));
-    }
-
+  edge_density (scene, frame, width, height, &thin, &fade);
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   for (guint e = 0; e < n_edges; e++)
     {
       const DetenteGraphEdge *edge = detente_graph_get_edge (scene->graph, e);
-      const double *p = scene->positions;
-      double x0 = to_x (frame, width, p[2 * edge->source]), y0 = to_y (frame, height, p[2 * edge->source + 1]);
-      double x1 = to_x (frame, width, p[2 * edge->target]), y1 = to_y (frame, height, p[2 * edge->target + 1]);
-      EdgeStyle style = edge_style (edge);
-      gboolean lit = edge_lit (h, frame, edge, e);
-      double alpha = colors->edge_alpha * fade;
 
-      if (!segment_visible (x0, y0, x1, y1, width, height, 8))
+      if (!edge_on_screen (scene, frame, edge, width, height, ends))
         continue;
-      if (style == EDGE_CANCELLED)
-        alpha *= 0.35;
-      if (!lit)
-        alpha *= 0.15;
-      else if (h->node_lit != NULL)
-        alpha = MIN (1, alpha * 1.6);
-      cairo_set_source_rgba (cr, colors->edge[0], colors->edge[1], colors->edge[2], alpha);
+      cairo_set_source_rgba (cr, colors->edge[0], colors->edge[1], colors->edge[2],
+                             edge_alpha (colors, h, frame, edge, e, fade));
       cairo_set_line_width (cr, MAX (edge_width (edge) * thin, 0.5));
-      cairo_set_dash (cr, dash, style == EDGE_HELD ? 0 : 2, 0);
-      cairo_move_to (cr, x0, y0);
-      cairo_line_to (cr, x1, y1);
+      cairo_set_dash (cr, dash, edge_style (edge) == EDGE_HELD ? 0 : 2, 0);
+      cairo_move_to (cr, ends[0], ends[1]);
+      cairo_line_to (cr, ends[2], ends[3]);
       cairo_stroke (cr);
       drawn->n_edges++;
     }
@@ -1184,52 +1221,30 @@ draw_pixels (DetenteGraphScene       *scene,
   g_autofree gsize *node_starts = NULL;
   g_autofree guint *node_order = NULL;
   g_autofree GThread **threads = NULL;
-  guint n_edges = detente_graph_get_n_edges (scene->graph), n_visible = 0, n_threads;
+  guint n_edges = detente_graph_get_n_edges (scene->graph), n_visible, n_threads;
   const double *p = scene->positions;
-  double s = frame->scale, thin = 1, fade = 1;
+  double s = frame->scale, thin, fade;
   Tiles tiles = { NULL, };
   int pw, ph, n_columns, n_rows;
 
-  for (guint e = 0; e < n_edges; e++)
-    {
-      const DetenteGraphEdge *edge = detente_graph_get_edge (scene->graph, e);
-
-      if (segment_visible (to_x (frame, width, p[2 * edge->source]), to_y (frame, height, p[2 * edge->source + 1]),
-                           to_x (frame, width, p[2 * edge->target]), to_y (frame, height, p[2 * edge->target + 1]),
-                           width, height, 8))
-        n_visible++;
-    }
-  if (n_visible > MANY_EDGES)
-    {
-      thin = 0.6;
-      fade = MAX (0.2, sqrt ((double) MANY_EDGES / n_visible));
-    }
+  n_visible = edge_density (scene, frame, width, height, &thin, &fade);
   lines = g_array_sized_new (FALSE, FALSE, sizeof (DetenteRasterLine), n_visible);
   for (guint e = 0; e < n_edges; e++)
     {
       const DetenteGraphEdge *edge = detente_graph_get_edge (scene->graph, e);
-      double x0 = to_x (frame, width, p[2 * edge->source]), y0 = to_y (frame, height, p[2 * edge->source + 1]);
-      double x1 = to_x (frame, width, p[2 * edge->target]), y1 = to_y (frame, height, p[2 * edge->target + 1]);
-      EdgeStyle style = edge_style (edge);
-      double alpha = colors->edge_alpha * fade;
+      double ends[4];
       DetenteRasterLine line;
 
-      if (!segment_visible (x0, y0, x1, y1, width, height, 8))
+      if (!edge_on_screen (scene, frame, edge, width, height, ends))
         continue;
-      if (style == EDGE_CANCELLED)
-        alpha *= 0.35;
-      if (!edge_lit (h, frame, edge, e))
-        alpha *= 0.15;
-      else if (h->node_lit != NULL)
-        alpha = MIN (1, alpha * 1.6);
-      line.x0 = x0 * s;
-      line.y0 = y0 * s;
-      line.x1 = x1 * s;
-      line.y1 = y1 * s;
+      line.x0 = ends[0] * s;
+      line.y0 = ends[1] * s;
+      line.x1 = ends[2] * s;
+      line.y1 = ends[3] * s;
       line.width = MAX (edge_width (edge) * thin, 0.5) * s;
-      line.color = straight_argb (colors->edge, alpha);
+      line.color = straight_argb (colors->edge, edge_alpha (colors, h, frame, edge, e, fade));
       /* The cairo path dashes 5 on, 4 off; one length is close enough. */
-      line.dash = style == EDGE_HELD ? 0 : 4.5 * s;
+      line.dash = edge_style (edge) == EDGE_HELD ? 0 : 4.5 * s;
       g_array_append_val (lines, line);
     }
   drawn->n_edges = lines->len;
