@@ -388,15 +388,15 @@ prepare_line (const DetenteRasterLine *in,
                                     * COVER_STEPS * 4294967296.0);
   level = (int) lrint (2.0 * COVER_SLOPES * line->a);
   line->cover = cover_table[level];
+  /* The table's slope may be a little steeper than the line's: the rows
+   * it leaves empty go by the table's. */
+  line->a_steps = MAX ((int) ceil (line->a * COVER_STEPS), level * COVER_STEPS / (2 * COVER_SLOPES));
   /* A column reads indices from below its first row's k0, at most 3/2
    * rows' worth, down to its last row's k1 less the strip, and from the
    * first row's k0 plus the strip up: the strip, k1 − k0, is 2·half rows,
    * and a step more of rounding. */
   if (2.0 * line->half * COVER_STEPS + 4 <= COVER_PAD)
     line->padded = padded_table[level] + COVER_PAD;
-  /* The table's slope may be a little steeper than the line's: the rows
-   * it leaves empty go by the table's. */
-  line->a_steps = MAX ((int) ceil (line->a * COVER_STEPS), level * COVER_STEPS / (2 * COVER_SLOPES));
 
   line->t_major = u_major;
   line->t_minor = u_minor;
@@ -564,8 +564,9 @@ draw_line (const Line *line,
  * [@minor_lo, @minor_hi) to @sums, pixel (i, j) being word @origin +
  * i·@major_step + j·@minor_step. The same covers as draw_line(), walked
  * with fewer steps: the heights by addition, which is exact in integers,
- * and the cover indices unclamped when the line has a padded row. The
- * compiler makes one loop of each kind. */
+ * with the offsets of the first and last rows and the bias that keeps
+ * floor_steps() a shift folded in; and the cover indices unclamped when
+ * the line has a padded row. The compiler makes one loop of each kind. */
 static G_ALWAYS_INLINE inline void
 add_columns (const Line *line,
              guint32    *sums,
@@ -579,34 +580,43 @@ add_columns (const Line *line,
              gboolean    interior,
              gboolean    padded)
 {
-  gint64 K0 = line->k0_base + line->k_step * i_lo;
-  gint64 K1 = line->k1_base + line->k_step * i_lo;
-  gint64 k_step = line->k_step;
+  const int bias = COVER_STEPS << 20;
   int lo_offset = 3 * COVER_STEPS / 2 + line->a_steps + 1;
   int hi_offset = COVER_STEPS / 2 - line->a_steps + 1;
+  /* k0 − lo_offset + bias and k1 − hi_offset + bias, in 32.32 fixed point. */
+  gint64 K0 = line->k0_base + line->k_step * i_lo + ((gint64) (bias - lo_offset) << 32);
+  gint64 K1 = line->k1_base + line->k_step * i_lo + ((gint64) (bias - hi_offset) << 32);
+  gint64 k_step = line->k_step;
+  /* What turns those back into k0 and k1. */
+  int back0 = lo_offset - bias;
+  int back1 = hi_offset - bias;
   guint32 amul = line->amul;
   const guint16 *cover = padded ? line->padded : line->cover;
+  gssize column = origin + i_lo * major_step;
 
-  for (int i = i_lo; i < i_hi; i++, K0 += k_step, K1 += k_step)
+  for (int i = i_lo; i < i_hi; i++, K0 += k_step, K1 += k_step, column += major_step)
     {
-      int k0 = (int) (K0 >> 32);
-      int k1 = (int) (K1 >> 32);
-      int j_lo = MAX (floor_steps (k0 - lo_offset) + 1, minor_lo);
-      int j_hi = MIN (floor_steps (k1 - hi_offset) + 1, minor_hi);
+      int b0 = (int) (K0 >> 32);
+      int b1 = (int) (K1 >> 32);
+      /* floor_steps (k0 - lo_offset) + 1, and the same for k1. */
+      int j_lo = MAX ((int) ((guint) b0 / COVER_STEPS) - (1 << 20) + 1, minor_lo);
+      int j_hi = MIN ((int) ((guint) b1 / COVER_STEPS) - (1 << 20) + 1, minor_hi);
+      int k0, k1;
       guint32 *p;
 
       if (j_lo >= j_hi)
         continue;
 
-      k0 -= COVER_STEPS * j_lo;
-      k1 -= COVER_STEPS * j_lo;
-      p = sums + (origin + i * major_step + j_lo * minor_step);
+      k0 = b0 + back0 - COVER_STEPS * j_lo;
+      k1 = b1 + back1 - COVER_STEPS * j_lo;
+      p = sums + (column + j_lo * minor_step);
       if (interior && padded)
         {
           const guint16 *c0 = cover + k0;
           const guint16 *c1 = cover + k1;
+          guint32 *end = p + (j_hi - j_lo) * minor_step;
 
-          for (int n = j_hi - j_lo; n > 0; n--, p += minor_step, c0 -= COVER_STEPS, c1 -= COVER_STEPS)
+          for (; p != end; p += minor_step, c0 -= COVER_STEPS, c1 -= COVER_STEPS)
             *p += log_table[((guint32) (*c1 - *c0) * amul + (1u << 22)) >> 23];
         }
       else if (interior)
@@ -662,21 +672,22 @@ add_line (const Line *line,
   in_lo = CLAMP (line->interior_lo, major_lo, major_hi);
   in_hi = CLAMP (line->interior_hi, in_lo, major_hi);
 
-#define ADD_COLUMNS(lo, hi, interior, padded)                                              \
-  add_columns (line, sums, origin, major_step, minor_step, lo, hi, minor_lo, minor_hi,    \
-               interior, padded)
-  if (line->padded != NULL)
-    {
-      ADD_COLUMNS (major_lo, in_lo, FALSE, TRUE);
-      ADD_COLUMNS (in_lo, in_hi, TRUE, TRUE);
-      ADD_COLUMNS (in_hi, major_hi, FALSE, TRUE);
-    }
+#define ADD_COLUMNS(major, minor, lo, hi, interior, padded)                                 \
+  add_columns (line, sums, origin, major, minor, lo, hi, minor_lo, minor_hi, interior, padded)
+#define ADD_LINE(major, minor, padded)                                                      \
+  G_STMT_START {                                                                           \
+    ADD_COLUMNS (major, minor, major_lo, in_lo, FALSE, padded);                             \
+    ADD_COLUMNS (major, minor, in_lo, in_hi, TRUE, padded);                                 \
+    ADD_COLUMNS (major, minor, in_hi, major_hi, FALSE, padded);                             \
+  } G_STMT_END
+  /* Steps of one word, known to the compiler, for the common lines. */
+  if (line->padded != NULL && line->y_major)
+    ADD_LINE (width, 1, TRUE);
+  else if (line->padded != NULL)
+    ADD_LINE (1, width, TRUE);
   else
-    {
-      ADD_COLUMNS (major_lo, in_lo, FALSE, FALSE);
-      ADD_COLUMNS (in_lo, in_hi, TRUE, FALSE);
-      ADD_COLUMNS (in_hi, major_hi, FALSE, FALSE);
-    }
+    ADD_LINE (major_step, minor_step, FALSE);
+#undef ADD_LINE
 #undef ADD_COLUMNS
 }
 
