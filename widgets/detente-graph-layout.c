@@ -25,6 +25,13 @@
  * points; at a leaf, what is left is a list of bodies whose pushes are
  * summed four at a time in single precision.
  *
+ * Nodes are stored in the Morton order of a recent iteration rather
+ * than in the caller's, and renumbered when that order has drifted too
+ * far from the current one: a leaf's points then have their forces,
+ * edges and masses next to each other in memory, and so, more and more
+ * as the layout settles, do the far ends of their edges. Callers still
+ * see positions in their own order.
+ *
  * Work is cut into tasks (subtrees of at most TASK_POINTS points) that
  * do not depend on the number of threads, and sums are added up task by
  * task in order, so a seed gives the same layout on one thread or on
@@ -34,8 +41,13 @@
 #define TASK_POINTS 256
 #define LEAF_SIZE 12
 #define MAX_LEVEL 15
+#define MAX_THREADS 64
 #define MIN_SPEED_EFFICIENCY 0.05
 #define MAX_RISE 0.5
+/* Renumber once more than 1 / RENUMBER_JUMPS of the sorted points are
+ * more than RENUMBER_WINDOW slots away from the one before. */
+#define RENUMBER_WINDOW 32
+#define RENUMBER_JUMPS 4
 
 /* Four floats at once, in SSE registers (or whatever the target has):
  * GCC and Clang both know these vectors. */
@@ -78,6 +90,7 @@ typedef struct
   guint  *keep;        /* cells its children must look at */
   guint   n_keep;
   gsize   keep_allocated;
+  gsize   room;        /* what the other arrays have room for */
   guint   task;
   Sums    sums;
 } Walk;
@@ -89,7 +102,10 @@ struct _DetenteGraphLayout
   GHashTable   *index;     /* key → node + 1, for keeping places */
 
   char        **keys;
-  double       *pos;       /* x, y per node */
+  double       *pos;       /* x, y per node, in the caller's order */
+  guint32      *node_of;   /* slot → node; all below is by slot */
+  guint32      *slot_of;   /* node → slot */
+  double       *xy;        /* x, y per slot */
   float        *posf;      /* the same in half the memory, for the edges'
                             * far ends, read all over the place */
   double       *force;
@@ -104,7 +120,7 @@ struct _DetenteGraphLayout
 
   /* Per iteration. */
   guint32      *codes;
-  guint32      *order;
+  guint32      *order;     /* sorted point → slot */
   guint32      *scratch_codes;
   guint32      *scratch_order;
   double       *sx;        /* sorted positions and masses */
@@ -118,10 +134,12 @@ struct _DetenteGraphLayout
   guint         n_tasks;
   Sums         *sums;
 
-  /* Fork and join. */
+  /* Fork and join; each thread has a walk of its own, kept from one
+   * iteration to the next. */
   GMutex        mutex;
   GCond         cond;
-  void        (*job) (DetenteGraphLayout *self, guint chunk);
+  Walk          walks[MAX_THREADS];
+  void        (*job) (DetenteGraphLayout *self, guint chunk, guint worker);
   guint         n_chunks;
   gint          next_chunk;
   guint         pending;
@@ -189,7 +207,8 @@ node_hash (DetenteGraphLayout *self,
 }
 
 static void
-run_chunks (DetenteGraphLayout *self)
+run_chunks (DetenteGraphLayout *self,
+            guint               worker)
 {
   for (;;)
     {
@@ -197,7 +216,7 @@ run_chunks (DetenteGraphLayout *self)
 
       if (chunk >= self->n_chunks)
         break;
-      self->job (self, chunk);
+      self->job (self, chunk, worker);
     }
 }
 
@@ -207,7 +226,7 @@ on_pool_task (gpointer data,
 {
   DetenteGraphLayout *self = user_data;
 
-  run_chunks (self);
+  run_chunks (self, GPOINTER_TO_UINT (data) - 1);
   g_mutex_lock (&self->mutex);
   if (--self->pending == 0)
     g_cond_signal (&self->cond);
@@ -217,7 +236,7 @@ on_pool_task (gpointer data,
 /* Runs @job on chunks 0 … @n_chunks − 1, spread over the threads. */
 static void
 run_parallel (DetenteGraphLayout *self,
-              void              (*job) (DetenteGraphLayout *self, guint chunk),
+              void              (*job) (DetenteGraphLayout *self, guint chunk, guint worker),
               guint               n_chunks)
 {
   guint helpers = MIN (self->n_threads, n_chunks) - 1;
@@ -228,16 +247,17 @@ run_parallel (DetenteGraphLayout *self,
   if (helpers == 0 || self->n_threads <= 1)
     {
       for (guint i = 0; i < n_chunks; i++)
-        job (self, i);
+        job (self, i, 0);
       return;
     }
 
   if (self->pool == NULL)
     self->pool = g_thread_pool_new (on_pool_task, self, (int) self->n_threads - 1, TRUE, NULL);
   self->pending = helpers;
+  /* Workers 1 … helpers; this thread is worker 0. */
   for (guint i = 0; i < helpers; i++)
-    g_thread_pool_push (self->pool, GUINT_TO_POINTER (1), NULL);
-  run_chunks (self);
+    g_thread_pool_push (self->pool, GUINT_TO_POINTER (i + 2), NULL);
+  run_chunks (self, 0);
   g_mutex_lock (&self->mutex);
   while (self->pending > 0)
     g_cond_wait (&self->cond, &self->mutex);
@@ -389,18 +409,98 @@ build_cell (DetenteGraphLayout *self,
   self->cells[id].skip = self->n_cells;
 }
 
+/* How far the slots are from the sorted order: the number of sorted
+ * points whose slot is not close to their predecessor's. */
+static guint
+count_jumps (DetenteGraphLayout *self)
+{
+  guint jumps = 0;
+
+  for (guint i = 1; i < self->n; i++)
+    jumps += self->order[i] - self->order[i - 1] + RENUMBER_WINDOW > 2 * RENUMBER_WINDOW;
+  return jumps;
+}
+
+static void *
+permute (void          *data,
+         gsize          size,
+         const guint32 *order,
+         guint          n)
+{
+  guint8 *from = data, *to = g_malloc (size * MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    memcpy (to + i * size, from + (gsize) order[i] * size, size);
+  g_free (data);
+  return to;
+}
+
+/* Makes the sorted order the slot order. Each node keeps its edges in
+ * the same order, so its attraction adds up exactly as before. */
+static void
+renumber (DetenteGraphLayout *self)
+{
+  const guint32 *order = self->order;
+  guint n = self->n, n_entries = self->adj_start[n];
+  g_autofree guint32 *rank = g_new (guint32, n);
+  guint *adj_start = g_new (guint, (gsize) n + 1);
+  guint *adj = g_new (guint, (gsize) n_entries + 1);
+  double *adj_raw = g_new (double, (gsize) n_entries + 1);
+  float *adj_weight = g_new (float, (gsize) n_entries + 1);
+
+  for (guint i = 0; i < n; i++)
+    rank[order[i]] = i;
+
+  adj_start[0] = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      guint from = self->adj_start[order[i]], to = self->adj_start[order[i] + 1];
+      guint at = adj_start[i];
+
+      for (guint e = from; e < to; e++, at++)
+        {
+          adj[at] = rank[self->adj[e]];
+          adj_raw[at] = self->adj_raw[e];
+          adj_weight[at] = self->adj_weight[e];
+        }
+      adj_start[i + 1] = at;
+    }
+  g_free (self->adj_start);
+  g_free (self->adj);
+  g_free (self->adj_raw);
+  g_free (self->adj_weight);
+  self->adj_start = adj_start;
+  self->adj = adj;
+  self->adj_raw = adj_raw;
+  self->adj_weight = adj_weight;
+
+  self->xy = permute (self->xy, 2 * sizeof (double), order, n);
+  self->force = permute (self->force, 2 * sizeof (double), order, n);
+  self->old_force = permute (self->old_force, 2 * sizeof (double), order, n);
+  self->mass = permute (self->mass, sizeof (double), order, n);
+  self->size = permute (self->size, sizeof (double), order, n);
+  self->pinned = permute (self->pinned, sizeof (guint8), order, n);
+  self->node_of = permute (self->node_of, sizeof (guint32), order, n);
+  for (guint i = 0; i < n; i++)
+    {
+      self->slot_of[self->node_of[i]] = i;
+      self->order[i] = i;
+    }
+}
+
 static void
 build_tree (DetenteGraphLayout *self)
 {
+  const double *xy = self->xy;
   double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
   double side, scale;
 
   for (guint i = 0; i < self->n; i++)
     {
-      min_x = MIN (min_x, self->pos[2 * i]);
-      max_x = MAX (max_x, self->pos[2 * i]);
-      min_y = MIN (min_y, self->pos[2 * i + 1]);
-      max_y = MAX (max_y, self->pos[2 * i + 1]);
+      min_x = MIN (min_x, xy[2 * i]);
+      max_x = MAX (max_x, xy[2 * i]);
+      min_y = MIN (min_y, xy[2 * i + 1]);
+      max_y = MAX (max_y, xy[2 * i + 1]);
     }
   side = MAX (max_x - min_x, max_y - min_y);
   if (!(side > 0))
@@ -411,23 +511,26 @@ build_tree (DetenteGraphLayout *self)
   scale = 65535.0 / side;
   for (guint i = 0; i < self->n; i++)
     {
-      guint32 qx = (guint32) ((self->pos[2 * i] - min_x) * scale);
-      guint32 qy = (guint32) ((self->pos[2 * i + 1] - min_y) * scale);
+      guint32 qx = (guint32) ((xy[2 * i] - min_x) * scale);
+      guint32 qy = (guint32) ((xy[2 * i + 1] - min_y) * scale);
 
       self->codes[i] = spread_bits (qx) | (spread_bits (qy) << 1);
       self->order[i] = i;
     }
   sort_codes (self);
+  if (count_jumps (self) > self->n / RENUMBER_JUMPS)
+    renumber (self);
+  xy = self->xy;
   for (guint i = 0; i < 2 * self->n; i++)
-    self->posf[i] = (float) self->pos[i];
+    self->posf[i] = (float) xy[i];
   for (guint i = 0; i < self->n; i++)
     {
-      guint node = self->order[i];
+      guint slot = self->order[i];
 
-      self->sx[i] = self->pos[2 * node];
-      self->sy[i] = self->pos[2 * node + 1];
-      self->sm[i] = self->mass[node];
-      self->ssize[i] = self->size[node];
+      self->sx[i] = xy[2 * slot];
+      self->sy[i] = xy[2 * slot + 1];
+      self->sm[i] = self->mass[slot];
+      self->ssize[i] = self->size[slot];
     }
   self->n_cells = 0;
   self->n_tasks = 0;
@@ -514,7 +617,7 @@ force_leaf (DetenteGraphLayout *self,
 
   for (guint i = leaf->lo; i < leaf->hi; i++)
     {
-      guint node = self->order[i];
+      guint slot = self->order[i];
       double px = self->sx[i], py = self->sy[i], pm = self->sm[i];
       double kp = s->scaling * pm, ps = s->prevent_overlap ? self->ssize[i] : 0;
       double fx, fy, d, fx_old, fy_old;
@@ -559,14 +662,14 @@ force_leaf (DetenteGraphLayout *self,
                                              (float) self->sy[j] == (float) py)))
                 repel (px - self->sx[j], py - self->sy[j], kp * self->sm[j],
                        s->prevent_overlap ? ps + self->ssize[j] : 0,
-                       node, self->order[j], &fx, &fy);
+                       self->node_of[slot], self->node_of[self->order[j]], &fx, &fy);
           }
 
       /* Attraction along the edges. */
       {
         double ax = 0, ay = 0;
 
-        for (guint e = self->adj_start[node]; e < self->adj_start[node + 1]; e++)
+        for (guint e = self->adj_start[slot]; e < self->adj_start[slot + 1]; e++)
           {
             guint other = self->adj[e];
             double dx = self->posf[2 * other] - px, dy = self->posf[2 * other + 1] - py;
@@ -611,13 +714,13 @@ force_leaf (DetenteGraphLayout *self,
           fy -= py * s->gravity * pm / d;
         }
 
-      fx_old = self->force[2 * node];
-      fy_old = self->force[2 * node + 1];
-      self->old_force[2 * node] = fx_old;
-      self->old_force[2 * node + 1] = fy_old;
-      self->force[2 * node] = fx;
-      self->force[2 * node + 1] = fy;
-      if (!self->pinned[node])
+      fx_old = self->force[2 * slot];
+      fy_old = self->force[2 * slot + 1];
+      self->old_force[2 * slot] = fx_old;
+      self->old_force[2 * slot + 1] = fy_old;
+      self->force[2 * slot] = fx;
+      self->force[2 * slot + 1] = fy;
+      if (!self->pinned[slot])
         {
           double sx = fx - fx_old, sy = fy - fy_old, tx = fx + fx_old, ty = fy + fy_old;
 
@@ -725,49 +828,61 @@ walk_cell (DetenteGraphLayout *self,
 
 static void
 compute_forces (DetenteGraphLayout *self,
-                guint               chunk)
+                guint               chunk,
+                guint               worker)
 {
-  Walk walk = { NULL, };
+  /* A copy on this thread's stack, so that threads do not share the
+   * cache lines of their counters. */
+  Walk walk = self->walks[worker];
   guint root = 0;
   /* Far cells, then the points of near leaves, then padding. */
   gsize room = (gsize) self->n_cells + self->n + 4;
 
-  walk.far_x = g_new (float, room);
-  walk.far_y = g_new (float, room);
-  walk.far_m = g_new (float, room);
-  walk.near = g_new (guint, self->n_cells);
-  walk.work = g_new (guint, self->n_cells);
-  walk.keep_allocated = 64;
-  walk.keep = g_new (guint, walk.keep_allocated);
+  if (walk.room < room)
+    {
+      walk.room = room + room / 4;
+      g_free (walk.far_x);
+      g_free (walk.far_y);
+      g_free (walk.far_m);
+      g_free (walk.near);
+      g_free (walk.work);
+      walk.far_x = g_new (float, walk.room);
+      walk.far_y = g_new (float, walk.room);
+      walk.far_m = g_new (float, walk.room);
+      walk.near = g_new (guint, walk.room);
+      walk.work = g_new (guint, walk.room);
+    }
+  if (walk.keep == NULL)
+    {
+      walk.keep_allocated = 64;
+      walk.keep = g_new (guint, walk.keep_allocated);
+    }
+  walk.n_far = walk.n_near = walk.n_work = walk.n_keep = 0;
+  walk.sums.swinging = walk.sums.traction = 0;
   walk.task = self->tasks[chunk];
 
   walk.keep[walk.n_keep++] = root;
   walk_cell (self, &walk, root, 0, 1);
-
-  g_free (walk.far_x);
-  g_free (walk.far_y);
-  g_free (walk.far_m);
-  g_free (walk.near);
-  g_free (walk.work);
-  g_free (walk.keep);
   self->sums[chunk] = walk.sums;
+  self->walks[worker] = walk;
 }
 
 static void
 move_nodes (DetenteGraphLayout *self,
-            guint               chunk)
+            guint               chunk,
+            guint               worker)
 {
   guint first = chunk * CHUNK_SIZE, last = MIN (self->n, first + CHUNK_SIZE);
 
-  for (guint node = first; node < last; node++)
+  for (guint slot = first; slot < last; slot++)
     {
-      double fx = self->force[2 * node], fy = self->force[2 * node + 1];
-      double sx = fx - self->old_force[2 * node], sy = fy - self->old_force[2 * node + 1];
+      double fx = self->force[2 * slot], fy = self->force[2 * slot + 1];
+      double sx = fx - self->old_force[2 * slot], sy = fy - self->old_force[2 * slot + 1];
       double swinging, factor;
 
-      if (self->pinned[node])
+      if (self->pinned[slot])
         continue;
-      swinging = self->mass[node] * sqrt (sx * sx + sy * sy);
+      swinging = self->mass[slot] * sqrt (sx * sx + sy * sy);
       factor = self->speed / (1 + sqrt (self->speed * swinging));
       if (self->settings.prevent_overlap)
         {
@@ -779,8 +894,8 @@ move_nodes (DetenteGraphLayout *self,
           if (f > 0)
             factor = MIN (factor * f, 10.0) / f;
         }
-      self->pos[2 * node] += fx * factor;
-      self->pos[2 * node + 1] += fy * factor;
+      self->xy[2 * slot] += fx * factor;
+      self->xy[2 * slot + 1] += fy * factor;
     }
 }
 
@@ -857,6 +972,13 @@ detente_graph_layout_step (DetenteGraphLayout *self,
       run_parallel (self, move_nodes, n_chunks);
       self->iterations++;
     }
+  for (guint i = 0; i < self->n; i++)
+    {
+      guint node = self->node_of[i];
+
+      self->pos[2 * node] = self->xy[2 * i];
+      self->pos[2 * node + 1] = self->xy[2 * i + 1];
+    }
 }
 
 /* Edge weights count as weight ^ influence; with hubs dissuaded, the
@@ -926,6 +1048,9 @@ free_graph (DetenteGraphLayout *self)
   g_hash_table_remove_all (self->index);
   free_keys (g_steal_pointer (&self->keys), self->n);
   g_clear_pointer (&self->pos, g_free);
+  g_clear_pointer (&self->node_of, g_free);
+  g_clear_pointer (&self->slot_of, g_free);
+  g_clear_pointer (&self->xy, g_free);
   g_clear_pointer (&self->posf, g_free);
   g_clear_pointer (&self->force, g_free);
   g_clear_pointer (&self->old_force, g_free);
@@ -964,6 +1089,15 @@ detente_graph_layout_free (DetenteGraphLayout *self)
   free_graph (self);
   g_hash_table_unref (self->index);
   g_free (self->cells);
+  for (guint i = 0; i < MAX_THREADS; i++)
+    {
+      g_free (self->walks[i].far_x);
+      g_free (self->walks[i].far_y);
+      g_free (self->walks[i].far_m);
+      g_free (self->walks[i].near);
+      g_free (self->walks[i].work);
+      g_free (self->walks[i].keep);
+    }
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
   g_free (self);
@@ -1016,7 +1150,7 @@ detente_graph_layout_set_n_threads (DetenteGraphLayout *self,
 
   if (n_threads == 0)
     n_threads = g_get_num_processors ();
-  n_threads = CLAMP (n_threads, 1, 64);
+  n_threads = CLAMP (n_threads, 1, MAX_THREADS);
   if (n_threads == self->n_threads)
     return;
   if (self->pool != NULL)
@@ -1105,7 +1239,9 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
 
   n_old = self->n;
   old_pos = g_steal_pointer (&self->pos);
-  old_pinned = g_steal_pointer (&self->pinned);
+  old_pinned = g_new (guint8, MAX (n_old, 1));
+  for (guint i = 0; i < n_old; i++)
+    old_pinned[i] = self->pinned[self->slot_of[i]];
   old_keys = g_steal_pointer (&self->keys);
   old_index = g_steal_pointer (&self->index);
   self->index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1206,6 +1342,13 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
 
   free_keys (old_keys, n_old);
 
+  /* Slots start in the caller's order. */
+  self->node_of = g_new (guint32, MAX (n_nodes, 1));
+  self->slot_of = g_new (guint32, MAX (n_nodes, 1));
+  for (guint i = 0; i < n_nodes; i++)
+    self->node_of[i] = self->slot_of[i] = i;
+  self->xy = g_memdup2 (self->pos, sizeof (double) * 2 * MAX (n_nodes, 1));
+
   self->speed = 1;
   self->speed_efficiency = 1;
   self->iterations = 0;
@@ -1261,6 +1404,8 @@ detente_graph_layout_set_position (DetenteGraphLayout *self,
 
   self->pos[2 * node] = x;
   self->pos[2 * node + 1] = y;
+  self->xy[2 * self->slot_of[node]] = x;
+  self->xy[2 * self->slot_of[node] + 1] = y;
 }
 
 /**
@@ -1277,7 +1422,7 @@ detente_graph_layout_set_pinned (DetenteGraphLayout *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (node < self->n);
 
-  self->pinned[node] = !!pinned;
+  self->pinned[self->slot_of[node]] = !!pinned;
 }
 
 /**
@@ -1294,7 +1439,7 @@ detente_graph_layout_get_pinned (DetenteGraphLayout *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (node < self->n, FALSE);
 
-  return self->pinned[node];
+  return self->pinned[self->slot_of[node]];
 }
 
 /**
@@ -1348,14 +1493,14 @@ detente_graph_layout_energy (DetenteGraphLayout *self)
   s = &self->settings;
   for (guint i = 0; i < self->n; i++)
     {
-      double xi = self->pos[2 * i], yi = self->pos[2 * i + 1];
+      double xi = self->xy[2 * i], yi = self->xy[2 * i + 1];
       double d = hypot (xi, yi);
 
       energy += s->strong_gravity ? s->gravity * self->mass[i] * d * d / 2
                                   : s->gravity * self->mass[i] * d;
       for (guint j = i + 1; j < self->n; j++)
         {
-          double dj = hypot (xi - self->pos[2 * j], yi - self->pos[2 * j + 1]);
+          double dj = hypot (xi - self->xy[2 * j], yi - self->xy[2 * j + 1]);
 
           if (dj > 0)
             energy -= s->scaling * self->mass[i] * self->mass[j] * log (dj);
@@ -1365,7 +1510,7 @@ detente_graph_layout_energy (DetenteGraphLayout *self)
         if (self->adj[e] > i)
           {
             guint j = self->adj[e];
-            double dj = hypot (xi - self->pos[2 * j], yi - self->pos[2 * j + 1]);
+            double dj = hypot (xi - self->xy[2 * j], yi - self->xy[2 * j + 1]);
 
             energy += self->adj_weight[e] * (s->lin_log ? (1 + dj) * log1p (dj) - dj : dj * dj / 2);
           }
