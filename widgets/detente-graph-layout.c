@@ -49,10 +49,24 @@
 #define RENUMBER_WINDOW 32
 #define RENUMBER_JUMPS 4
 
-/* Four floats at once, in SSE registers (or whatever the target has):
- * GCC and Clang both know these vectors. */
-typedef float Vec4 __attribute__ ((vector_size (16)));
-typedef gint32 Vec4i __attribute__ ((vector_size (16)));
+/* Eight floats at once: GCC and Clang both know these vectors, and cut
+ * them in two where the registers hold four. */
+typedef float Vec8 __attribute__ ((vector_size (32)));
+typedef gint32 Vec8i __attribute__ ((vector_size (32)));
+#define BLOCK 8
+
+/* Where the processor has AVX, the bodies' loop runs in its wider
+ * registers. Lane by lane, the sums are the very same as in the default
+ * clone, so a layout does not depend on the processor (no FMA here,
+ * which would round differently). */
+#if defined (__x86_64__) && defined (__has_attribute)
+# if __has_attribute (target_clones)
+#  define WIDE_CLONES __attribute__ ((target_clones ("avx", "default")))
+# endif
+#endif
+#ifndef WIDE_CLONES
+# define WIDE_CLONES
+#endif
 
 typedef struct
 {
@@ -115,7 +129,9 @@ struct _DetenteGraphLayout
   guint8       *pinned;
   guint        *adj_start; /* neighbours, CSR */
   guint        *adj;
-  double       *adj_raw;   /* the weights given */
+  double       *adj_raw;   /* the weights given, by node and never
+                            * renumbered: only new settings read them */
+  guint        *raw_start;
   float        *adj_weight; /* as they count: raw ^ influence */
 
   /* Per iteration. */
@@ -127,6 +143,9 @@ struct _DetenteGraphLayout
   double       *sy;
   double       *sm;
   double       *ssize;
+  float        *sxf;       /* the same as bodies, in single precision */
+  float        *syf;
+  float        *smf;
   Cell         *cells;
   guint         n_cells;
   guint         cells_allocated;
@@ -379,12 +398,24 @@ build_cell (DetenteGraphLayout *self,
 
       while (start < hi)
         {
-          guint quarter = (codes[start] >> child_shift) & 3;
-          guint end = start + 1;
+          guint32 quarter = codes[start] >> child_shift;
+          guint end = start + 1, last = hi;
           guint child = self->n_cells;
           const Cell *c;
 
-          while (end < hi && ((codes[end] >> child_shift) & 3) == quarter)
+          /* The codes are sorted and agree above the quarter's bits:
+           * a search by halves finds where the quarter ends, so that the
+           * points are not each read once per level. */
+          while (last - end > 8)
+            {
+              guint mid = end + (last - end) / 2;
+
+              if ((codes[mid] >> child_shift) == quarter)
+                end = mid + 1;
+              else
+                last = mid;
+            }
+          while (end < last && (codes[end] >> child_shift) == quarter)
             end++;
           build_cell (self, start, end, level + 1, side / 2, in_task);
           c = &self->cells[child];
@@ -421,7 +452,8 @@ count_jumps (DetenteGraphLayout *self)
   return jumps;
 }
 
-static void *
+/* Inlined, so that each copy is of a known size. */
+static inline G_ALWAYS_INLINE void *
 permute (void          *data,
          gsize          size,
          const guint32 *order,
@@ -445,7 +477,6 @@ renumber (DetenteGraphLayout *self)
   g_autofree guint32 *rank = g_new (guint32, n);
   guint *adj_start = g_new (guint, (gsize) n + 1);
   guint *adj = g_new (guint, (gsize) n_entries + 1);
-  double *adj_raw = g_new (double, (gsize) n_entries + 1);
   float *adj_weight = g_new (float, (gsize) n_entries + 1);
 
   for (guint i = 0; i < n; i++)
@@ -460,18 +491,15 @@ renumber (DetenteGraphLayout *self)
       for (guint e = from; e < to; e++, at++)
         {
           adj[at] = rank[self->adj[e]];
-          adj_raw[at] = self->adj_raw[e];
           adj_weight[at] = self->adj_weight[e];
         }
       adj_start[i + 1] = at;
     }
   g_free (self->adj_start);
   g_free (self->adj);
-  g_free (self->adj_raw);
   g_free (self->adj_weight);
   self->adj_start = adj_start;
   self->adj = adj;
-  self->adj_raw = adj_raw;
   self->adj_weight = adj_weight;
 
   self->xy = permute (self->xy, 2 * sizeof (double), order, n);
@@ -531,6 +559,9 @@ build_tree (DetenteGraphLayout *self)
       self->sy[i] = xy[2 * slot + 1];
       self->sm[i] = self->mass[slot];
       self->ssize[i] = self->size[slot];
+      self->sxf[i] = self->sx[i];
+      self->syf[i] = self->sy[i];
+      self->smf[i] = self->sm[i];
     }
   self->n_cells = 0;
   self->n_tasks = 0;
@@ -579,6 +610,58 @@ repel (double  dx,
   *fy += dy * k;
 }
 
+/* The sum of the pushes of @n_bodies (a multiple of BLOCK) bodies on a
+ * point, each mass / d² along the way from the body: the point's own mass
+ * and the scaling are left to the caller. A body on the very spot pushes
+ * nothing and is counted in @n_same. */
+static WIDE_CLONES void
+push_bodies (const float *bx,
+             const float *by,
+             const float *bm,
+             guint        n_bodies,
+             float        px,
+             float        py,
+             double      *sum_x,
+             double      *sum_y,
+             gint        *n_same)
+{
+  const Vec8 one = { 1, 1, 1, 1, 1, 1, 1, 1 };
+  Vec8 qx = { px, px, px, px, px, px, px, px }, qy = { py, py, py, py, py, py, py, py };
+  Vec8 vx = { 0 }, vy = { 0 }, same = { 0 };
+  double x = 0, y = 0, count = 0;
+
+  for (guint k = 0; k < n_bodies; k += BLOCK)
+    {
+      Vec8 cx, cy, m, dx, dy, d2, f, hit;
+      Vec8i zero;
+
+      memcpy (&cx, bx + k, sizeof cx);
+      memcpy (&cy, by + k, sizeof cy);
+      memcpy (&m, bm + k, sizeof m);
+      dx = qx - cx;
+      dy = qy - cy;
+      d2 = dx * dx + dy * dy;
+      zero = d2 == 0;
+      /* Counted in floats, as AVX has no eight-wide integer add. */
+      hit = (Vec8) ((Vec8i) one & zero);
+      same += hit;
+      d2 += hit;
+      m = (Vec8) ((Vec8i) m & ~zero);
+      f = m / d2;
+      vx += dx * f;
+      vy += dy * f;
+    }
+  for (guint l = 0; l < BLOCK; l++)
+    {
+      x += vx[l];
+      y += vy[l];
+      count += same[l];
+    }
+  *sum_x = x;
+  *sum_y = y;
+  *n_same = (gint) count;
+}
+
 /* The forces on the points of a leaf: the far cells and near leaves the
  * walk found for it, the edges and gravity. */
 static void
@@ -597,18 +680,16 @@ force_leaf (DetenteGraphLayout *self,
     for (guint r = 0; r < walk->n_near; r++)
       {
         const Cell *near = &self->cells[walk->near[r]];
+        gsize bytes = (near->hi - near->lo) * sizeof (float);
 
-        for (guint j = near->lo; j < near->hi; j++)
-          {
-            walk->far_x[n_bodies] = self->sx[j];
-            walk->far_y[n_bodies] = self->sy[j];
-            walk->far_m[n_bodies] = self->sm[j];
-            n_bodies++;
-          }
+        memcpy (walk->far_x + n_bodies, self->sxf + near->lo, bytes);
+        memcpy (walk->far_y + n_bodies, self->syf + near->lo, bytes);
+        memcpy (walk->far_m + n_bodies, self->smf + near->lo, bytes);
+        n_bodies += near->hi - near->lo;
       }
-  /* Bodies that push nothing round them up to a block of four; the
-   * arrays have room for them. */
-  for (; n_bodies % 4 != 0; n_bodies++)
+  /* Bodies that push nothing round them up to a block; the arrays have
+   * room for them. */
+  for (; n_bodies % BLOCK != 0; n_bodies++)
     {
       walk->far_x[n_bodies] = leaf->max_x + 1e6f;
       walk->far_y[n_bodies] = leaf->max_y + 1e6f;
@@ -621,37 +702,13 @@ force_leaf (DetenteGraphLayout *self,
       double px = self->sx[i], py = self->sy[i], pm = self->sm[i];
       double kp = s->scaling * pm, ps = s->prevent_overlap ? self->ssize[i] : 0;
       double fx, fy, d, fx_old, fy_old;
-      Vec4 vx = { 0, 0, 0, 0 }, vy = { 0, 0, 0, 0 };
-      Vec4 qx = { px, px, px, px }, qy = { py, py, py, py };
-      const Vec4 one = { 1, 1, 1, 1 };
-      Vec4i same = { 0, 0, 0, 0 };
       gint n_same;
 
-      /* Four bodies at a time. */
-      for (guint k = 0; k < n_bodies; k += 4)
-        {
-          Vec4 cx, cy, m, dx, dy, d2, f;
-          Vec4i zero;
+      push_bodies (walk->far_x, walk->far_y, walk->far_m, n_bodies, px, py, &fx, &fy, &n_same);
+      fx *= kp;
+      fy *= kp;
 
-          memcpy (&cx, walk->far_x + k, sizeof cx);
-          memcpy (&cy, walk->far_y + k, sizeof cy);
-          memcpy (&m, walk->far_m + k, sizeof m);
-          dx = qx - cx;
-          dy = qy - cy;
-          d2 = dx * dx + dy * dy;
-          zero = d2 == 0;
-          same += zero;
-          d2 += (Vec4) ((Vec4i) one & zero);
-          m = (Vec4) ((Vec4i) m & ~zero);
-          f = m / d2;
-          vx += dx * f;
-          vy += dy * f;
-        }
-      fx = kp * ((double) vx[0] + vx[1] + vx[2] + vx[3]);
-      fy = kp * ((double) vy[0] + vy[1] + vy[2] + vy[3]);
-      /* Each lane counted −1 for a body on the spot; one is the point. */
-      n_same = -(same[0] + same[1] + same[2] + same[3]);
-
+      /* One body on the spot is the point itself. */
       if (scalar_near || n_same > 1)
         for (guint r = 0; r < walk->n_near; r++)
           {
@@ -667,31 +724,43 @@ force_leaf (DetenteGraphLayout *self,
 
       /* Attraction along the edges. */
       {
+        const float *posf = self->posf, *weight = self->adj_weight;
+        const guint *adj = self->adj;
+        guint first = self->adj_start[slot], last = self->adj_start[slot + 1];
         double ax = 0, ay = 0;
 
-        for (guint e = self->adj_start[slot]; e < self->adj_start[slot + 1]; e++)
-          {
-            guint other = self->adj[e];
-            double dx = self->posf[2 * other] - px, dy = self->posf[2 * other + 1] - py;
-            double k = self->adj_weight[e];
+        /* The plain case on its own, with nothing the compiler has to
+         * load again after a call. */
+        if (!s->lin_log && !s->prevent_overlap)
+          for (guint e = first; e < last; e++)
+            {
+              guint other = adj[e];
+              double dx = posf[2 * other] - px, dy = posf[2 * other + 1] - py;
 
-            if (s->lin_log || s->prevent_overlap)
-              {
-                d = sqrt (dx * dx + dy * dy);
-                if (s->prevent_overlap)
-                  {
-                    double gap = d - ps - self->size[other];
+              ax += dx * weight[e];
+              ay += dy * weight[e];
+            }
+        else
+          for (guint e = first; e < last; e++)
+            {
+              guint other = adj[e];
+              double dx = posf[2 * other] - px, dy = posf[2 * other + 1] - py;
+              double k = weight[e];
 
-                    if (gap <= 0)
-                      continue;
-                    k *= (s->lin_log ? log1p (gap) : gap) / d;
-                  }
-                else if (d > 0)
-                  k *= log1p (d) / d;
-              }
-            ax += dx * k;
-            ay += dy * k;
-          }
+              d = sqrt (dx * dx + dy * dy);
+              if (s->prevent_overlap)
+                {
+                  double gap = d - ps - self->size[other];
+
+                  if (gap <= 0)
+                    continue;
+                  k *= (s->lin_log ? log1p (gap) : gap) / d;
+                }
+              else if (d > 0)
+                k *= log1p (d) / d;
+              ax += dx * k;
+              ay += dy * k;
+            }
         if (s->dissuade_hubs)
           {
             ax *= self->attraction_compensation / pm;
@@ -767,8 +836,16 @@ walk_cell (DetenteGraphLayout *self,
 {
   const Cell *cells = self->cells, *A = &cells[a];
   float theta2 = self->settings.theta * self->settings.theta;
+  /* A's box and the counters in locals: the stores into the lists below
+   * would otherwise make the compiler load them again each time. */
+  float a_min_x = A->min_x, a_min_y = A->min_y, a_max_x = A->max_x, a_max_y = A->max_y;
+  float a_size2_4 = 4.0f * A->size2;
+  gboolean a_leaf = A->is_leaf;
+  float *far_x = walk->far_x, *far_y = walk->far_y, *far_m = walk->far_m;
+  guint *work = walk->work, *near = walk->near;
   guint far_mark = walk->n_far, near_mark = walk->n_near;
-  guint work_lo = walk->n_work, keep_lo = walk->n_keep;
+  guint n_far = far_mark, n_near = near_mark;
+  guint work_lo = walk->n_work, n_work = work_lo, keep_lo = walk->n_keep;
 
   for (guint k = in_lo;; k++)
     {
@@ -777,44 +854,46 @@ walk_cell (DetenteGraphLayout *self,
 
       if (k < in_hi)
         b = walk->keep[k];
-      else if (work_lo + (k - in_hi) < walk->n_work)
-        b = walk->work[work_lo + (k - in_hi)];
+      else if (work_lo + (k - in_hi) < n_work)
+        b = work[work_lo + (k - in_hi)];
       else
         break;
       B = &cells[b];
 
       if (theta2 > 0 && !holds (cells, b, a))
         {
-          float dx = MAX (0, MAX (A->min_x - B->cx, B->cx - A->max_x));
-          float dy = MAX (0, MAX (A->min_y - B->cy, B->cy - A->max_y));
+          float cx = B->cx, cy = B->cy;
+          float dx = MAX (0, MAX (a_min_x - cx, cx - a_max_x));
+          float dy = MAX (0, MAX (a_min_y - cy, cy - a_max_y));
 
           if ((dx * dx + dy * dy) * theta2 > B->size2)
             {
-              walk->far_x[walk->n_far] = B->cx;
-              walk->far_y[walk->n_far] = B->cy;
-              walk->far_m[walk->n_far] = B->mass;
-              walk->n_far++;
+              far_x[n_far] = cx;
+              far_y[n_far] = cy;
+              far_m[n_far] = B->mass;
+              n_far++;
               continue;
             }
         }
       if (B->is_leaf)
         {
-          if (A->is_leaf)
-            walk->near[walk->n_near++] = b;
+          if (a_leaf)
+            near[n_near++] = b;
           else
             keep_cell (walk, b);
         }
-      else if (A->is_leaf || B->size2 >= 4.0f * A->size2 || holds (cells, b, a))
+      else if (a_leaf || B->size2 >= a_size2_4 || holds (cells, b, a))
         {
           for (guint c = b + 1; c < B->skip; c = cells[c].skip)
-            walk->work[walk->n_work++] = c;
+            work[n_work++] = c;
         }
       else
         keep_cell (walk, b);
     }
-  walk->n_work = work_lo;
+  walk->n_far = n_far;
+  walk->n_near = n_near;
 
-  if (A->is_leaf)
+  if (a_leaf)
     force_leaf (self, A, walk);
   else
     for (guint c = a + 1; c < A->skip; c = cells[c].skip)
@@ -836,7 +915,7 @@ compute_forces (DetenteGraphLayout *self,
   Walk walk = self->walks[worker];
   guint root = 0;
   /* Far cells, then the points of near leaves, then padding. */
-  gsize room = (gsize) self->n_cells + self->n + 4;
+  gsize room = (gsize) self->n_cells + self->n + BLOCK;
 
   if (walk.room < room)
     {
@@ -987,20 +1066,23 @@ detente_graph_layout_step (DetenteGraphLayout *self,
 static void
 weigh_edges (DetenteGraphLayout *self)
 {
-  guint n_entries = self->adj_start[self->n];
   double influence = self->settings.edge_weight_influence;
   double total_mass = 0;
 
-  for (guint e = 0; e < n_entries; e++)
+  /* A node's edges keep their order through renumbering. */
+  for (guint i = 0; i < self->n; i++)
     {
-      double w = self->adj_raw[e];
+      const double *raw = self->adj_raw + self->raw_start[self->node_of[i]];
 
-      if (influence == 0)
-        self->adj_weight[e] = 1;
-      else if (influence == 1)
-        self->adj_weight[e] = w;
-      else
-        self->adj_weight[e] = pow (w, influence);
+      for (guint e = self->adj_start[i]; e < self->adj_start[i + 1]; e++, raw++)
+        {
+          if (influence == 0)
+            self->adj_weight[e] = 1;
+          else if (influence == 1)
+            self->adj_weight[e] = *raw;
+          else
+            self->adj_weight[e] = pow (*raw, influence);
+        }
     }
   for (guint i = 0; i < self->n; i++)
     total_mass += self->mass[i];
@@ -1060,6 +1142,7 @@ free_graph (DetenteGraphLayout *self)
   g_clear_pointer (&self->adj_start, g_free);
   g_clear_pointer (&self->adj, g_free);
   g_clear_pointer (&self->adj_raw, g_free);
+  g_clear_pointer (&self->raw_start, g_free);
   g_clear_pointer (&self->adj_weight, g_free);
   g_clear_pointer (&self->codes, g_free);
   g_clear_pointer (&self->order, g_free);
@@ -1069,6 +1152,9 @@ free_graph (DetenteGraphLayout *self)
   g_clear_pointer (&self->sy, g_free);
   g_clear_pointer (&self->sm, g_free);
   g_clear_pointer (&self->ssize, g_free);
+  g_clear_pointer (&self->sxf, g_free);
+  g_clear_pointer (&self->syf, g_free);
+  g_clear_pointer (&self->smf, g_free);
   g_clear_pointer (&self->sums, g_free);
   g_clear_pointer (&self->tasks, g_free);
 }
@@ -1264,6 +1350,9 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
   self->sy = g_new (double, n_nodes);
   self->sm = g_new (double, n_nodes);
   self->ssize = g_new (double, n_nodes);
+  self->sxf = g_new (float, n_nodes);
+  self->syf = g_new (float, n_nodes);
+  self->smf = g_new (float, n_nodes);
   /* Tasks hold points of their own: never more of them than nodes. */
   self->tasks = g_new (guint32, (gsize) n_nodes + 1);
   self->sums = g_new0 (Sums, (gsize) n_nodes + 1);
@@ -1308,6 +1397,12 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
       self->adj[fill[b]] = a;
       self->adj_raw[fill[b]++] = w;
     }
+  /* Slots start in the caller's order. */
+  self->raw_start = g_memdup2 (self->adj_start, sizeof (guint) * ((gsize) n_nodes + 1));
+  self->node_of = g_new (guint32, MAX (n_nodes, 1));
+  self->slot_of = g_new (guint32, MAX (n_nodes, 1));
+  for (guint i = 0; i < n_nodes; i++)
+    self->node_of[i] = self->slot_of[i] = i;
   weigh_edges (self);
 
   /* Places: kept by key, then new nodes next to their neighbours. */
@@ -1342,11 +1437,6 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
 
   free_keys (old_keys, n_old);
 
-  /* Slots start in the caller's order. */
-  self->node_of = g_new (guint32, MAX (n_nodes, 1));
-  self->slot_of = g_new (guint32, MAX (n_nodes, 1));
-  for (guint i = 0; i < n_nodes; i++)
-    self->node_of[i] = self->slot_of[i] = i;
   self->xy = g_memdup2 (self->pos, sizeof (double) * 2 * MAX (n_nodes, 1));
 
   self->speed = 1;
