@@ -74,21 +74,28 @@ typedef struct
   double traction;
 } Sums;
 
+/* What walks read of the cells they look at: 32 bytes, two cells to a
+ * cache line. */
 typedef struct
 {
   float   cx;          /* centre of mass */
   float   cy;
   float   mass;
   float   size2;       /* the square of the cell's side */
-  float   min_x;       /* the box around its points */
-  float   min_y;
-  float   max_x;
-  float   max_y;
   guint32 skip;        /* the first cell after its subtree */
   guint32 lo;          /* its run of sorted points */
   guint32 hi;
   guint32 is_leaf;
 } Cell;
+
+/* The box around a cell's points, only read for the cell walked into. */
+typedef struct
+{
+  float min_x;
+  float min_y;
+  float max_x;
+  float max_y;
+} Box;
 
 /* One walk of the tree, for the points of one task cell. */
 typedef struct
@@ -137,6 +144,20 @@ struct _DetenteGraphLayout
   /* Per iteration. */
   guint32      *codes;
   guint32      *order;     /* sorted point → slot */
+
+  /* Renumbering writes into these and then swaps them in. */
+  gboolean      renumbering;
+  guint32      *rank;      /* slot → sorted point */
+  guint        *spare_adj_start;
+  guint        *spare_adj;
+  float        *spare_adj_weight;
+  double       *spare_xy;
+  double       *spare_force;
+  double       *spare_old_force;
+  double       *spare_mass;
+  double       *spare_size;
+  guint8       *spare_pinned;
+  guint32      *spare_node_of;
   guint32      *scratch_codes;
   guint32      *scratch_order;
   double       *sx;        /* sorted positions and masses */
@@ -146,7 +167,8 @@ struct _DetenteGraphLayout
   float        *sxf;       /* the same as bodies, in single precision */
   float        *syf;
   float        *smf;
-  Cell         *cells;
+  Cell         *cells;     /* aligned to cache lines */
+  Box          *boxes;
   guint         n_cells;
   guint         cells_allocated;
   guint32      *tasks;     /* cells whose points one chunk of work takes */
@@ -337,8 +359,15 @@ new_cell (DetenteGraphLayout *self)
 {
   if (self->n_cells == self->cells_allocated)
     {
+      Cell *cells;
+
       self->cells_allocated = MAX (64, self->cells_allocated * 2);
-      self->cells = g_renew (Cell, self->cells, self->cells_allocated);
+      cells = g_aligned_alloc (self->cells_allocated, sizeof (Cell), 64);
+      if (self->n_cells > 0)
+        memcpy (cells, self->cells, self->n_cells * sizeof (Cell));
+      g_aligned_free (self->cells);
+      self->cells = cells;
+      self->boxes = g_renew (Box, self->boxes, self->cells_allocated);
     }
   return self->n_cells++;
 }
@@ -422,10 +451,10 @@ build_cell (DetenteGraphLayout *self,
           mass += c->mass;
           cx += c->cx * c->mass;
           cy += c->cy * c->mass;
-          min_x = MIN (min_x, c->min_x);
-          max_x = MAX (max_x, c->max_x);
-          min_y = MIN (min_y, c->min_y);
-          max_y = MAX (max_y, c->max_y);
+          min_x = MIN (min_x, self->boxes[child].min_x);
+          max_x = MAX (max_x, self->boxes[child].max_x);
+          min_y = MIN (min_y, self->boxes[child].min_y);
+          max_y = MAX (max_y, self->boxes[child].max_y);
           start = end;
         }
       self->cells[id].is_leaf = FALSE;
@@ -433,10 +462,10 @@ build_cell (DetenteGraphLayout *self,
   self->cells[id].mass = mass;
   self->cells[id].cx = mass > 0 ? cx / mass : 0;
   self->cells[id].cy = mass > 0 ? cy / mass : 0;
-  self->cells[id].min_x = min_x;
-  self->cells[id].min_y = min_y;
-  self->cells[id].max_x = max_x;
-  self->cells[id].max_y = max_y;
+  self->boxes[id].min_x = min_x;
+  self->boxes[id].min_y = min_y;
+  self->boxes[id].max_x = max_x;
+  self->boxes[id].max_y = max_y;
   self->cells[id].skip = self->n_cells;
 }
 
@@ -452,68 +481,110 @@ count_jumps (DetenteGraphLayout *self)
   return jumps;
 }
 
-/* Inlined, so that each copy is of a known size. */
-static inline G_ALWAYS_INLINE void *
-permute (void          *data,
-         gsize          size,
-         const guint32 *order,
-         guint          n)
-{
-  guint8 *from = data, *to = g_malloc (size * MAX (n, 1));
-
-  for (guint i = 0; i < n; i++)
-    memcpy (to + i * size, from + (gsize) order[i] * size, size);
-  g_free (data);
-  return to;
-}
-
-/* Makes the sorted order the slot order. Each node keeps its edges in
- * the same order, so its attraction adds up exactly as before. */
+/* Makes ready to renumber the nodes in the sorted order: where each old
+ * slot goes, and where each node's edges start. Each node keeps its
+ * edges in their order, so its attraction adds up exactly as before. */
 static void
-renumber (DetenteGraphLayout *self)
+plan_renumbering (DetenteGraphLayout *self)
 {
   const guint32 *order = self->order;
-  guint n = self->n, n_entries = self->adj_start[n];
-  g_autofree guint32 *rank = g_new (guint32, n);
-  guint *adj_start = g_new (guint, (gsize) n + 1);
-  guint *adj = g_new (guint, (gsize) n_entries + 1);
-  float *adj_weight = g_new (float, (gsize) n_entries + 1);
 
-  for (guint i = 0; i < n; i++)
-    rank[order[i]] = i;
-
-  adj_start[0] = 0;
-  for (guint i = 0; i < n; i++)
+  self->spare_adj_start[0] = 0;
+  for (guint i = 0; i < self->n; i++)
     {
-      guint from = self->adj_start[order[i]], to = self->adj_start[order[i] + 1];
-      guint at = adj_start[i];
+      guint slot = order[i];
 
-      for (guint e = from; e < to; e++, at++)
+      self->rank[slot] = i;
+      self->spare_adj_start[i + 1] = self->spare_adj_start[i] +
+                                     self->adj_start[slot + 1] - self->adj_start[slot];
+    }
+}
+
+/* The sorted points' positions, masses and sizes, after moving each
+ * node's state to its new slot if they are being renumbered. */
+static void
+prepare_points (DetenteGraphLayout *self,
+                guint               chunk,
+                guint               worker)
+{
+  guint first = chunk * CHUNK_SIZE, last = MIN (self->n, first + CHUNK_SIZE);
+  const double *xy = self->xy, *mass = self->mass, *size = self->size;
+
+  if (self->renumbering)
+    {
+      /* In locals: a byte stored could be any of self's fields. */
+      guint32 *order = self->order, *rank = self->rank, *node_of = self->node_of;
+      const guint *adj_start = self->adj_start, *adj = self->adj;
+      const float *weight = self->adj_weight;
+      const double *force = self->force, *old_force = self->old_force;
+      const guint8 *pinned = self->pinned;
+      guint *new_adj = self->spare_adj;
+      float *new_weight = self->spare_adj_weight;
+      double *new_xy = self->spare_xy, *new_force = self->spare_force;
+      double *new_old_force = self->spare_old_force;
+      guint8 *new_pinned = self->spare_pinned;
+
+      for (guint i = first; i < last; i++)
         {
-          adj[at] = rank[self->adj[e]];
-          adj_weight[at] = self->adj_weight[e];
-        }
-      adj_start[i + 1] = at;
-    }
-  g_free (self->adj_start);
-  g_free (self->adj);
-  g_free (self->adj_weight);
-  self->adj_start = adj_start;
-  self->adj = adj;
-  self->adj_weight = adj_weight;
+          guint slot = order[i];
+          guint at = self->spare_adj_start[i];
 
-  self->xy = permute (self->xy, 2 * sizeof (double), order, n);
-  self->force = permute (self->force, 2 * sizeof (double), order, n);
-  self->old_force = permute (self->old_force, 2 * sizeof (double), order, n);
-  self->mass = permute (self->mass, sizeof (double), order, n);
-  self->size = permute (self->size, sizeof (double), order, n);
-  self->pinned = permute (self->pinned, sizeof (guint8), order, n);
-  self->node_of = permute (self->node_of, sizeof (guint32), order, n);
-  for (guint i = 0; i < n; i++)
-    {
-      self->slot_of[self->node_of[i]] = i;
-      self->order[i] = i;
+          for (guint e = adj_start[slot]; e < adj_start[slot + 1]; e++, at++)
+            {
+              new_adj[at] = rank[adj[e]];
+              new_weight[at] = weight[e];
+            }
+          new_xy[2 * i] = xy[2 * slot];
+          new_xy[2 * i + 1] = xy[2 * slot + 1];
+          new_force[2 * i] = force[2 * slot];
+          new_force[2 * i + 1] = force[2 * slot + 1];
+          new_old_force[2 * i] = old_force[2 * slot];
+          new_old_force[2 * i + 1] = old_force[2 * slot + 1];
+          self->spare_mass[i] = mass[slot];
+          self->spare_size[i] = size[slot];
+          new_pinned[i] = pinned[slot];
+          self->spare_node_of[i] = node_of[slot];
+          self->slot_of[node_of[slot]] = i;
+          /* Only this point reads its place in the order. */
+          order[i] = i;
+        }
+      xy = self->spare_xy;
+      mass = self->spare_mass;
+      size = self->spare_size;
     }
+
+  for (guint i = first; i < last; i++)
+    {
+      guint slot = self->order[i];
+
+      self->posf[2 * i] = (float) xy[2 * i];
+      self->posf[2 * i + 1] = (float) xy[2 * i + 1];
+      self->sx[i] = xy[2 * slot];
+      self->sy[i] = xy[2 * slot + 1];
+      self->sm[i] = mass[slot];
+      self->ssize[i] = size[slot];
+      self->sxf[i] = self->sx[i];
+      self->syf[i] = self->sy[i];
+      self->smf[i] = self->sm[i];
+    }
+}
+
+#define SWAP(a, b) G_STMT_START { gpointer t_ = (a); (a) = (b); (b) = t_; } G_STMT_END
+
+static void
+finish_renumbering (DetenteGraphLayout *self)
+{
+  SWAP (self->adj_start, self->spare_adj_start);
+  SWAP (self->adj, self->spare_adj);
+  SWAP (self->adj_weight, self->spare_adj_weight);
+  SWAP (self->xy, self->spare_xy);
+  SWAP (self->force, self->spare_force);
+  SWAP (self->old_force, self->spare_old_force);
+  SWAP (self->mass, self->spare_mass);
+  SWAP (self->size, self->spare_size);
+  SWAP (self->pinned, self->spare_pinned);
+  SWAP (self->node_of, self->spare_node_of);
+  self->renumbering = FALSE;
 }
 
 static void
@@ -546,23 +617,12 @@ build_tree (DetenteGraphLayout *self)
       self->order[i] = i;
     }
   sort_codes (self);
-  if (count_jumps (self) > self->n / RENUMBER_JUMPS)
-    renumber (self);
-  xy = self->xy;
-  for (guint i = 0; i < 2 * self->n; i++)
-    self->posf[i] = (float) xy[i];
-  for (guint i = 0; i < self->n; i++)
-    {
-      guint slot = self->order[i];
-
-      self->sx[i] = xy[2 * slot];
-      self->sy[i] = xy[2 * slot + 1];
-      self->sm[i] = self->mass[slot];
-      self->ssize[i] = self->size[slot];
-      self->sxf[i] = self->sx[i];
-      self->syf[i] = self->sy[i];
-      self->smf[i] = self->sm[i];
-    }
+  self->renumbering = count_jumps (self) > self->n / RENUMBER_JUMPS;
+  if (self->renumbering)
+    plan_renumbering (self);
+  run_parallel (self, prepare_points, (self->n + CHUNK_SIZE - 1) / CHUNK_SIZE);
+  if (self->renumbering)
+    finish_renumbering (self);
   self->n_cells = 0;
   self->n_tasks = 0;
   if (self->n > 0)
@@ -667,6 +727,7 @@ push_bodies (const float *bx,
 static void
 force_leaf (DetenteGraphLayout *self,
             const Cell         *leaf,
+            const Box          *box,
             Walk               *walk)
 {
   const DetenteGraphLayoutSettings *s = &self->settings;
@@ -680,19 +741,21 @@ force_leaf (DetenteGraphLayout *self,
     for (guint r = 0; r < walk->n_near; r++)
       {
         const Cell *near = &self->cells[walk->near[r]];
-        gsize bytes = (near->hi - near->lo) * sizeof (float);
 
-        memcpy (walk->far_x + n_bodies, self->sxf + near->lo, bytes);
-        memcpy (walk->far_y + n_bodies, self->syf + near->lo, bytes);
-        memcpy (walk->far_m + n_bodies, self->smf + near->lo, bytes);
-        n_bodies += near->hi - near->lo;
+        /* Runs of a dozen: a loop beats calling memcpy (). */
+        for (guint j = near->lo; j < near->hi; j++, n_bodies++)
+          {
+            walk->far_x[n_bodies] = self->sxf[j];
+            walk->far_y[n_bodies] = self->syf[j];
+            walk->far_m[n_bodies] = self->smf[j];
+          }
       }
   /* Bodies that push nothing round them up to a block; the arrays have
    * room for them. */
   for (; n_bodies % BLOCK != 0; n_bodies++)
     {
-      walk->far_x[n_bodies] = leaf->max_x + 1e6f;
-      walk->far_y[n_bodies] = leaf->max_y + 1e6f;
+      walk->far_x[n_bodies] = box->max_x + 1e6f;
+      walk->far_y[n_bodies] = box->max_y + 1e6f;
       walk->far_m[n_bodies] = 0;
     }
 
@@ -838,7 +901,8 @@ walk_cell (DetenteGraphLayout *self,
   float theta2 = self->settings.theta * self->settings.theta;
   /* A's box and the counters in locals: the stores into the lists below
    * would otherwise make the compiler load them again each time. */
-  float a_min_x = A->min_x, a_min_y = A->min_y, a_max_x = A->max_x, a_max_y = A->max_y;
+  const Box *box = &self->boxes[a];
+  float a_min_x = box->min_x, a_min_y = box->min_y, a_max_x = box->max_x, a_max_y = box->max_y;
   float a_size2_4 = 4.0f * A->size2;
   gboolean a_leaf = A->is_leaf;
   float *far_x = walk->far_x, *far_y = walk->far_y, *far_m = walk->far_m;
@@ -894,7 +958,7 @@ walk_cell (DetenteGraphLayout *self,
   walk->n_near = n_near;
 
   if (a_leaf)
-    force_leaf (self, A, walk);
+    force_leaf (self, A, box, walk);
   else
     for (guint c = a + 1; c < A->skip; c = cells[c].skip)
       if (holds (cells, c, walk->task) || holds (cells, walk->task, c))
@@ -975,6 +1039,9 @@ move_nodes (DetenteGraphLayout *self,
         }
       self->xy[2 * slot] += fx * factor;
       self->xy[2 * slot + 1] += fy * factor;
+      /* Where callers look; a pinned node is there already. */
+      self->pos[2 * self->node_of[slot]] = self->xy[2 * slot];
+      self->pos[2 * self->node_of[slot] + 1] = self->xy[2 * slot + 1];
     }
 }
 
@@ -1050,13 +1117,6 @@ detente_graph_layout_step (DetenteGraphLayout *self,
       adapt_speed (self, n_force_chunks);
       run_parallel (self, move_nodes, n_chunks);
       self->iterations++;
-    }
-  for (guint i = 0; i < self->n; i++)
-    {
-      guint node = self->node_of[i];
-
-      self->pos[2 * node] = self->xy[2 * i];
-      self->pos[2 * node + 1] = self->xy[2 * i + 1];
     }
 }
 
@@ -1152,6 +1212,17 @@ free_graph (DetenteGraphLayout *self)
   g_clear_pointer (&self->sy, g_free);
   g_clear_pointer (&self->sm, g_free);
   g_clear_pointer (&self->ssize, g_free);
+  g_clear_pointer (&self->rank, g_free);
+  g_clear_pointer (&self->spare_adj_start, g_free);
+  g_clear_pointer (&self->spare_adj, g_free);
+  g_clear_pointer (&self->spare_adj_weight, g_free);
+  g_clear_pointer (&self->spare_xy, g_free);
+  g_clear_pointer (&self->spare_force, g_free);
+  g_clear_pointer (&self->spare_old_force, g_free);
+  g_clear_pointer (&self->spare_mass, g_free);
+  g_clear_pointer (&self->spare_size, g_free);
+  g_clear_pointer (&self->spare_pinned, g_free);
+  g_clear_pointer (&self->spare_node_of, g_free);
   g_clear_pointer (&self->sxf, g_free);
   g_clear_pointer (&self->syf, g_free);
   g_clear_pointer (&self->smf, g_free);
@@ -1174,7 +1245,8 @@ detente_graph_layout_free (DetenteGraphLayout *self)
     g_thread_pool_free (self->pool, FALSE, TRUE);
   free_graph (self);
   g_hash_table_unref (self->index);
-  g_free (self->cells);
+  g_aligned_free (self->cells);
+  g_free (self->boxes);
   for (guint i = 0; i < MAX_THREADS; i++)
     {
       g_free (self->walks[i].far_x);
@@ -1350,6 +1422,15 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
   self->sy = g_new (double, n_nodes);
   self->sm = g_new (double, n_nodes);
   self->ssize = g_new (double, n_nodes);
+  self->rank = g_new (guint32, n_nodes);
+  self->spare_adj_start = g_new (guint, (gsize) n_nodes + 1);
+  self->spare_xy = g_new (double, 2 * (gsize) n_nodes);
+  self->spare_force = g_new (double, 2 * (gsize) n_nodes);
+  self->spare_old_force = g_new (double, 2 * (gsize) n_nodes);
+  self->spare_mass = g_new (double, n_nodes);
+  self->spare_size = g_new (double, n_nodes);
+  self->spare_pinned = g_new (guint8, n_nodes);
+  self->spare_node_of = g_new (guint32, n_nodes);
   self->sxf = g_new (float, n_nodes);
   self->syf = g_new (float, n_nodes);
   self->smf = g_new (float, n_nodes);
@@ -1384,6 +1465,8 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
   self->adj = g_new (guint, self->adj_start[n_nodes] + 1);
   self->adj_raw = g_new (double, self->adj_start[n_nodes] + 1);
   self->adj_weight = g_new (float, self->adj_start[n_nodes] + 1);
+  self->spare_adj = g_new (guint, self->adj_start[n_nodes] + 1);
+  self->spare_adj_weight = g_new (float, self->adj_start[n_nodes] + 1);
   fill = g_memdup2 (self->adj_start, sizeof (guint) * n_nodes);
   for (guint e = 0; e < n_edges; e++)
     {
