@@ -47,7 +47,7 @@
 /* Renumber once more than 1 / RENUMBER_JUMPS of the sorted points are
  * more than RENUMBER_WINDOW slots away from the one before. */
 #define RENUMBER_WINDOW 32
-#define RENUMBER_JUMPS 4
+#define RENUMBER_JUMPS 2
 
 /* Eight floats at once: GCC and Clang both know these vectors, and cut
  * them in two where the registers hold four. */
@@ -85,8 +85,14 @@ typedef struct
   guint32 skip;        /* the first cell after its subtree */
   guint32 lo;          /* its run of sorted points */
   guint32 hi;
-  guint32 is_leaf;
+  guint32 flags;
 } Cell;
+
+enum
+{
+  CELL_LEAF = 1 << 0,
+  CELL_TASK = 1 << 1,   /* the first cell down a branch small enough */
+};
 
 /* The box around a cell's points, only read for the cell walked into. */
 typedef struct
@@ -96,6 +102,15 @@ typedef struct
   float max_x;
   float max_y;
 } Box;
+
+/* Where the walk of a task starts, in the lists find_starts () fills. */
+typedef struct
+{
+  guint far;
+  guint n_far;
+  guint keep;
+  guint n_keep;
+} Start;
 
 /* One walk of the tree, for the points of one task cell. */
 typedef struct
@@ -112,7 +127,6 @@ typedef struct
   guint   n_keep;
   gsize   keep_allocated;
   gsize   room;        /* what the other arrays have room for */
-  guint   task;
   Sums    sums;
 } Walk;
 
@@ -173,6 +187,13 @@ struct _DetenteGraphLayout
   guint         cells_allocated;
   guint32      *tasks;     /* cells whose points one chunk of work takes */
   guint         n_tasks;
+  Start        *starts;    /* where each task's walk starts */
+  float        *start_far; /* x, y and mass of each */
+  gsize         n_start_far;
+  gsize         start_far_allocated;
+  guint        *start_keep;
+  gsize         n_start_keep;
+  gsize         start_keep_allocated;
   Sums         *sums;
 
   /* Fork and join; each thread has a walk of its own, kept from one
@@ -400,9 +421,13 @@ build_cell (DetenteGraphLayout *self,
   self->cells[id].size2 = side * side;
   self->cells[id].lo = lo;
   self->cells[id].hi = hi;
-  if (!in_task && hi - lo <= TASK_POINTS)
+  self->cells[id].flags = 0;
+  /* A leaf of the last level can hold more points than a task: it is
+   * one all the same, or its points would be left out. */
+  if (!in_task && (hi - lo <= TASK_POINTS || level >= MAX_LEVEL))
     {
       self->tasks[self->n_tasks++] = id;
+      self->cells[id].flags = CELL_TASK;
       in_task = TRUE;
     }
 
@@ -418,7 +443,7 @@ build_cell (DetenteGraphLayout *self,
           min_y = MIN (min_y, (float) self->sy[i]);
           max_y = MAX (max_y, (float) self->sy[i]);
         }
-      self->cells[id].is_leaf = TRUE;
+      self->cells[id].flags |= CELL_LEAF;
     }
   else
     {
@@ -457,7 +482,6 @@ build_cell (DetenteGraphLayout *self,
           max_y = MAX (max_y, self->boxes[child].max_y);
           start = end;
         }
-      self->cells[id].is_leaf = FALSE;
     }
   self->cells[id].mass = mass;
   self->cells[id].cx = mass > 0 ? cx / mass : 0;
@@ -888,14 +912,13 @@ keep_cell (Walk  *walk,
  * as one body for the whole subtree; a near leaf counts point by point
  * once @a is a leaf too. A near cell more than twice @a's side is opened
  * here, and a smaller one is left to @a's children, which may still take
- * it whole: that balance measured fewest operations. Outside the walk's
- * task, only the way down to it is walked. */
+ * it whole: that balance measured fewest operations. */
 static void
-walk_cell (DetenteGraphLayout *self,
-           Walk               *walk,
-           guint               a,
-           guint               in_lo,
-           guint               in_hi)
+sort_out_cells (DetenteGraphLayout *self,
+                Walk               *walk,
+                guint               a,
+                guint               in_lo,
+                guint               in_hi)
 {
   const Cell *cells = self->cells, *A = &cells[a];
   float theta2 = self->settings.theta * self->settings.theta;
@@ -904,12 +927,11 @@ walk_cell (DetenteGraphLayout *self,
   const Box *box = &self->boxes[a];
   float a_min_x = box->min_x, a_min_y = box->min_y, a_max_x = box->max_x, a_max_y = box->max_y;
   float a_size2_4 = 4.0f * A->size2;
-  gboolean a_leaf = A->is_leaf;
+  gboolean a_leaf = A->flags & CELL_LEAF;
   float *far_x = walk->far_x, *far_y = walk->far_y, *far_m = walk->far_m;
   guint *work = walk->work, *near = walk->near;
-  guint far_mark = walk->n_far, near_mark = walk->n_near;
-  guint n_far = far_mark, n_near = near_mark;
-  guint work_lo = walk->n_work, n_work = work_lo, keep_lo = walk->n_keep;
+  guint n_far = walk->n_far, n_near = walk->n_near;
+  guint work_lo = walk->n_work, n_work = work_lo;
 
   for (guint k = in_lo;; k++)
     {
@@ -939,7 +961,7 @@ walk_cell (DetenteGraphLayout *self,
               continue;
             }
         }
-      if (B->is_leaf)
+      if (B->flags & CELL_LEAF)
         {
           if (a_leaf)
             near[n_near++] = b;
@@ -956,17 +978,140 @@ walk_cell (DetenteGraphLayout *self,
     }
   walk->n_far = n_far;
   walk->n_near = n_near;
+}
 
-  if (a_leaf)
-    force_leaf (self, A, box, walk);
+/* Walks the subtree of @a, a cell of the walk's task. */
+static void
+walk_cell (DetenteGraphLayout *self,
+           Walk               *walk,
+           guint               a,
+           guint               in_lo,
+           guint               in_hi)
+{
+  const Cell *cells = self->cells;
+  guint far_mark = walk->n_far, near_mark = walk->n_near, keep_lo = walk->n_keep;
+
+  sort_out_cells (self, walk, a, in_lo, in_hi);
+  if (cells[a].flags & CELL_LEAF)
+    force_leaf (self, &cells[a], &self->boxes[a], walk);
   else
-    for (guint c = a + 1; c < A->skip; c = cells[c].skip)
-      if (holds (cells, c, walk->task) || holds (cells, walk->task, c))
-        walk_cell (self, walk, c, keep_lo, walk->n_keep);
+    for (guint c = a + 1; c < cells[a].skip; c = cells[c].skip)
+      walk_cell (self, walk, c, keep_lo, walk->n_keep);
 
   walk->n_far = far_mark;
   walk->n_near = near_mark;
   walk->n_keep = keep_lo;
+}
+
+static void
+size_walk (DetenteGraphLayout *self,
+           Walk               *walk)
+{
+  /* Far cells, then the points of near leaves, then padding. */
+  gsize room = (gsize) self->n_cells + self->n + BLOCK;
+
+  if (walk->room < room)
+    {
+      walk->room = room + room / 4;
+      g_free (walk->far_x);
+      g_free (walk->far_y);
+      g_free (walk->far_m);
+      g_free (walk->near);
+      g_free (walk->work);
+      walk->far_x = g_new (float, walk->room);
+      walk->far_y = g_new (float, walk->room);
+      walk->far_m = g_new (float, walk->room);
+      walk->near = g_new (guint, walk->room);
+      walk->work = g_new (guint, walk->room);
+    }
+  if (walk->keep == NULL)
+    {
+      walk->keep_allocated = 64;
+      walk->keep = g_new (guint, walk->keep_allocated);
+    }
+  walk->n_far = walk->n_near = walk->n_work = walk->n_keep = 0;
+}
+
+/* Keeps where the walk stands on reaching task @t: its far cells and
+ * the cells it has to look at. */
+static void
+save_start (DetenteGraphLayout *self,
+            Walk               *walk,
+            guint               t,
+            guint               keep_lo,
+            guint               keep_hi)
+{
+  Start *start = &self->starts[t];
+  gsize far_needed = self->n_start_far + walk->n_far;
+  gsize keep_needed = self->n_start_keep + (keep_hi - keep_lo);
+
+  if (far_needed > self->start_far_allocated)
+    {
+      self->start_far_allocated = MAX (far_needed, 2 * self->start_far_allocated);
+      self->start_far = g_renew (float, self->start_far, 3 * self->start_far_allocated);
+    }
+  if (keep_needed > self->start_keep_allocated)
+    {
+      self->start_keep_allocated = MAX (keep_needed, 2 * self->start_keep_allocated);
+      self->start_keep = g_renew (guint, self->start_keep, self->start_keep_allocated);
+    }
+  start->far = self->n_start_far;
+  start->n_far = walk->n_far;
+  for (guint k = 0; k < walk->n_far; k++)
+    {
+      self->start_far[3 * (self->n_start_far + k)] = walk->far_x[k];
+      self->start_far[3 * (self->n_start_far + k) + 1] = walk->far_y[k];
+      self->start_far[3 * (self->n_start_far + k) + 2] = walk->far_m[k];
+    }
+  self->n_start_far += walk->n_far;
+  start->keep = self->n_start_keep;
+  start->n_keep = keep_hi - keep_lo;
+  memcpy (self->start_keep + self->n_start_keep, walk->keep + keep_lo,
+          (keep_hi - keep_lo) * sizeof (guint));
+  self->n_start_keep += keep_hi - keep_lo;
+}
+
+/* Walks the cells above the tasks, once for all of them. */
+static void
+walk_above (DetenteGraphLayout *self,
+            Walk               *walk,
+            guint               a,
+            guint               in_lo,
+            guint               in_hi,
+            guint              *t)
+{
+  const Cell *cells = self->cells;
+  guint far_mark = walk->n_far, keep_lo = walk->n_keep;
+
+  sort_out_cells (self, walk, a, in_lo, in_hi);
+  for (guint c = a + 1; c < cells[a].skip; c = cells[c].skip)
+    if (cells[c].flags & CELL_TASK)
+      {
+        g_assert (self->tasks[*t] == c);
+        save_start (self, walk, (*t)++, keep_lo, walk->n_keep);
+      }
+    else
+      walk_above (self, walk, c, keep_lo, walk->n_keep, t);
+
+  walk->n_far = far_mark;
+  walk->n_keep = keep_lo;
+}
+
+static void
+find_starts (DetenteGraphLayout *self)
+{
+  Walk *walk = &self->walks[0];
+  guint t = 0;
+
+  size_walk (self, walk);
+  self->n_start_far = 0;
+  self->n_start_keep = 0;
+  walk->keep[walk->n_keep++] = 0;
+  if (self->cells[0].flags & CELL_TASK)
+    save_start (self, walk, t++, 0, 1);
+  else
+    walk_above (self, walk, 0, 0, 1, &t);
+  g_assert (t == self->n_tasks);
 }
 
 static void
@@ -977,35 +1122,26 @@ compute_forces (DetenteGraphLayout *self,
   /* A copy on this thread's stack, so that threads do not share the
    * cache lines of their counters. */
   Walk walk = self->walks[worker];
-  guint root = 0;
-  /* Far cells, then the points of near leaves, then padding. */
-  gsize room = (gsize) self->n_cells + self->n + BLOCK;
+  const Start *start = &self->starts[chunk];
 
-  if (walk.room < room)
-    {
-      walk.room = room + room / 4;
-      g_free (walk.far_x);
-      g_free (walk.far_y);
-      g_free (walk.far_m);
-      g_free (walk.near);
-      g_free (walk.work);
-      walk.far_x = g_new (float, walk.room);
-      walk.far_y = g_new (float, walk.room);
-      walk.far_m = g_new (float, walk.room);
-      walk.near = g_new (guint, walk.room);
-      walk.work = g_new (guint, walk.room);
-    }
-  if (walk.keep == NULL)
-    {
-      walk.keep_allocated = 64;
-      walk.keep = g_new (guint, walk.keep_allocated);
-    }
-  walk.n_far = walk.n_near = walk.n_work = walk.n_keep = 0;
+  size_walk (self, &walk);
   walk.sums.swinging = walk.sums.traction = 0;
-  walk.task = self->tasks[chunk];
+  for (guint k = 0; k < start->n_far; k++)
+    {
+      walk.far_x[k] = self->start_far[3 * (start->far + k)];
+      walk.far_y[k] = self->start_far[3 * (start->far + k) + 1];
+      walk.far_m[k] = self->start_far[3 * (start->far + k) + 2];
+    }
+  walk.n_far = start->n_far;
+  while (walk.keep_allocated < start->n_keep)
+    {
+      walk.keep_allocated *= 2;
+      walk.keep = g_renew (guint, walk.keep, walk.keep_allocated);
+    }
+  memcpy (walk.keep, self->start_keep + start->keep, start->n_keep * sizeof (guint));
+  walk.n_keep = start->n_keep;
 
-  walk.keep[walk.n_keep++] = root;
-  walk_cell (self, &walk, root, 0, 1);
+  walk_cell (self, &walk, self->tasks[chunk], 0, start->n_keep);
   self->sums[chunk] = walk.sums;
   self->walks[worker] = walk;
 }
@@ -1112,6 +1248,7 @@ detente_graph_layout_step (DetenteGraphLayout *self,
       guint n_force_chunks;
 
       build_tree (self);
+      find_starts (self);
       n_force_chunks = self->n_tasks;
       run_parallel (self, compute_forces, n_force_chunks);
       adapt_speed (self, n_force_chunks);
@@ -1228,6 +1365,7 @@ free_graph (DetenteGraphLayout *self)
   g_clear_pointer (&self->smf, g_free);
   g_clear_pointer (&self->sums, g_free);
   g_clear_pointer (&self->tasks, g_free);
+  g_clear_pointer (&self->starts, g_free);
 }
 
 /**
@@ -1247,6 +1385,8 @@ detente_graph_layout_free (DetenteGraphLayout *self)
   g_hash_table_unref (self->index);
   g_aligned_free (self->cells);
   g_free (self->boxes);
+  g_free (self->start_far);
+  g_free (self->start_keep);
   for (guint i = 0; i < MAX_THREADS; i++)
     {
       g_free (self->walks[i].far_x);
@@ -1436,6 +1576,7 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
   self->smf = g_new (float, n_nodes);
   /* Tasks hold points of their own: never more of them than nodes. */
   self->tasks = g_new (guint32, (gsize) n_nodes + 1);
+  self->starts = g_new (Start, (gsize) n_nodes + 1);
   self->sums = g_new0 (Sums, (gsize) n_nodes + 1);
   if (keys != NULL)
     {
