@@ -221,6 +221,28 @@ test_degenerate (void)
     }
 }
 
+/* More nodes on one spot than a task takes: they still feel forces, and
+ * come apart. */
+static void
+test_crowded (void)
+{
+  g_autoptr(DetenteGraphLayout) layout = detente_graph_layout_new (2);
+  DetenteGraphLayoutSettings settings;
+  guint n = 400;
+
+  detente_graph_layout_set_graph (layout, n, NULL, NULL, 0, NULL, NULL);
+  detente_graph_layout_settings_init (&settings, n);
+  settings.theta = 1.2;
+  detente_graph_layout_set_settings (layout, &settings);
+  for (guint i = 0; i < n - 1; i++)
+    detente_graph_layout_set_position (layout, i, 3, 4);
+  detente_graph_layout_set_position (layout, n - 1, 1000, 0);
+  detente_graph_layout_step (layout, 10);
+  assert_finite (layout);
+  for (guint i = 1; i < n - 1; i++)
+    g_assert_cmpfloat (distance (layout, 0, i), >, 0);
+}
+
 /* Keys keep places from one graph to the next; a new node starts next to
  * its neighbour. */
 static void
@@ -332,6 +354,7 @@ main (int    argc,
   g_test_add_func ("/graph-layout/deterministic", test_deterministic);
   g_test_add_func ("/graph-layout/pinned", test_pinned);
   g_test_add_func ("/graph-layout/degenerate", test_degenerate);
+  g_test_add_func ("/graph-layout/crowded", test_crowded);
   g_test_add_func ("/graph-layout/incremental", test_incremental);
   g_test_add_func ("/graph-layout/renumbered", test_renumbered);
 
