@@ -53,6 +53,8 @@
  * them in two where the registers hold four. */
 typedef float Vec8 __attribute__ ((vector_size (32)));
 typedef gint32 Vec8i __attribute__ ((vector_size (32)));
+typedef float Vec4 __attribute__ ((vector_size (16)));
+typedef gint32 Vec4i __attribute__ ((vector_size (16)));
 #define BLOCK 8
 
 /* Where the processor has AVX, the bodies' loop runs in its wider
@@ -925,7 +927,8 @@ sort_out_cells (DetenteGraphLayout *self,
   /* A's box and the counters in locals: the stores into the lists below
    * would otherwise make the compiler load them again each time. */
   const Box *box = &self->boxes[a];
-  float a_min_x = box->min_x, a_min_y = box->min_y, a_max_x = box->max_x, a_max_y = box->max_y;
+  const Vec4 a_box = { box->min_x, box->min_y, -box->max_x, -box->max_y };
+  const Vec4 flip = { -1, -1, 1, 1 };
   float a_size2_4 = 4.0f * A->size2;
   gboolean a_leaf = A->flags & CELL_LEAF;
   float *far_x = walk->far_x, *far_y = walk->far_y, *far_m = walk->far_m;
@@ -949,10 +952,16 @@ sort_out_cells (DetenteGraphLayout *self,
       if (theta2 > 0 && !holds (cells, b, a))
         {
           float cx = B->cx, cy = B->cy;
-          float dx = MAX (0, MAX (a_min_x - cx, cx - a_max_x));
-          float dy = MAX (0, MAX (a_min_y - cy, cy - a_max_y));
+          /* How far B's centre is out of A's box on each side; it can
+           * be out on one side only, so adding the squares of the sides
+           * gives dx² + dy² exactly, without a branch the processor
+           * would mispredict half of the time. */
+          Vec4 c = { cx, cy, cx, cy };
+          Vec4 out = a_box + flip * c;
 
-          if ((dx * dx + dy * dy) * theta2 > B->size2)
+          out = (Vec4) ((Vec4i) out & (out > 0));
+          out *= out;
+          if (((out[0] + out[2]) + (out[1] + out[3])) * theta2 > B->size2)
             {
               far_x[n_far] = cx;
               far_y[n_far] = cy;
