@@ -209,7 +209,9 @@ struct _DetenteGraphLayout
   void        (*job) (DetenteGraphLayout *self, guint chunk, guint worker);
   guint         n_chunks;
   gint          next_chunk;
-  guint         pending;
+  guint         generation; /* of the current run, so late helpers know */
+  guint         active;     /* helpers at work on it */
+  gboolean      closed;     /* no helper may join it any more */
 
   double        speed;
   double        speed_efficiency;
@@ -287,15 +289,34 @@ run_chunks (DetenteGraphLayout *self,
     }
 }
 
+#define GENERATION_MASK 0xffffff
+#define WORKER_BITS 7
+G_STATIC_ASSERT (MAX_THREADS < (1 << WORKER_BITS));
+
+/* A helper joins the run it was asked for only if that run is still
+ * open: the caller never waits for a thread that was slow to wake up
+ * (on a busy machine, say) only to find nothing left to do. */
 static void
 on_pool_task (gpointer data,
               gpointer user_data)
 {
   DetenteGraphLayout *self = user_data;
+  guint tag = GPOINTER_TO_UINT (data);
+  guint worker = (tag & ((1 << WORKER_BITS) - 1)) - 1;
 
-  run_chunks (self, GPOINTER_TO_UINT (data) - 1);
   g_mutex_lock (&self->mutex);
-  if (--self->pending == 0)
+  if (self->closed || (tag >> WORKER_BITS) != (self->generation & GENERATION_MASK))
+    {
+      g_mutex_unlock (&self->mutex);
+      return;
+    }
+  self->active++;
+  g_mutex_unlock (&self->mutex);
+
+  run_chunks (self, worker);
+
+  g_mutex_lock (&self->mutex);
+  if (--self->active == 0)
     g_cond_signal (&self->cond);
   g_mutex_unlock (&self->mutex);
 }
@@ -307,10 +328,8 @@ run_parallel (DetenteGraphLayout *self,
               guint               n_chunks)
 {
   guint helpers = MIN (self->n_threads, n_chunks) - 1;
+  guint generation;
 
-  self->job = job;
-  self->n_chunks = n_chunks;
-  g_atomic_int_set (&self->next_chunk, 0);
   if (helpers == 0 || self->n_threads <= 1)
     {
       for (guint i = 0; i < n_chunks; i++)
@@ -320,13 +339,22 @@ run_parallel (DetenteGraphLayout *self,
 
   if (self->pool == NULL)
     self->pool = g_thread_pool_new (on_pool_task, self, (int) self->n_threads - 1, TRUE, NULL);
-  self->pending = helpers;
+  g_mutex_lock (&self->mutex);
+  self->job = job;
+  self->n_chunks = n_chunks;
+  g_atomic_int_set (&self->next_chunk, 0);
+  generation = ++self->generation & GENERATION_MASK;
+  self->active = 0;
+  self->closed = FALSE;
+  g_mutex_unlock (&self->mutex);
   /* Workers 1 … helpers; this thread is worker 0. */
   for (guint i = 0; i < helpers; i++)
-    g_thread_pool_push (self->pool, GUINT_TO_POINTER (i + 2), NULL);
+    g_thread_pool_push (self->pool, GUINT_TO_POINTER ((generation << WORKER_BITS) | (i + 2)), NULL);
   run_chunks (self, 0);
+  /* Every chunk is taken: wait for the helpers that took some. */
   g_mutex_lock (&self->mutex);
-  while (self->pending > 0)
+  self->closed = TRUE;
+  while (self->active > 0)
     g_cond_wait (&self->cond, &self->mutex);
   g_mutex_unlock (&self->mutex);
 }
