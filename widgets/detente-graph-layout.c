@@ -376,14 +376,20 @@ sort_codes (DetenteGraphLayout *self)
 {
   guint32 *codes = self->codes, *order = self->order;
   guint32 *codes2 = self->scratch_codes, *order2 = self->scratch_order;
+  guint counts[3][2048] = { { 0 } };
 
+  /* The three counts in one reading. */
+  for (guint i = 0; i < self->n; i++)
+    {
+      counts[0][codes[i] & 2047]++;
+      counts[1][(codes[i] >> 11) & 2047]++;
+      counts[2][codes[i] >> 22]++;
+    }
   for (guint shift = 0; shift < 32; shift += 11)
     {
-      guint count[2048] = { 0 };
+      guint *count = counts[shift / 11];
       guint total = 0;
 
-      for (guint i = 0; i < self->n; i++)
-        count[(codes[i] >> shift) & 2047]++;
       for (guint b = 0; b < 2048; b++)
         {
           guint c = count[b];
