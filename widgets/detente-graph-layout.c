@@ -23,7 +23,7 @@
  * ends. The tree is walked once per cell rather than once per point, the
  * cells that are far from a whole cell's box handed down to all of its
  * points; at a leaf, what is left is a list of bodies whose pushes are
- * summed four at a time in single precision.
+ * summed eight at a time in single precision, on two points at once.
  *
  * Nodes are stored in the Morton order of a recent iteration rather
  * than in the caller's, and renumbered when that order has drifted too
@@ -35,7 +35,8 @@
  * Work is cut into tasks (subtrees of at most TASK_POINTS points) that
  * do not depend on the number of threads, and sums are added up task by
  * task in order, so a seed gives the same layout on one thread or on
- * many. */
+ * many. The cells above the tasks are walked once, and each task starts
+ * from what that walk handed down to it. */
 
 #define CHUNK_SIZE 256
 #define TASK_POINTS 256
