@@ -221,6 +221,28 @@ test_degenerate (void)
     }
 }
 
+/* More nodes on one spot than a task takes: they still feel forces, and
+ * come apart. */
+static void
+test_crowded (void)
+{
+  g_autoptr(DetenteGraphLayout) layout = detente_graph_layout_new (2);
+  DetenteGraphLayoutSettings settings;
+  guint n = 400;
+
+  detente_graph_layout_set_graph (layout, n, NULL, NULL, 0, NULL, NULL);
+  detente_graph_layout_settings_init (&settings, n);
+  settings.theta = 1.2;
+  detente_graph_layout_set_settings (layout, &settings);
+  for (guint i = 0; i < n - 1; i++)
+    detente_graph_layout_set_position (layout, i, 3, 4);
+  detente_graph_layout_set_position (layout, n - 1, 1000, 0);
+  detente_graph_layout_step (layout, 10);
+  assert_finite (layout);
+  for (guint i = 1; i < n - 1; i++)
+    g_assert_cmpfloat (distance (layout, 0, i), >, 0);
+}
+
 /* Keys keep places from one graph to the next; a new node starts next to
  * its neighbour. */
 static void
@@ -253,6 +275,74 @@ test_incremental (void)
   g_assert_cmpfloat (distance (layout, 1, 0), >, 0);
 }
 
+/* Inside, nodes are renumbered as they move; what callers see keeps
+ * their order: pins, moves, steps one at a time or many, and keys. */
+static void
+test_renumbered (void)
+{
+  g_autoptr(DetenteGraphLayout) a = detente_graph_layout_new (4);
+  g_autoptr(DetenteGraphLayout) b = detente_graph_layout_new (4);
+  g_autofree guint *edges = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_autofree double *kept = NULL;
+  DetenteGraphLayoutSettings settings;
+  const double *pos;
+  guint n = 2000, m = 4000;
+
+  edges = g_new (guint, 2 * m);
+  for (guint e = 0; e < m; e++)
+    {
+      edges[2 * e] = (e * 7919) % n;
+      edges[2 * e + 1] = (e * 104729 + e / 5) % n;
+    }
+  keys = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    keys[i] = g_strdup_printf ("k%u", i);
+  detente_graph_layout_settings_init (&settings, n);
+  for (guint i = 0; i < 2; i++)
+    {
+      DetenteGraphLayout *layout = i == 0 ? a : b;
+
+      detente_graph_layout_set_graph (layout, n, (const char * const *) keys, NULL, m, edges, NULL);
+      detente_graph_layout_set_settings (layout, &settings);
+    }
+  detente_graph_layout_step (a, 40);
+  for (guint i = 0; i < 40; i++)
+    detente_graph_layout_step (b, 1);
+  g_assert_cmpmem (detente_graph_layout_get_positions (a), 2 * n * sizeof (double),
+                   detente_graph_layout_get_positions (b), 2 * n * sizeof (double));
+
+  detente_graph_layout_set_position (a, 17, 3.5, -7.25);
+  detente_graph_layout_set_pinned (a, 17, TRUE);
+  detente_graph_layout_set_pinned (a, 1234, TRUE);
+  detente_graph_layout_set_pinned (a, 1234, FALSE);
+  g_assert_true (detente_graph_layout_get_pinned (a, 17));
+  g_assert_false (detente_graph_layout_get_pinned (a, 1234));
+  detente_graph_layout_step (a, 40);
+  pos = detente_graph_layout_get_positions (a);
+  g_assert_cmpfloat (pos[34], ==, 3.5);
+  g_assert_cmpfloat (pos[35], ==, -7.25);
+  g_assert_true (detente_graph_layout_get_pinned (a, 17));
+
+  /* The same keys, backwards. */
+  kept = g_memdup2 (pos, 2 * n * sizeof (double));
+  for (guint i = 0; i < n / 2; i++)
+    {
+      char *t = keys[i];
+
+      keys[i] = keys[n - 1 - i];
+      keys[n - 1 - i] = t;
+    }
+  detente_graph_layout_set_graph (a, n, (const char * const *) keys, NULL, m, edges, NULL);
+  pos = detente_graph_layout_get_positions (a);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpfloat (pos[2 * i], ==, kept[2 * (n - 1 - i)]);
+      g_assert_cmpfloat (pos[2 * i + 1], ==, kept[2 * (n - 1 - i) + 1]);
+      g_assert_cmpint (detente_graph_layout_get_pinned (a, i), ==, n - 1 - i == 17);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -264,7 +354,9 @@ main (int    argc,
   g_test_add_func ("/graph-layout/deterministic", test_deterministic);
   g_test_add_func ("/graph-layout/pinned", test_pinned);
   g_test_add_func ("/graph-layout/degenerate", test_degenerate);
+  g_test_add_func ("/graph-layout/crowded", test_crowded);
   g_test_add_func ("/graph-layout/incremental", test_incremental);
+  g_test_add_func ("/graph-layout/renumbered", test_renumbered);
 
   return g_test_run ();
 }

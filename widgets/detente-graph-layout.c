@@ -23,24 +23,53 @@
  * ends. The tree is walked once per cell rather than once per point, the
  * cells that are far from a whole cell's box handed down to all of its
  * points; at a leaf, what is left is a list of bodies whose pushes are
- * summed four at a time in single precision.
+ * summed eight at a time in single precision, on two points at once.
+ *
+ * Nodes are stored in the Morton order of a recent iteration rather
+ * than in the caller's, and renumbered when that order has drifted too
+ * far from the current one: a leaf's points then have their forces,
+ * edges and masses next to each other in memory, and so, more and more
+ * as the layout settles, do the far ends of their edges. Callers still
+ * see positions in their own order.
  *
  * Work is cut into tasks (subtrees of at most TASK_POINTS points) that
  * do not depend on the number of threads, and sums are added up task by
  * task in order, so a seed gives the same layout on one thread or on
- * many. */
+ * many. The cells above the tasks are walked once, and each task starts
+ * from what that walk handed down to it. */
 
 #define CHUNK_SIZE 256
 #define TASK_POINTS 256
 #define LEAF_SIZE 12
 #define MAX_LEVEL 15
+#define MAX_THREADS 64
 #define MIN_SPEED_EFFICIENCY 0.05
 #define MAX_RISE 0.5
+/* Renumber once more than 1 / RENUMBER_JUMPS of the sorted points are
+ * more than RENUMBER_WINDOW slots away from the one before. */
+#define RENUMBER_WINDOW 32
+#define RENUMBER_JUMPS 2
 
-/* Four floats at once, in SSE registers (or whatever the target has):
- * GCC and Clang both know these vectors. */
+/* Eight floats at once: GCC and Clang both know these vectors, and cut
+ * them in two where the registers hold four. */
+typedef float Vec8 __attribute__ ((vector_size (32)));
+typedef gint32 Vec8i __attribute__ ((vector_size (32)));
 typedef float Vec4 __attribute__ ((vector_size (16)));
 typedef gint32 Vec4i __attribute__ ((vector_size (16)));
+#define BLOCK 8
+
+/* Where the processor has AVX, the bodies' loop runs in its wider
+ * registers. Lane by lane, the sums are the very same as in the default
+ * clone, so a layout does not depend on the processor (no FMA here,
+ * which would round differently). */
+#if defined (__x86_64__) && defined (__has_attribute)
+# if __has_attribute (target_clones)
+#  define WIDE_CLONES __attribute__ ((target_clones ("avx", "default")))
+# endif
+#endif
+#ifndef WIDE_CLONES
+# define WIDE_CLONES
+#endif
 
 typedef struct
 {
@@ -48,21 +77,43 @@ typedef struct
   double traction;
 } Sums;
 
+/* What walks read of the cells they look at: 32 bytes, two cells to a
+ * cache line. */
 typedef struct
 {
   float   cx;          /* centre of mass */
   float   cy;
   float   mass;
   float   size2;       /* the square of the cell's side */
-  float   min_x;       /* the box around its points */
-  float   min_y;
-  float   max_x;
-  float   max_y;
   guint32 skip;        /* the first cell after its subtree */
   guint32 lo;          /* its run of sorted points */
   guint32 hi;
-  guint32 is_leaf;
+  guint32 flags;
 } Cell;
+
+enum
+{
+  CELL_LEAF = 1 << 0,
+  CELL_TASK = 1 << 1,   /* the first cell down a branch small enough */
+};
+
+/* The box around a cell's points, only read for the cell walked into. */
+typedef struct
+{
+  float min_x;
+  float min_y;
+  float max_x;
+  float max_y;
+} Box;
+
+/* Where the walk of a task starts, in the lists find_starts () fills. */
+typedef struct
+{
+  guint far;
+  guint n_far;
+  guint keep;
+  guint n_keep;
+} Start;
 
 /* One walk of the tree, for the points of one task cell. */
 typedef struct
@@ -78,7 +129,10 @@ typedef struct
   guint  *keep;        /* cells its children must look at */
   guint   n_keep;
   gsize   keep_allocated;
-  guint   task;
+  double *push_x;      /* the pushes on each point of a leaf */
+  double *push_y;
+  gint   *push_same;
+  gsize   room;        /* what the other arrays have room for */
   Sums    sums;
 } Walk;
 
@@ -89,7 +143,10 @@ struct _DetenteGraphLayout
   GHashTable   *index;     /* key → node + 1, for keeping places */
 
   char        **keys;
-  double       *pos;       /* x, y per node */
+  double       *pos;       /* x, y per node, in the caller's order */
+  guint32      *node_of;   /* slot → node; all below is by slot */
+  guint32      *slot_of;   /* node → slot */
+  double       *xy;        /* x, y per slot */
   float        *posf;      /* the same in half the memory, for the edges'
                             * far ends, read all over the place */
   double       *force;
@@ -99,32 +156,63 @@ struct _DetenteGraphLayout
   guint8       *pinned;
   guint        *adj_start; /* neighbours, CSR */
   guint        *adj;
-  double       *adj_raw;   /* the weights given */
+  double       *adj_raw;   /* the weights given, by node and never
+                            * renumbered: only new settings read them */
+  guint        *raw_start;
   float        *adj_weight; /* as they count: raw ^ influence */
 
   /* Per iteration. */
   guint32      *codes;
-  guint32      *order;
+  guint32      *order;     /* sorted point → slot */
+
+  /* Renumbering writes into these and then swaps them in. */
+  gboolean      renumbering;
+  guint32      *rank;      /* slot → sorted point */
+  guint        *spare_adj_start;
+  guint        *spare_adj;
+  float        *spare_adj_weight;
+  double       *spare_xy;
+  double       *spare_force;
+  double       *spare_old_force;
+  double       *spare_mass;
+  double       *spare_size;
+  guint8       *spare_pinned;
+  guint32      *spare_node_of;
   guint32      *scratch_codes;
   guint32      *scratch_order;
   double       *sx;        /* sorted positions and masses */
   double       *sy;
   double       *sm;
   double       *ssize;
-  Cell         *cells;
+  float        *sxf;       /* the same as bodies, in single precision */
+  float        *syf;
+  float        *smf;
+  Cell         *cells;     /* aligned to cache lines */
+  Box          *boxes;
   guint         n_cells;
   guint         cells_allocated;
   guint32      *tasks;     /* cells whose points one chunk of work takes */
   guint         n_tasks;
+  Start        *starts;    /* where each task's walk starts */
+  float        *start_far; /* x, y and mass of each */
+  gsize         n_start_far;
+  gsize         start_far_allocated;
+  guint        *start_keep;
+  gsize         n_start_keep;
+  gsize         start_keep_allocated;
   Sums         *sums;
 
-  /* Fork and join. */
+  /* Fork and join; each thread has a walk of its own, kept from one
+   * iteration to the next. */
   GMutex        mutex;
   GCond         cond;
-  void        (*job) (DetenteGraphLayout *self, guint chunk);
+  Walk          walks[MAX_THREADS];
+  void        (*job) (DetenteGraphLayout *self, guint chunk, guint worker);
   guint         n_chunks;
   gint          next_chunk;
-  guint         pending;
+  guint         generation; /* of the current run, so late helpers know */
+  guint         active;     /* helpers at work on it */
+  gboolean      closed;     /* no helper may join it any more */
 
   double        speed;
   double        speed_efficiency;
@@ -189,7 +277,8 @@ node_hash (DetenteGraphLayout *self,
 }
 
 static void
-run_chunks (DetenteGraphLayout *self)
+run_chunks (DetenteGraphLayout *self,
+            guint               worker)
 {
   for (;;)
     {
@@ -197,19 +286,38 @@ run_chunks (DetenteGraphLayout *self)
 
       if (chunk >= self->n_chunks)
         break;
-      self->job (self, chunk);
+      self->job (self, chunk, worker);
     }
 }
 
+#define GENERATION_MASK 0xffffff
+#define WORKER_BITS 7
+G_STATIC_ASSERT (MAX_THREADS < (1 << WORKER_BITS));
+
+/* A helper joins the run it was asked for only if that run is still
+ * open: the caller never waits for a thread that was slow to wake up
+ * (on a busy machine, say) only to find nothing left to do. */
 static void
 on_pool_task (gpointer data,
               gpointer user_data)
 {
   DetenteGraphLayout *self = user_data;
+  guint tag = GPOINTER_TO_UINT (data);
+  guint worker = (tag & ((1 << WORKER_BITS) - 1)) - 1;
 
-  run_chunks (self);
   g_mutex_lock (&self->mutex);
-  if (--self->pending == 0)
+  if (self->closed || (tag >> WORKER_BITS) != (self->generation & GENERATION_MASK))
+    {
+      g_mutex_unlock (&self->mutex);
+      return;
+    }
+  self->active++;
+  g_mutex_unlock (&self->mutex);
+
+  run_chunks (self, worker);
+
+  g_mutex_lock (&self->mutex);
+  if (--self->active == 0)
     g_cond_signal (&self->cond);
   g_mutex_unlock (&self->mutex);
 }
@@ -217,29 +325,37 @@ on_pool_task (gpointer data,
 /* Runs @job on chunks 0 … @n_chunks − 1, spread over the threads. */
 static void
 run_parallel (DetenteGraphLayout *self,
-              void              (*job) (DetenteGraphLayout *self, guint chunk),
+              void              (*job) (DetenteGraphLayout *self, guint chunk, guint worker),
               guint               n_chunks)
 {
   guint helpers = MIN (self->n_threads, n_chunks) - 1;
+  guint generation;
 
-  self->job = job;
-  self->n_chunks = n_chunks;
-  g_atomic_int_set (&self->next_chunk, 0);
   if (helpers == 0 || self->n_threads <= 1)
     {
       for (guint i = 0; i < n_chunks; i++)
-        job (self, i);
+        job (self, i, 0);
       return;
     }
 
   if (self->pool == NULL)
     self->pool = g_thread_pool_new (on_pool_task, self, (int) self->n_threads - 1, TRUE, NULL);
-  self->pending = helpers;
-  for (guint i = 0; i < helpers; i++)
-    g_thread_pool_push (self->pool, GUINT_TO_POINTER (1), NULL);
-  run_chunks (self);
   g_mutex_lock (&self->mutex);
-  while (self->pending > 0)
+  self->job = job;
+  self->n_chunks = n_chunks;
+  g_atomic_int_set (&self->next_chunk, 0);
+  generation = ++self->generation & GENERATION_MASK;
+  self->active = 0;
+  self->closed = FALSE;
+  g_mutex_unlock (&self->mutex);
+  /* Workers 1 … helpers; this thread is worker 0. */
+  for (guint i = 0; i < helpers; i++)
+    g_thread_pool_push (self->pool, GUINT_TO_POINTER ((generation << WORKER_BITS) | (i + 2)), NULL);
+  run_chunks (self, 0);
+  /* Every chunk is taken: wait for the helpers that took some. */
+  g_mutex_lock (&self->mutex);
+  self->closed = TRUE;
+  while (self->active > 0)
     g_cond_wait (&self->cond, &self->mutex);
   g_mutex_unlock (&self->mutex);
 }
@@ -261,14 +377,20 @@ sort_codes (DetenteGraphLayout *self)
 {
   guint32 *codes = self->codes, *order = self->order;
   guint32 *codes2 = self->scratch_codes, *order2 = self->scratch_order;
+  guint counts[3][2048] = { { 0 } };
 
+  /* The three counts in one reading. */
+  for (guint i = 0; i < self->n; i++)
+    {
+      counts[0][codes[i] & 2047]++;
+      counts[1][(codes[i] >> 11) & 2047]++;
+      counts[2][codes[i] >> 22]++;
+    }
   for (guint shift = 0; shift < 32; shift += 11)
     {
-      guint count[2048] = { 0 };
+      guint *count = counts[shift / 11];
       guint total = 0;
 
-      for (guint i = 0; i < self->n; i++)
-        count[(codes[i] >> shift) & 2047]++;
       for (guint b = 0; b < 2048; b++)
         {
           guint c = count[b];
@@ -298,8 +420,15 @@ new_cell (DetenteGraphLayout *self)
 {
   if (self->n_cells == self->cells_allocated)
     {
+      Cell *cells;
+
       self->cells_allocated = MAX (64, self->cells_allocated * 2);
-      self->cells = g_renew (Cell, self->cells, self->cells_allocated);
+      cells = g_aligned_alloc (self->cells_allocated, sizeof (Cell), 64);
+      if (self->n_cells > 0)
+        memcpy (cells, self->cells, self->n_cells * sizeof (Cell));
+      g_aligned_free (self->cells);
+      self->cells = cells;
+      self->boxes = g_renew (Box, self->boxes, self->cells_allocated);
     }
   return self->n_cells++;
 }
@@ -332,9 +461,13 @@ build_cell (DetenteGraphLayout *self,
   self->cells[id].size2 = side * side;
   self->cells[id].lo = lo;
   self->cells[id].hi = hi;
-  if (!in_task && hi - lo <= TASK_POINTS)
+  self->cells[id].flags = 0;
+  /* A leaf of the last level can hold more points than a task: it is
+   * one all the same, or its points would be left out. */
+  if (!in_task && (hi - lo <= TASK_POINTS || level >= MAX_LEVEL))
     {
       self->tasks[self->n_tasks++] = id;
+      self->cells[id].flags = CELL_TASK;
       in_task = TRUE;
     }
 
@@ -350,7 +483,7 @@ build_cell (DetenteGraphLayout *self,
           min_y = MIN (min_y, (float) self->sy[i]);
           max_y = MAX (max_y, (float) self->sy[i]);
         }
-      self->cells[id].is_leaf = TRUE;
+      self->cells[id].flags |= CELL_LEAF;
     }
   else
     {
@@ -359,48 +492,178 @@ build_cell (DetenteGraphLayout *self,
 
       while (start < hi)
         {
-          guint quarter = (codes[start] >> child_shift) & 3;
-          guint end = start + 1;
+          guint32 quarter = codes[start] >> child_shift;
+          guint end = start + 1, last = hi;
           guint child = self->n_cells;
           const Cell *c;
 
-          while (end < hi && ((codes[end] >> child_shift) & 3) == quarter)
+          /* The codes are sorted and agree above the quarter's bits:
+           * a search by halves finds where the quarter ends, so that the
+           * points are not each read once per level. */
+          while (last - end > 8)
+            {
+              guint mid = end + (last - end) / 2;
+
+              if ((codes[mid] >> child_shift) == quarter)
+                end = mid + 1;
+              else
+                last = mid;
+            }
+          while (end < last && (codes[end] >> child_shift) == quarter)
             end++;
           build_cell (self, start, end, level + 1, side / 2, in_task);
           c = &self->cells[child];
           mass += c->mass;
           cx += c->cx * c->mass;
           cy += c->cy * c->mass;
-          min_x = MIN (min_x, c->min_x);
-          max_x = MAX (max_x, c->max_x);
-          min_y = MIN (min_y, c->min_y);
-          max_y = MAX (max_y, c->max_y);
+          min_x = MIN (min_x, self->boxes[child].min_x);
+          max_x = MAX (max_x, self->boxes[child].max_x);
+          min_y = MIN (min_y, self->boxes[child].min_y);
+          max_y = MAX (max_y, self->boxes[child].max_y);
           start = end;
         }
-      self->cells[id].is_leaf = FALSE;
     }
   self->cells[id].mass = mass;
   self->cells[id].cx = mass > 0 ? cx / mass : 0;
   self->cells[id].cy = mass > 0 ? cy / mass : 0;
-  self->cells[id].min_x = min_x;
-  self->cells[id].min_y = min_y;
-  self->cells[id].max_x = max_x;
-  self->cells[id].max_y = max_y;
+  self->boxes[id].min_x = min_x;
+  self->boxes[id].min_y = min_y;
+  self->boxes[id].max_x = max_x;
+  self->boxes[id].max_y = max_y;
   self->cells[id].skip = self->n_cells;
+}
+
+/* How far the slots are from the sorted order: the number of sorted
+ * points whose slot is not close to their predecessor's. */
+static guint
+count_jumps (DetenteGraphLayout *self)
+{
+  guint jumps = 0;
+
+  for (guint i = 1; i < self->n; i++)
+    jumps += self->order[i] - self->order[i - 1] + RENUMBER_WINDOW > 2 * RENUMBER_WINDOW;
+  return jumps;
+}
+
+/* Makes ready to renumber the nodes in the sorted order: where each old
+ * slot goes, and where each node's edges start. Each node keeps its
+ * edges in their order, so its attraction adds up exactly as before. */
+static void
+plan_renumbering (DetenteGraphLayout *self)
+{
+  const guint32 *order = self->order;
+
+  self->spare_adj_start[0] = 0;
+  for (guint i = 0; i < self->n; i++)
+    {
+      guint slot = order[i];
+
+      self->rank[slot] = i;
+      self->spare_adj_start[i + 1] = self->spare_adj_start[i] +
+                                     self->adj_start[slot + 1] - self->adj_start[slot];
+    }
+}
+
+/* The sorted points' positions, masses and sizes, after moving each
+ * node's state to its new slot if they are being renumbered. */
+static void
+prepare_points (DetenteGraphLayout *self,
+                guint               chunk,
+                guint               worker)
+{
+  guint first = chunk * CHUNK_SIZE, last = MIN (self->n, first + CHUNK_SIZE);
+  const double *xy = self->xy, *mass = self->mass, *size = self->size;
+
+  if (self->renumbering)
+    {
+      /* In locals: a byte stored could be any of self's fields. */
+      guint32 *order = self->order, *rank = self->rank, *node_of = self->node_of;
+      const guint *adj_start = self->adj_start, *adj = self->adj;
+      const float *weight = self->adj_weight;
+      const double *force = self->force, *old_force = self->old_force;
+      const guint8 *pinned = self->pinned;
+      guint *new_adj = self->spare_adj;
+      float *new_weight = self->spare_adj_weight;
+      double *new_xy = self->spare_xy, *new_force = self->spare_force;
+      double *new_old_force = self->spare_old_force;
+      guint8 *new_pinned = self->spare_pinned;
+
+      for (guint i = first; i < last; i++)
+        {
+          guint slot = order[i];
+          guint at = self->spare_adj_start[i];
+
+          for (guint e = adj_start[slot]; e < adj_start[slot + 1]; e++, at++)
+            {
+              new_adj[at] = rank[adj[e]];
+              new_weight[at] = weight[e];
+            }
+          new_xy[2 * i] = xy[2 * slot];
+          new_xy[2 * i + 1] = xy[2 * slot + 1];
+          new_force[2 * i] = force[2 * slot];
+          new_force[2 * i + 1] = force[2 * slot + 1];
+          new_old_force[2 * i] = old_force[2 * slot];
+          new_old_force[2 * i + 1] = old_force[2 * slot + 1];
+          self->spare_mass[i] = mass[slot];
+          self->spare_size[i] = size[slot];
+          new_pinned[i] = pinned[slot];
+          self->spare_node_of[i] = node_of[slot];
+          self->slot_of[node_of[slot]] = i;
+          /* Only this point reads its place in the order. */
+          order[i] = i;
+        }
+      xy = self->spare_xy;
+      mass = self->spare_mass;
+      size = self->spare_size;
+    }
+
+  for (guint i = first; i < last; i++)
+    {
+      guint slot = self->order[i];
+
+      self->posf[2 * i] = (float) xy[2 * i];
+      self->posf[2 * i + 1] = (float) xy[2 * i + 1];
+      self->sx[i] = xy[2 * slot];
+      self->sy[i] = xy[2 * slot + 1];
+      self->sm[i] = mass[slot];
+      self->ssize[i] = size[slot];
+      self->sxf[i] = self->sx[i];
+      self->syf[i] = self->sy[i];
+      self->smf[i] = self->sm[i];
+    }
+}
+
+#define SWAP(a, b) G_STMT_START { gpointer t_ = (a); (a) = (b); (b) = t_; } G_STMT_END
+
+static void
+finish_renumbering (DetenteGraphLayout *self)
+{
+  SWAP (self->adj_start, self->spare_adj_start);
+  SWAP (self->adj, self->spare_adj);
+  SWAP (self->adj_weight, self->spare_adj_weight);
+  SWAP (self->xy, self->spare_xy);
+  SWAP (self->force, self->spare_force);
+  SWAP (self->old_force, self->spare_old_force);
+  SWAP (self->mass, self->spare_mass);
+  SWAP (self->size, self->spare_size);
+  SWAP (self->pinned, self->spare_pinned);
+  SWAP (self->node_of, self->spare_node_of);
+  self->renumbering = FALSE;
 }
 
 static void
 build_tree (DetenteGraphLayout *self)
 {
+  const double *xy = self->xy;
   double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
   double side, scale;
 
   for (guint i = 0; i < self->n; i++)
     {
-      min_x = MIN (min_x, self->pos[2 * i]);
-      max_x = MAX (max_x, self->pos[2 * i]);
-      min_y = MIN (min_y, self->pos[2 * i + 1]);
-      max_y = MAX (max_y, self->pos[2 * i + 1]);
+      min_x = MIN (min_x, xy[2 * i]);
+      max_x = MAX (max_x, xy[2 * i]);
+      min_y = MIN (min_y, xy[2 * i + 1]);
+      max_y = MAX (max_y, xy[2 * i + 1]);
     }
   side = MAX (max_x - min_x, max_y - min_y);
   if (!(side > 0))
@@ -411,24 +674,19 @@ build_tree (DetenteGraphLayout *self)
   scale = 65535.0 / side;
   for (guint i = 0; i < self->n; i++)
     {
-      guint32 qx = (guint32) ((self->pos[2 * i] - min_x) * scale);
-      guint32 qy = (guint32) ((self->pos[2 * i + 1] - min_y) * scale);
+      guint32 qx = (guint32) ((xy[2 * i] - min_x) * scale);
+      guint32 qy = (guint32) ((xy[2 * i + 1] - min_y) * scale);
 
       self->codes[i] = spread_bits (qx) | (spread_bits (qy) << 1);
       self->order[i] = i;
     }
   sort_codes (self);
-  for (guint i = 0; i < 2 * self->n; i++)
-    self->posf[i] = (float) self->pos[i];
-  for (guint i = 0; i < self->n; i++)
-    {
-      guint node = self->order[i];
-
-      self->sx[i] = self->pos[2 * node];
-      self->sy[i] = self->pos[2 * node + 1];
-      self->sm[i] = self->mass[node];
-      self->ssize[i] = self->size[node];
-    }
+  self->renumbering = count_jumps (self) > self->n / RENUMBER_JUMPS;
+  if (self->renumbering)
+    plan_renumbering (self);
+  run_parallel (self, prepare_points, (self->n + CHUNK_SIZE - 1) / CHUNK_SIZE);
+  if (self->renumbering)
+    finish_renumbering (self);
   self->n_cells = 0;
   self->n_tasks = 0;
   if (self->n > 0)
@@ -476,11 +734,94 @@ repel (double  dx,
   *fy += dy * k;
 }
 
+/* The sums of the pushes of @n_bodies (a multiple of BLOCK) bodies on
+ * each of @n_points points, each mass / d² along the way from the body:
+ * the point's own mass and the scaling are left to the caller. A body on
+ * the very spot of a point pushes nothing and is counted in @n_same.
+ * Points go two at a time, which reads the bodies half as often and
+ * gives the processor two sums to work on; a point's sums are the same
+ * as on its own. */
+static WIDE_CLONES void
+push_bodies (const float *bx,
+             const float *by,
+             const float *bm,
+             guint        n_bodies,
+             const float *px,
+             const float *py,
+             guint        n_points,
+             double      *sum_x,
+             double      *sum_y,
+             gint        *n_same)
+{
+  const Vec8 one = { 1, 1, 1, 1, 1, 1, 1, 1 };
+
+  for (guint i = 0; i < n_points; i += 2)
+    {
+      /* An odd point out goes along with itself. */
+      guint i2 = MIN (i + 1, n_points - 1);
+      Vec8 qx = { 0 }, qy = { 0 }, qx2 = { 0 }, qy2 = { 0 };
+      Vec8 vx = { 0 }, vy = { 0 }, same = { 0 };
+      Vec8 vx2 = { 0 }, vy2 = { 0 }, same2 = { 0 };
+      double x = 0, y = 0, count = 0, x2 = 0, y2 = 0, count2 = 0;
+
+      qx += px[i];
+      qy += py[i];
+      qx2 += px[i2];
+      qy2 += py[i2];
+      for (guint k = 0; k < n_bodies; k += BLOCK)
+        {
+          Vec8 cx, cy, m, dx, dy, d2, f, hit, dx2, dy2, d22, f2, hit2;
+          Vec8i zero, zero2;
+
+          memcpy (&cx, bx + k, sizeof cx);
+          memcpy (&cy, by + k, sizeof cy);
+          memcpy (&m, bm + k, sizeof m);
+          dx = qx - cx;
+          dy = qy - cy;
+          dx2 = qx2 - cx;
+          dy2 = qy2 - cy;
+          d2 = dx * dx + dy * dy;
+          d22 = dx2 * dx2 + dy2 * dy2;
+          zero = d2 == 0;
+          zero2 = d22 == 0;
+          /* Counted in floats, as AVX has no eight-wide integer add. */
+          hit = (Vec8) ((Vec8i) one & zero);
+          hit2 = (Vec8) ((Vec8i) one & zero2);
+          same += hit;
+          same2 += hit2;
+          d2 += hit;
+          d22 += hit2;
+          f = (Vec8) ((Vec8i) m & ~zero) / d2;
+          f2 = (Vec8) ((Vec8i) m & ~zero2) / d22;
+          vx += dx * f;
+          vy += dy * f;
+          vx2 += dx2 * f2;
+          vy2 += dy2 * f2;
+        }
+      for (guint l = 0; l < BLOCK; l++)
+        {
+          x += vx[l];
+          y += vy[l];
+          count += same[l];
+          x2 += vx2[l];
+          y2 += vy2[l];
+          count2 += same2[l];
+        }
+      sum_x[i] = x;
+      sum_y[i] = y;
+      n_same[i] = (gint) count;
+      sum_x[i2] = x2;
+      sum_y[i2] = y2;
+      n_same[i2] = (gint) count2;
+    }
+}
+
 /* The forces on the points of a leaf: the far cells and near leaves the
  * walk found for it, the edges and gravity. */
 static void
 force_leaf (DetenteGraphLayout *self,
             const Cell         *leaf,
+            const Box          *box,
             Walk               *walk)
 {
   const DetenteGraphLayoutSettings *s = &self->settings;
@@ -495,60 +836,37 @@ force_leaf (DetenteGraphLayout *self,
       {
         const Cell *near = &self->cells[walk->near[r]];
 
-        for (guint j = near->lo; j < near->hi; j++)
+        /* Runs of a dozen: a loop beats calling memcpy (). */
+        for (guint j = near->lo; j < near->hi; j++, n_bodies++)
           {
-            walk->far_x[n_bodies] = self->sx[j];
-            walk->far_y[n_bodies] = self->sy[j];
-            walk->far_m[n_bodies] = self->sm[j];
-            n_bodies++;
+            walk->far_x[n_bodies] = self->sxf[j];
+            walk->far_y[n_bodies] = self->syf[j];
+            walk->far_m[n_bodies] = self->smf[j];
           }
       }
-  /* Bodies that push nothing round them up to a block of four; the
-   * arrays have room for them. */
-  for (; n_bodies % 4 != 0; n_bodies++)
+  /* Bodies that push nothing round them up to a block; the arrays have
+   * room for them. */
+  for (; n_bodies % BLOCK != 0; n_bodies++)
     {
-      walk->far_x[n_bodies] = leaf->max_x + 1e6f;
-      walk->far_y[n_bodies] = leaf->max_y + 1e6f;
+      walk->far_x[n_bodies] = box->max_x + 1e6f;
+      walk->far_y[n_bodies] = box->max_y + 1e6f;
       walk->far_m[n_bodies] = 0;
     }
 
+  push_bodies (walk->far_x, walk->far_y, walk->far_m, n_bodies,
+               self->sxf + leaf->lo, self->syf + leaf->lo, leaf->hi - leaf->lo,
+               walk->push_x, walk->push_y, walk->push_same);
+
   for (guint i = leaf->lo; i < leaf->hi; i++)
     {
-      guint node = self->order[i];
+      guint slot = self->order[i];
       double px = self->sx[i], py = self->sy[i], pm = self->sm[i];
       double kp = s->scaling * pm, ps = s->prevent_overlap ? self->ssize[i] : 0;
-      double fx, fy, d, fx_old, fy_old;
-      Vec4 vx = { 0, 0, 0, 0 }, vy = { 0, 0, 0, 0 };
-      Vec4 qx = { px, px, px, px }, qy = { py, py, py, py };
-      const Vec4 one = { 1, 1, 1, 1 };
-      Vec4i same = { 0, 0, 0, 0 };
-      gint n_same;
+      double fx = kp * walk->push_x[i - leaf->lo], fy = kp * walk->push_y[i - leaf->lo];
+      double d, fx_old, fy_old;
+      gint n_same = walk->push_same[i - leaf->lo];
 
-      /* Four bodies at a time. */
-      for (guint k = 0; k < n_bodies; k += 4)
-        {
-          Vec4 cx, cy, m, dx, dy, d2, f;
-          Vec4i zero;
-
-          memcpy (&cx, walk->far_x + k, sizeof cx);
-          memcpy (&cy, walk->far_y + k, sizeof cy);
-          memcpy (&m, walk->far_m + k, sizeof m);
-          dx = qx - cx;
-          dy = qy - cy;
-          d2 = dx * dx + dy * dy;
-          zero = d2 == 0;
-          same += zero;
-          d2 += (Vec4) ((Vec4i) one & zero);
-          m = (Vec4) ((Vec4i) m & ~zero);
-          f = m / d2;
-          vx += dx * f;
-          vy += dy * f;
-        }
-      fx = kp * ((double) vx[0] + vx[1] + vx[2] + vx[3]);
-      fy = kp * ((double) vy[0] + vy[1] + vy[2] + vy[3]);
-      /* Each lane counted −1 for a body on the spot; one is the point. */
-      n_same = -(same[0] + same[1] + same[2] + same[3]);
-
+      /* One body on the spot is the point itself. */
       if (scalar_near || n_same > 1)
         for (guint r = 0; r < walk->n_near; r++)
           {
@@ -559,36 +877,48 @@ force_leaf (DetenteGraphLayout *self,
                                              (float) self->sy[j] == (float) py)))
                 repel (px - self->sx[j], py - self->sy[j], kp * self->sm[j],
                        s->prevent_overlap ? ps + self->ssize[j] : 0,
-                       node, self->order[j], &fx, &fy);
+                       self->node_of[slot], self->node_of[self->order[j]], &fx, &fy);
           }
 
       /* Attraction along the edges. */
       {
+        const float *posf = self->posf, *weight = self->adj_weight;
+        const guint *adj = self->adj;
+        guint first = self->adj_start[slot], last = self->adj_start[slot + 1];
         double ax = 0, ay = 0;
 
-        for (guint e = self->adj_start[node]; e < self->adj_start[node + 1]; e++)
-          {
-            guint other = self->adj[e];
-            double dx = self->posf[2 * other] - px, dy = self->posf[2 * other + 1] - py;
-            double k = self->adj_weight[e];
+        /* The plain case on its own, with nothing the compiler has to
+         * load again after a call. */
+        if (!s->lin_log && !s->prevent_overlap)
+          for (guint e = first; e < last; e++)
+            {
+              guint other = adj[e];
+              double dx = posf[2 * other] - px, dy = posf[2 * other + 1] - py;
 
-            if (s->lin_log || s->prevent_overlap)
-              {
-                d = sqrt (dx * dx + dy * dy);
-                if (s->prevent_overlap)
-                  {
-                    double gap = d - ps - self->size[other];
+              ax += dx * weight[e];
+              ay += dy * weight[e];
+            }
+        else
+          for (guint e = first; e < last; e++)
+            {
+              guint other = adj[e];
+              double dx = posf[2 * other] - px, dy = posf[2 * other + 1] - py;
+              double k = weight[e];
 
-                    if (gap <= 0)
-                      continue;
-                    k *= (s->lin_log ? log1p (gap) : gap) / d;
-                  }
-                else if (d > 0)
-                  k *= log1p (d) / d;
-              }
-            ax += dx * k;
-            ay += dy * k;
-          }
+              d = sqrt (dx * dx + dy * dy);
+              if (s->prevent_overlap)
+                {
+                  double gap = d - ps - self->size[other];
+
+                  if (gap <= 0)
+                    continue;
+                  k *= (s->lin_log ? log1p (gap) : gap) / d;
+                }
+              else if (d > 0)
+                k *= log1p (d) / d;
+              ax += dx * k;
+              ay += dy * k;
+            }
         if (s->dissuade_hubs)
           {
             ax *= self->attraction_compensation / pm;
@@ -611,13 +941,13 @@ force_leaf (DetenteGraphLayout *self,
           fy -= py * s->gravity * pm / d;
         }
 
-      fx_old = self->force[2 * node];
-      fy_old = self->force[2 * node + 1];
-      self->old_force[2 * node] = fx_old;
-      self->old_force[2 * node + 1] = fy_old;
-      self->force[2 * node] = fx;
-      self->force[2 * node + 1] = fy;
-      if (!self->pinned[node])
+      fx_old = self->force[2 * slot];
+      fy_old = self->force[2 * slot + 1];
+      self->old_force[2 * slot] = fx_old;
+      self->old_force[2 * slot + 1] = fy_old;
+      self->force[2 * slot] = fx;
+      self->force[2 * slot + 1] = fy;
+      if (!self->pinned[slot])
         {
           double sx = fx - fx_old, sy = fy - fy_old, tx = fx + fx_old, ty = fy + fy_old;
 
@@ -653,19 +983,27 @@ keep_cell (Walk  *walk,
  * as one body for the whole subtree; a near leaf counts point by point
  * once @a is a leaf too. A near cell more than twice @a's side is opened
  * here, and a smaller one is left to @a's children, which may still take
- * it whole: that balance measured fewest operations. Outside the walk's
- * task, only the way down to it is walked. */
+ * it whole: that balance measured fewest operations. */
 static void
-walk_cell (DetenteGraphLayout *self,
-           Walk               *walk,
-           guint               a,
-           guint               in_lo,
-           guint               in_hi)
+sort_out_cells (DetenteGraphLayout *self,
+                Walk               *walk,
+                guint               a,
+                guint               in_lo,
+                guint               in_hi)
 {
   const Cell *cells = self->cells, *A = &cells[a];
   float theta2 = self->settings.theta * self->settings.theta;
-  guint far_mark = walk->n_far, near_mark = walk->n_near;
-  guint work_lo = walk->n_work, keep_lo = walk->n_keep;
+  /* A's box and the counters in locals: the stores into the lists below
+   * would otherwise make the compiler load them again each time. */
+  const Box *box = &self->boxes[a];
+  const Vec4 a_box = { box->min_x, box->min_y, -box->max_x, -box->max_y };
+  const Vec4 flip = { -1, -1, 1, 1 };
+  float a_size2_4 = 4.0f * A->size2;
+  gboolean a_leaf = A->flags & CELL_LEAF;
+  float *far_x = walk->far_x, *far_y = walk->far_y, *far_m = walk->far_m;
+  guint *work = walk->work, *near = walk->near;
+  guint n_far = walk->n_far, n_near = walk->n_near;
+  guint work_lo = walk->n_work, n_work = work_lo;
 
   for (guint k = in_lo;; k++)
     {
@@ -674,49 +1012,69 @@ walk_cell (DetenteGraphLayout *self,
 
       if (k < in_hi)
         b = walk->keep[k];
-      else if (work_lo + (k - in_hi) < walk->n_work)
-        b = walk->work[work_lo + (k - in_hi)];
+      else if (work_lo + (k - in_hi) < n_work)
+        b = work[work_lo + (k - in_hi)];
       else
         break;
       B = &cells[b];
 
       if (theta2 > 0 && !holds (cells, b, a))
         {
-          float dx = MAX (0, MAX (A->min_x - B->cx, B->cx - A->max_x));
-          float dy = MAX (0, MAX (A->min_y - B->cy, B->cy - A->max_y));
+          float cx = B->cx, cy = B->cy;
+          /* How far B's centre is out of A's box on each side; it can
+           * be out on one side only, so adding the squares of the sides
+           * gives dx² + dy² exactly, without a branch the processor
+           * would mispredict half of the time. */
+          Vec4 c = { cx, cy, cx, cy };
+          Vec4 out = a_box + flip * c;
 
-          if ((dx * dx + dy * dy) * theta2 > B->size2)
+          out = (Vec4) ((Vec4i) out & (out > 0));
+          out *= out;
+          if (((out[0] + out[2]) + (out[1] + out[3])) * theta2 > B->size2)
             {
-              walk->far_x[walk->n_far] = B->cx;
-              walk->far_y[walk->n_far] = B->cy;
-              walk->far_m[walk->n_far] = B->mass;
-              walk->n_far++;
+              far_x[n_far] = cx;
+              far_y[n_far] = cy;
+              far_m[n_far] = B->mass;
+              n_far++;
               continue;
             }
         }
-      if (B->is_leaf)
+      if (B->flags & CELL_LEAF)
         {
-          if (A->is_leaf)
-            walk->near[walk->n_near++] = b;
+          if (a_leaf)
+            near[n_near++] = b;
           else
             keep_cell (walk, b);
         }
-      else if (A->is_leaf || B->size2 >= 4.0f * A->size2 || holds (cells, b, a))
+      else if (a_leaf || B->size2 >= a_size2_4 || holds (cells, b, a))
         {
           for (guint c = b + 1; c < B->skip; c = cells[c].skip)
-            walk->work[walk->n_work++] = c;
+            work[n_work++] = c;
         }
       else
         keep_cell (walk, b);
     }
-  walk->n_work = work_lo;
+  walk->n_far = n_far;
+  walk->n_near = n_near;
+}
 
-  if (A->is_leaf)
-    force_leaf (self, A, walk);
+/* Walks the subtree of @a, a cell of the walk's task. */
+static void
+walk_cell (DetenteGraphLayout *self,
+           Walk               *walk,
+           guint               a,
+           guint               in_lo,
+           guint               in_hi)
+{
+  const Cell *cells = self->cells;
+  guint far_mark = walk->n_far, near_mark = walk->n_near, keep_lo = walk->n_keep;
+
+  sort_out_cells (self, walk, a, in_lo, in_hi);
+  if (cells[a].flags & CELL_LEAF)
+    force_leaf (self, &cells[a], &self->boxes[a], walk);
   else
-    for (guint c = a + 1; c < A->skip; c = cells[c].skip)
-      if (holds (cells, c, walk->task) || holds (cells, walk->task, c))
-        walk_cell (self, walk, c, keep_lo, walk->n_keep);
+    for (guint c = a + 1; c < cells[a].skip; c = cells[c].skip)
+      walk_cell (self, walk, c, keep_lo, walk->n_keep);
 
   walk->n_far = far_mark;
   walk->n_near = near_mark;
@@ -724,50 +1082,170 @@ walk_cell (DetenteGraphLayout *self,
 }
 
 static void
-compute_forces (DetenteGraphLayout *self,
-                guint               chunk)
+size_walk (DetenteGraphLayout *self,
+           Walk               *walk)
 {
-  Walk walk = { NULL, };
-  guint root = 0;
   /* Far cells, then the points of near leaves, then padding. */
-  gsize room = (gsize) self->n_cells + self->n + 4;
+  gsize room = (gsize) self->n_cells + self->n + BLOCK;
 
-  walk.far_x = g_new (float, room);
-  walk.far_y = g_new (float, room);
-  walk.far_m = g_new (float, room);
-  walk.near = g_new (guint, self->n_cells);
-  walk.work = g_new (guint, self->n_cells);
-  walk.keep_allocated = 64;
-  walk.keep = g_new (guint, walk.keep_allocated);
-  walk.task = self->tasks[chunk];
+  if (walk->room < room)
+    {
+      walk->room = room + room / 4;
+      g_free (walk->far_x);
+      g_free (walk->far_y);
+      g_free (walk->far_m);
+      g_free (walk->near);
+      g_free (walk->work);
+      g_free (walk->push_x);
+      g_free (walk->push_y);
+      g_free (walk->push_same);
+      walk->far_x = g_new (float, walk->room);
+      walk->far_y = g_new (float, walk->room);
+      walk->far_m = g_new (float, walk->room);
+      walk->near = g_new (guint, walk->room);
+      walk->work = g_new (guint, walk->room);
+      walk->push_x = g_new (double, walk->room);
+      walk->push_y = g_new (double, walk->room);
+      walk->push_same = g_new (gint, walk->room);
+    }
+  if (walk->keep == NULL)
+    {
+      walk->keep_allocated = 64;
+      walk->keep = g_new (guint, walk->keep_allocated);
+    }
+  walk->n_far = walk->n_near = walk->n_work = walk->n_keep = 0;
+}
 
-  walk.keep[walk.n_keep++] = root;
-  walk_cell (self, &walk, root, 0, 1);
+/* Keeps where the walk stands on reaching task @t: its far cells and
+ * the cells it has to look at. */
+static void
+save_start (DetenteGraphLayout *self,
+            Walk               *walk,
+            guint               t,
+            guint               keep_lo,
+            guint               keep_hi)
+{
+  Start *start = &self->starts[t];
+  gsize far_needed = self->n_start_far + walk->n_far;
+  gsize keep_needed = self->n_start_keep + (keep_hi - keep_lo);
 
-  g_free (walk.far_x);
-  g_free (walk.far_y);
-  g_free (walk.far_m);
-  g_free (walk.near);
-  g_free (walk.work);
-  g_free (walk.keep);
+  if (far_needed > self->start_far_allocated)
+    {
+      self->start_far_allocated = MAX (far_needed, 2 * self->start_far_allocated);
+      self->start_far = g_renew (float, self->start_far, 3 * self->start_far_allocated);
+    }
+  if (keep_needed > self->start_keep_allocated)
+    {
+      self->start_keep_allocated = MAX (keep_needed, 2 * self->start_keep_allocated);
+      self->start_keep = g_renew (guint, self->start_keep, self->start_keep_allocated);
+    }
+  start->far = self->n_start_far;
+  start->n_far = walk->n_far;
+  for (guint k = 0; k < walk->n_far; k++)
+    {
+      self->start_far[3 * (self->n_start_far + k)] = walk->far_x[k];
+      self->start_far[3 * (self->n_start_far + k) + 1] = walk->far_y[k];
+      self->start_far[3 * (self->n_start_far + k) + 2] = walk->far_m[k];
+    }
+  self->n_start_far += walk->n_far;
+  start->keep = self->n_start_keep;
+  start->n_keep = keep_hi - keep_lo;
+  memcpy (self->start_keep + self->n_start_keep, walk->keep + keep_lo,
+          (keep_hi - keep_lo) * sizeof (guint));
+  self->n_start_keep += keep_hi - keep_lo;
+}
+
+/* Walks the cells above the tasks, once for all of them. */
+static void
+walk_above (DetenteGraphLayout *self,
+            Walk               *walk,
+            guint               a,
+            guint               in_lo,
+            guint               in_hi,
+            guint              *t)
+{
+  const Cell *cells = self->cells;
+  guint far_mark = walk->n_far, keep_lo = walk->n_keep;
+
+  sort_out_cells (self, walk, a, in_lo, in_hi);
+  for (guint c = a + 1; c < cells[a].skip; c = cells[c].skip)
+    if (cells[c].flags & CELL_TASK)
+      {
+        g_assert (self->tasks[*t] == c);
+        save_start (self, walk, (*t)++, keep_lo, walk->n_keep);
+      }
+    else
+      walk_above (self, walk, c, keep_lo, walk->n_keep, t);
+
+  walk->n_far = far_mark;
+  walk->n_keep = keep_lo;
+}
+
+static void
+find_starts (DetenteGraphLayout *self)
+{
+  Walk *walk = &self->walks[0];
+  guint t = 0;
+
+  size_walk (self, walk);
+  self->n_start_far = 0;
+  self->n_start_keep = 0;
+  walk->keep[walk->n_keep++] = 0;
+  if (self->cells[0].flags & CELL_TASK)
+    save_start (self, walk, t++, 0, 1);
+  else
+    walk_above (self, walk, 0, 0, 1, &t);
+  g_assert (t == self->n_tasks);
+}
+
+static void
+compute_forces (DetenteGraphLayout *self,
+                guint               chunk,
+                guint               worker)
+{
+  /* A copy on this thread's stack, so that threads do not share the
+   * cache lines of their counters. */
+  Walk walk = self->walks[worker];
+  const Start *start = &self->starts[chunk];
+
+  size_walk (self, &walk);
+  walk.sums.swinging = walk.sums.traction = 0;
+  for (guint k = 0; k < start->n_far; k++)
+    {
+      walk.far_x[k] = self->start_far[3 * (start->far + k)];
+      walk.far_y[k] = self->start_far[3 * (start->far + k) + 1];
+      walk.far_m[k] = self->start_far[3 * (start->far + k) + 2];
+    }
+  walk.n_far = start->n_far;
+  while (walk.keep_allocated < start->n_keep)
+    {
+      walk.keep_allocated *= 2;
+      walk.keep = g_renew (guint, walk.keep, walk.keep_allocated);
+    }
+  memcpy (walk.keep, self->start_keep + start->keep, start->n_keep * sizeof (guint));
+  walk.n_keep = start->n_keep;
+
+  walk_cell (self, &walk, self->tasks[chunk], 0, start->n_keep);
   self->sums[chunk] = walk.sums;
+  self->walks[worker] = walk;
 }
 
 static void
 move_nodes (DetenteGraphLayout *self,
-            guint               chunk)
+            guint               chunk,
+            guint               worker)
 {
   guint first = chunk * CHUNK_SIZE, last = MIN (self->n, first + CHUNK_SIZE);
 
-  for (guint node = first; node < last; node++)
+  for (guint slot = first; slot < last; slot++)
     {
-      double fx = self->force[2 * node], fy = self->force[2 * node + 1];
-      double sx = fx - self->old_force[2 * node], sy = fy - self->old_force[2 * node + 1];
+      double fx = self->force[2 * slot], fy = self->force[2 * slot + 1];
+      double sx = fx - self->old_force[2 * slot], sy = fy - self->old_force[2 * slot + 1];
       double swinging, factor;
 
-      if (self->pinned[node])
+      if (self->pinned[slot])
         continue;
-      swinging = self->mass[node] * sqrt (sx * sx + sy * sy);
+      swinging = self->mass[slot] * sqrt (sx * sx + sy * sy);
       factor = self->speed / (1 + sqrt (self->speed * swinging));
       if (self->settings.prevent_overlap)
         {
@@ -779,8 +1257,11 @@ move_nodes (DetenteGraphLayout *self,
           if (f > 0)
             factor = MIN (factor * f, 10.0) / f;
         }
-      self->pos[2 * node] += fx * factor;
-      self->pos[2 * node + 1] += fy * factor;
+      self->xy[2 * slot] += fx * factor;
+      self->xy[2 * slot + 1] += fy * factor;
+      /* Where callers look; a pinned node is there already. */
+      self->pos[2 * self->node_of[slot]] = self->xy[2 * slot];
+      self->pos[2 * self->node_of[slot] + 1] = self->xy[2 * slot + 1];
     }
 }
 
@@ -851,6 +1332,7 @@ detente_graph_layout_step (DetenteGraphLayout *self,
       guint n_force_chunks;
 
       build_tree (self);
+      find_starts (self);
       n_force_chunks = self->n_tasks;
       run_parallel (self, compute_forces, n_force_chunks);
       adapt_speed (self, n_force_chunks);
@@ -865,20 +1347,23 @@ detente_graph_layout_step (DetenteGraphLayout *self,
 static void
 weigh_edges (DetenteGraphLayout *self)
 {
-  guint n_entries = self->adj_start[self->n];
   double influence = self->settings.edge_weight_influence;
   double total_mass = 0;
 
-  for (guint e = 0; e < n_entries; e++)
+  /* A node's edges keep their order through renumbering. */
+  for (guint i = 0; i < self->n; i++)
     {
-      double w = self->adj_raw[e];
+      const double *raw = self->adj_raw + self->raw_start[self->node_of[i]];
 
-      if (influence == 0)
-        self->adj_weight[e] = 1;
-      else if (influence == 1)
-        self->adj_weight[e] = w;
-      else
-        self->adj_weight[e] = pow (w, influence);
+      for (guint e = self->adj_start[i]; e < self->adj_start[i + 1]; e++, raw++)
+        {
+          if (influence == 0)
+            self->adj_weight[e] = 1;
+          else if (influence == 1)
+            self->adj_weight[e] = *raw;
+          else
+            self->adj_weight[e] = pow (*raw, influence);
+        }
     }
   for (guint i = 0; i < self->n; i++)
     total_mass += self->mass[i];
@@ -926,6 +1411,9 @@ free_graph (DetenteGraphLayout *self)
   g_hash_table_remove_all (self->index);
   free_keys (g_steal_pointer (&self->keys), self->n);
   g_clear_pointer (&self->pos, g_free);
+  g_clear_pointer (&self->node_of, g_free);
+  g_clear_pointer (&self->slot_of, g_free);
+  g_clear_pointer (&self->xy, g_free);
   g_clear_pointer (&self->posf, g_free);
   g_clear_pointer (&self->force, g_free);
   g_clear_pointer (&self->old_force, g_free);
@@ -935,6 +1423,7 @@ free_graph (DetenteGraphLayout *self)
   g_clear_pointer (&self->adj_start, g_free);
   g_clear_pointer (&self->adj, g_free);
   g_clear_pointer (&self->adj_raw, g_free);
+  g_clear_pointer (&self->raw_start, g_free);
   g_clear_pointer (&self->adj_weight, g_free);
   g_clear_pointer (&self->codes, g_free);
   g_clear_pointer (&self->order, g_free);
@@ -944,8 +1433,23 @@ free_graph (DetenteGraphLayout *self)
   g_clear_pointer (&self->sy, g_free);
   g_clear_pointer (&self->sm, g_free);
   g_clear_pointer (&self->ssize, g_free);
+  g_clear_pointer (&self->rank, g_free);
+  g_clear_pointer (&self->spare_adj_start, g_free);
+  g_clear_pointer (&self->spare_adj, g_free);
+  g_clear_pointer (&self->spare_adj_weight, g_free);
+  g_clear_pointer (&self->spare_xy, g_free);
+  g_clear_pointer (&self->spare_force, g_free);
+  g_clear_pointer (&self->spare_old_force, g_free);
+  g_clear_pointer (&self->spare_mass, g_free);
+  g_clear_pointer (&self->spare_size, g_free);
+  g_clear_pointer (&self->spare_pinned, g_free);
+  g_clear_pointer (&self->spare_node_of, g_free);
+  g_clear_pointer (&self->sxf, g_free);
+  g_clear_pointer (&self->syf, g_free);
+  g_clear_pointer (&self->smf, g_free);
   g_clear_pointer (&self->sums, g_free);
   g_clear_pointer (&self->tasks, g_free);
+  g_clear_pointer (&self->starts, g_free);
 }
 
 /**
@@ -963,7 +1467,22 @@ detente_graph_layout_free (DetenteGraphLayout *self)
     g_thread_pool_free (self->pool, FALSE, TRUE);
   free_graph (self);
   g_hash_table_unref (self->index);
-  g_free (self->cells);
+  g_aligned_free (self->cells);
+  g_free (self->boxes);
+  g_free (self->start_far);
+  g_free (self->start_keep);
+  for (guint i = 0; i < MAX_THREADS; i++)
+    {
+      g_free (self->walks[i].far_x);
+      g_free (self->walks[i].far_y);
+      g_free (self->walks[i].far_m);
+      g_free (self->walks[i].near);
+      g_free (self->walks[i].work);
+      g_free (self->walks[i].push_x);
+      g_free (self->walks[i].push_y);
+      g_free (self->walks[i].push_same);
+      g_free (self->walks[i].keep);
+    }
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
   g_free (self);
@@ -1016,7 +1535,7 @@ detente_graph_layout_set_n_threads (DetenteGraphLayout *self,
 
   if (n_threads == 0)
     n_threads = g_get_num_processors ();
-  n_threads = CLAMP (n_threads, 1, 64);
+  n_threads = CLAMP (n_threads, 1, MAX_THREADS);
   if (n_threads == self->n_threads)
     return;
   if (self->pool != NULL)
@@ -1105,7 +1624,9 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
 
   n_old = self->n;
   old_pos = g_steal_pointer (&self->pos);
-  old_pinned = g_steal_pointer (&self->pinned);
+  old_pinned = g_new (guint8, MAX (n_old, 1));
+  for (guint i = 0; i < n_old; i++)
+    old_pinned[i] = self->pinned[self->slot_of[i]];
   old_keys = g_steal_pointer (&self->keys);
   old_index = g_steal_pointer (&self->index);
   self->index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1128,8 +1649,21 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
   self->sy = g_new (double, n_nodes);
   self->sm = g_new (double, n_nodes);
   self->ssize = g_new (double, n_nodes);
+  self->rank = g_new (guint32, n_nodes);
+  self->spare_adj_start = g_new (guint, (gsize) n_nodes + 1);
+  self->spare_xy = g_new (double, 2 * (gsize) n_nodes);
+  self->spare_force = g_new (double, 2 * (gsize) n_nodes);
+  self->spare_old_force = g_new (double, 2 * (gsize) n_nodes);
+  self->spare_mass = g_new (double, n_nodes);
+  self->spare_size = g_new (double, n_nodes);
+  self->spare_pinned = g_new (guint8, n_nodes);
+  self->spare_node_of = g_new (guint32, n_nodes);
+  self->sxf = g_new (float, n_nodes);
+  self->syf = g_new (float, n_nodes);
+  self->smf = g_new (float, n_nodes);
   /* Tasks hold points of their own: never more of them than nodes. */
   self->tasks = g_new (guint32, (gsize) n_nodes + 1);
+  self->starts = g_new (Start, (gsize) n_nodes + 1);
   self->sums = g_new0 (Sums, (gsize) n_nodes + 1);
   if (keys != NULL)
     {
@@ -1159,6 +1693,8 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
   self->adj = g_new (guint, self->adj_start[n_nodes] + 1);
   self->adj_raw = g_new (double, self->adj_start[n_nodes] + 1);
   self->adj_weight = g_new (float, self->adj_start[n_nodes] + 1);
+  self->spare_adj = g_new (guint, self->adj_start[n_nodes] + 1);
+  self->spare_adj_weight = g_new (float, self->adj_start[n_nodes] + 1);
   fill = g_memdup2 (self->adj_start, sizeof (guint) * n_nodes);
   for (guint e = 0; e < n_edges; e++)
     {
@@ -1172,6 +1708,12 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
       self->adj[fill[b]] = a;
       self->adj_raw[fill[b]++] = w;
     }
+  /* Slots start in the caller's order. */
+  self->raw_start = g_memdup2 (self->adj_start, sizeof (guint) * ((gsize) n_nodes + 1));
+  self->node_of = g_new (guint32, MAX (n_nodes, 1));
+  self->slot_of = g_new (guint32, MAX (n_nodes, 1));
+  for (guint i = 0; i < n_nodes; i++)
+    self->node_of[i] = self->slot_of[i] = i;
   weigh_edges (self);
 
   /* Places: kept by key, then new nodes next to their neighbours. */
@@ -1205,6 +1747,8 @@ detente_graph_layout_set_graph (DetenteGraphLayout *self,
       }
 
   free_keys (old_keys, n_old);
+
+  self->xy = g_memdup2 (self->pos, sizeof (double) * 2 * MAX (n_nodes, 1));
 
   self->speed = 1;
   self->speed_efficiency = 1;
@@ -1261,6 +1805,8 @@ detente_graph_layout_set_position (DetenteGraphLayout *self,
 
   self->pos[2 * node] = x;
   self->pos[2 * node + 1] = y;
+  self->xy[2 * self->slot_of[node]] = x;
+  self->xy[2 * self->slot_of[node] + 1] = y;
 }
 
 /**
@@ -1277,7 +1823,7 @@ detente_graph_layout_set_pinned (DetenteGraphLayout *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (node < self->n);
 
-  self->pinned[node] = !!pinned;
+  self->pinned[self->slot_of[node]] = !!pinned;
 }
 
 /**
@@ -1294,7 +1840,7 @@ detente_graph_layout_get_pinned (DetenteGraphLayout *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (node < self->n, FALSE);
 
-  return self->pinned[node];
+  return self->pinned[self->slot_of[node]];
 }
 
 /**
@@ -1348,14 +1894,14 @@ detente_graph_layout_energy (DetenteGraphLayout *self)
   s = &self->settings;
   for (guint i = 0; i < self->n; i++)
     {
-      double xi = self->pos[2 * i], yi = self->pos[2 * i + 1];
+      double xi = self->xy[2 * i], yi = self->xy[2 * i + 1];
       double d = hypot (xi, yi);
 
       energy += s->strong_gravity ? s->gravity * self->mass[i] * d * d / 2
                                   : s->gravity * self->mass[i] * d;
       for (guint j = i + 1; j < self->n; j++)
         {
-          double dj = hypot (xi - self->pos[2 * j], yi - self->pos[2 * j + 1]);
+          double dj = hypot (xi - self->xy[2 * j], yi - self->xy[2 * j + 1]);
 
           if (dj > 0)
             energy -= s->scaling * self->mass[i] * self->mass[j] * log (dj);
@@ -1365,7 +1911,7 @@ detente_graph_layout_energy (DetenteGraphLayout *self)
         if (self->adj[e] > i)
           {
             guint j = self->adj[e];
-            double dj = hypot (xi - self->pos[2 * j], yi - self->pos[2 * j + 1]);
+            double dj = hypot (xi - self->xy[2 * j], yi - self->xy[2 * j + 1]);
 
             energy += self->adj_weight[e] * (s->lin_log ? (1 + dj) * log1p (dj) - dj : dj * dj / 2);
           }
