@@ -204,6 +204,12 @@ detente_evidence_get_source_id (DetenteEvidence *self)
   return self->source_id;
 }
 
+const char *
+_detente_evidence_peek_source_id (DetenteEvidence *self)
+{
+  return self->source_id;
+}
+
 /**
  * detente_evidence_get_offset:
  * @self: a #DetenteEvidence
