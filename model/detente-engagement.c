@@ -140,9 +140,6 @@ detente_engagement_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      self->id = g_value_dup_string (value);
-      break;
     case PROP_KIND:
       detente_engagement_set_kind (self, g_value_get_enum (value));
       break;
@@ -193,9 +190,11 @@ detente_engagement_class_init (DetenteEngagementClass *klass)
    *
    * The engagement's id, unique in a project.
    */
+  /* Read-only and set by the constructors, not construct-only: g_object_new()
+   * would set a construct property to its default, through a GValue, for
+   * each of the many engagements a merge makes. */
   properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   /**
    * DetenteEngagement:kind:
    *

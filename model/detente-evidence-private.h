@@ -23,4 +23,8 @@ DetenteEvidence *_detente_evidence_new_shared (char       *source_id,
                                                guint       offset,
                                                guint       length);
 
+/* detente_evidence_get_source_id() without the type check, for the
+ * merge, which compares the source of every piece of evidence it adds. */
+const char      *_detente_evidence_peek_source_id (DetenteEvidence *self);
+
 G_END_DECLS

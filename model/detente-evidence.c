@@ -10,10 +10,13 @@
 
 #include "detente-evidence-private.h"
 
-/* Evidence is immutable: its properties are construct-only. An engagement's
- * evidence list is replaced, never edited in place, so the undo history can
- * share the same objects between states. The source id is a GRefString,
- * shared with the source where the evidence was made with it.
+/* Evidence is immutable: its properties are read-only, set by the
+ * constructors below. They are no construct properties, which
+ * g_object_new() would set one by one, through GValues, to their defaults
+ * for every new object. An engagement's evidence list is replaced, never
+ * edited in place, so the undo history can share the same objects between
+ * states. The source id is a GRefString, shared with the source where the
+ * evidence was made with it.
  *
  * Evidence the extractor makes holds its source's text, a GRefString, and
  * copies its sentence out of it only when asked: an import makes a piece
@@ -83,40 +86,12 @@ detente_evidence_get_property (GObject    *object,
 }
 
 static void
-detente_evidence_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  DetenteEvidence *self = DETENTE_EVIDENCE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SOURCE_ID:
-      self->source_id = g_value_get_string (value) != NULL ? g_ref_string_new (g_value_get_string (value)) : NULL;
-      break;
-    case PROP_OFFSET:
-      self->offset = g_value_get_uint (value);
-      break;
-    case PROP_LENGTH:
-      self->length = g_value_get_uint (value);
-      break;
-    case PROP_SENTENCE:
-      self->sentence = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 detente_evidence_class_init (DetenteEvidenceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = detente_evidence_finalize;
   object_class->get_property = detente_evidence_get_property;
-  object_class->set_property = detente_evidence_set_property;
 
   /**
    * DetenteEvidence:source-id:
@@ -125,7 +100,7 @@ detente_evidence_class_init (DetenteEvidenceClass *klass)
    */
   properties[PROP_SOURCE_ID] =
     g_param_spec_string ("source-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   /**
    * DetenteEvidence:offset:
    *
@@ -133,7 +108,7 @@ detente_evidence_class_init (DetenteEvidenceClass *klass)
    */
   properties[PROP_OFFSET] =
     g_param_spec_uint ("offset", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   /**
    * DetenteEvidence:length:
    *
@@ -141,7 +116,7 @@ detente_evidence_class_init (DetenteEvidenceClass *klass)
    */
   properties[PROP_LENGTH] =
     g_param_spec_uint ("length", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   /**
    * DetenteEvidence:sentence:
    *
@@ -149,7 +124,7 @@ detente_evidence_class_init (DetenteEvidenceClass *klass)
    */
   properties[PROP_SENTENCE] =
     g_param_spec_string ("sentence", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -226,6 +201,12 @@ const char *
 detente_evidence_get_source_id (DetenteEvidence *self)
 {
   g_return_val_if_fail (DETENTE_IS_EVIDENCE (self), NULL);
+  return self->source_id;
+}
+
+const char *
+_detente_evidence_peek_source_id (DetenteEvidence *self)
+{
   return self->source_id;
 }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "detente-engagement-private.h"
+#include "detente-evidence-private.h"
 #include "detente-project.h"
 #include "detente-project-private.h"
 
@@ -630,7 +631,7 @@ update_known (Merge                        *m,
   for (guint i = 0; i < evidence->len; i++)
     {
       DetenteEvidence *ev = g_ptr_array_index (evidence, i);
-      const char *source = detente_evidence_get_source_id (ev);
+      const char *source = _detente_evidence_peek_source_id (ev);
       gboolean seen = FALSE;
 
       /* Only this article's own sentences can be there already, at the
@@ -639,7 +640,7 @@ update_known (Merge                        *m,
         {
           DetenteEvidence *have = g_ptr_array_index (all, k - 1);
 
-          if (!g_str_equal (detente_evidence_get_source_id (have), source))
+          if (!g_str_equal (_detente_evidence_peek_source_id (have), source))
             break;
           seen = detente_evidence_equal (have, ev);
         }

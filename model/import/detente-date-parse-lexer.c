@@ -174,6 +174,35 @@ digit (guchar c)
   return (guchar) (c - '0') < 10;
 }
 
+#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* Where the run of ASCII letters from @i of @p on ends, @len at most:
+ * letter() eight bytes at a time while eight are left, as the lexer and
+ * the anchor scan walk through every word of every sentence. */
+static inline guint
+letters_end (const guchar *p,
+             guint         i,
+             guint         len)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
+  while (i + 8 <= len)
+    {
+      guint64 x, t, others;
+
+      memcpy (&x, p + i, 8);
+      /* Seven bits of each byte, so that no sum carries into the next. */
+      t = (x | BYTES (0x20)) & BYTES (0x7F);
+      others = ~((t + BYTES (0x80 - 'a')) & ~(t + BYTES (0x80 - 'z' - 1)) & ~x) & BYTES (0x80);
+      if (others != 0)
+        return i + (guint) __builtin_ctzll (others) / 8;
+      i += 8;
+    }
+#endif
+  while (i < len && letter (p[i]))
+    i++;
+  return i;
+}
+
 const Token _detente_date_end_token = { 0, 0, 0, TOK_END, W_NONE, 0, 0, 0, TRUE };
 
 void
@@ -379,8 +408,7 @@ first_anchor (const guchar *p,
           i++;
           continue;
         }
-      while (i < len && letter (p[i]))
-        i++;
+      i = letters_end (p, i, len);
       if (lexes_as_anchor (p + start, i - start))
         return start;
     }
@@ -500,7 +528,7 @@ _detente_date_lex (const Scan *s,
       while (pos < len)
         {
           if (letter (text[pos]))
-            pos++;
+            pos = letters_end (text, pos + 1, len);
           else if (text[pos] >= 0x80 &&
                    (c = decode (text + pos, len - pos, &w)) != 0xFFFD &&
                    !is_cjk (c) && g_unichar_isalnum (c))

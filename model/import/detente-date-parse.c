@@ -803,6 +803,10 @@ _detente_date_parse_find_into (GArray            *matches,
   guint pos = 0;
   gboolean tense_read = FALSE;
   Scan s;
+  Ahead a;
+  /* Tokens of @a after the current one, lexed already by a pattern that
+   * looked ahead and failed: the scan takes them from there. */
+  guint next_ahead = 0, n_ahead = 0;
 
   _detente_date_index_words ();
   /* Most sentences have no date: they cost one pass of the anchor scan. */
@@ -815,16 +819,24 @@ _detente_date_parse_find_into (GArray            *matches,
 
   for (;;)
     {
-      pos = _detente_date_lex (&s, pos, &t);
+      /* The lexer reads a token the same from the same offset, and ends
+       * where the token does. */
+      if (next_ahead < n_ahead)
+        {
+          t = a.tok[next_ahead++];
+          pos = t.end;
+        }
+      else
+        pos = _detente_date_lex (&s, pos, &t);
       if (t.kind == TOK_END)
         break;
 
       if (could_start (&t))
         {
-          Ahead a;
           Found f;
 
           ahead_init (&a, &s, &t);
+          next_ahead = n_ahead = 0;
           if (match_at (&s, &a, &prev1, &prev2, &f))
             {
               DetenteDateMatch m = { f.start, f.end - f.start, f.date, f.relative };
@@ -846,6 +858,8 @@ _detente_date_parse_find_into (GArray            *matches,
               pos = f.skip;
               continue;
             }
+          next_ahead = 1;
+          n_ahead = a.n;
         }
       prev2 = prev1;
       prev1 = t;

@@ -73,6 +73,7 @@ struct _Extraction
 {
   DetenteText      *text;
   const char       *chars;
+  gsize             n_chars;
   GPtrArray        *actors;
   GArray           *mentions;
   DetenteGazetteer *gazetteer;

@@ -477,18 +477,63 @@ _detente_frames_anaphor (Sentence              *s,
     }
 }
 
-/* Folds a token to its key; returns the key's length. */
+#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* Lower-cases the ASCII bytes of @x, eight at a time; %FALSE, and @x left
+ * as it was, if one is not ASCII. */
+static inline gboolean
+fold_ascii_word (guint64 *x)
+{
+  guint64 upper;
+
+  if (*x & BYTES (0x80))
+    return FALSE;
+  upper = (*x + BYTES (0x80 - 'A')) & ~(*x + BYTES (0x80 - 'Z' - 1)) & BYTES (0x80);
+  *x |= upper >> 2;
+  return TRUE;
+}
+
+/* Folds a token to its key; returns the key's length. @avail bytes may be
+ * read from @text on, @length of them the token's. */
 static guint
 fold_key (const char *text,
           guint       length,
+          gsize       avail,
           char       *key,
           gsize       size)
 {
   guint n = 0;
 
-  /* Most tokens are short words of plain ASCII letters. */
+  /* Most tokens are short words of plain ASCII letters: eight bytes at a
+   * time, the last eight read past the token when the text goes on (what
+   * lands after the key's end is cut off by its nul). */
   if (length < size)
     {
+      for (; n + 8 <= length || (n < length && n + 8 <= avail && n + 8 <= size); n += 8)
+        {
+          guint64 x;
+
+          memcpy (&x, text + n, 8);
+          if (n + 8 > length)
+            {
+              guint64 mask = (G_GUINT64_CONSTANT (1) << (8 * (length - n))) - 1;
+              guint64 folded = x & mask;
+
+              if (G_BYTE_ORDER != G_LITTLE_ENDIAN || !fold_ascii_word (&folded))
+                break;
+              memcpy (key + n, &folded, 8);
+              n = length;
+              break;
+            }
+          if (!fold_ascii_word (&x))
+            break;
+          memcpy (key + n, &x, 8);
+        }
+      if (n == length)
+        {
+          key[n] = '\0';
+          return n;
+        }
       for (; n < length; n++)
         {
           guchar c = (guchar) text[n];
@@ -604,7 +649,8 @@ build_items (Extraction *ex,
                     {
                       char key[8];
 
-                      fold_key (ex->chars + u->span.offset, u->span.length, key, sizeof key);
+                      fold_key (ex->chars + u->span.offset, u->span.length, ex->n_chars - u->span.offset, key,
+                                sizeof key);
                       if (strcmp (key, "'s") == 0 || strcmp (key, "'") == 0)
                         {
                           it->possessive = TRUE;
@@ -634,7 +680,8 @@ build_items (Extraction *ex,
       it->offset = t->span.offset;
       it->length = t->span.length;
       it->actor = G_MAXUINT;
-      n = fold_key (ex->chars + t->span.offset, t->span.length, it->key, sizeof it->key);
+      n = fold_key (ex->chars + t->span.offset, t->span.length, ex->n_chars - t->span.offset, it->key,
+                    sizeof it->key);
       if (it->kind == IT_WORD)
         {
           guint p = possessive_length (it->key, n);
@@ -898,6 +945,7 @@ extract_engagements (DetenteText       *text,
 
   ex.text = text;
   ex.chars = detente_text_get_text (text);
+  ex.n_chars = strlen (ex.chars);
   ex.actors = mentions->actors;
   ex.mentions = mentions->mentions;
   ex.gazetteer = gazetteer;

@@ -849,10 +849,22 @@ detente_gazetteer_lookup_id (DetenteGazetteer *self,
                              const char       *id)
 {
   g_autofree char *key = NULL;
+  char buffer[64];
+  gsize length;
 
   g_return_val_if_fail (DETENTE_IS_GAZETTEER (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
+  /* id_key() without printf or the heap: the extractor asks for a country
+   * in many sentences. */
+  length = strlen (id);
+  if ((guint) kind < 10 && length + 3 <= sizeof buffer)
+    {
+      buffer[0] = (char) ('0' + kind);
+      buffer[1] = ':';
+      memcpy (buffer + 2, id, length + 1);
+      return g_hash_table_lookup (self->by_id, buffer);
+    }
   key = id_key (kind, id);
   return g_hash_table_lookup (self->by_id, key);
 }
