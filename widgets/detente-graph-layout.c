@@ -39,6 +39,7 @@
  * from what that walk handed down to it. */
 
 #define CHUNK_SIZE 256
+#define LIGHT_CHUNKS 16
 #define TASK_POINTS 256
 #define LEAF_SIZE 12
 #define MAX_LEVEL 15
@@ -322,13 +323,16 @@ on_pool_task (gpointer data,
   g_mutex_unlock (&self->mutex);
 }
 
-/* Runs @job on chunks 0 … @n_chunks − 1, spread over the threads. */
+/* Runs @job on chunks 0 … @n_chunks − 1, spread over the threads. A
+ * light job (a few microseconds a chunk) stays on this thread unless it
+ * has at least LIGHT_CHUNKS chunks, as waking a helper up costs more. */
 static void
 run_parallel (DetenteGraphLayout *self,
               void              (*job) (DetenteGraphLayout *self, guint chunk, guint worker),
-              guint               n_chunks)
+              guint               n_chunks,
+              gboolean            light)
 {
-  guint helpers = MIN (self->n_threads, n_chunks) - 1;
+  guint helpers = light && n_chunks < LIGHT_CHUNKS ? 0 : MIN (self->n_threads, n_chunks) - 1;
   guint generation;
 
   if (helpers == 0 || self->n_threads <= 1)
@@ -684,7 +688,7 @@ build_tree (DetenteGraphLayout *self)
   self->renumbering = count_jumps (self) > self->n / RENUMBER_JUMPS;
   if (self->renumbering)
     plan_renumbering (self);
-  run_parallel (self, prepare_points, (self->n + CHUNK_SIZE - 1) / CHUNK_SIZE);
+  run_parallel (self, prepare_points, (self->n + CHUNK_SIZE - 1) / CHUNK_SIZE, TRUE);
   if (self->renumbering)
     finish_renumbering (self);
   self->n_cells = 0;
@@ -1334,9 +1338,9 @@ detente_graph_layout_step (DetenteGraphLayout *self,
       build_tree (self);
       find_starts (self);
       n_force_chunks = self->n_tasks;
-      run_parallel (self, compute_forces, n_force_chunks);
+      run_parallel (self, compute_forces, n_force_chunks, FALSE);
       adapt_speed (self, n_force_chunks);
-      run_parallel (self, move_nodes, n_chunks);
+      run_parallel (self, move_nodes, n_chunks, TRUE);
       self->iterations++;
     }
 }
