@@ -104,6 +104,13 @@ typedef struct
   guint32  src_packed;
 
   float    slope;       /* minor per major, |slope| <= 1 */
+  gboolean hairline;
+  gint64   hair_base;   /* a hairline's centre less 1/2, at major pixel i: */
+  gint64   hair_step;   /* hair_base + i · hair_step, 32.32 fixed point */
+  guint32  hair_mask_q; /* hair_mask and hair_opacity in 1/256 */
+  guint32  hair_opacity_q;
+  float    hair_mask;   /* a hairline's mask for a whole pixel: 255 × fade × the column's height */
+  float    hair_opacity; /* and its opacity, the same times alpha / 255 */
   float    phase;       /* where the dash pattern stands at t = 0 */
   float    dash;
   float    period;
@@ -351,9 +358,9 @@ prepare_line (const DetenteRasterLine *in,
   if (!(full_length > 1e-6) || !isfinite (full_length))
     return FALSE;
 
-  if (w < 1.0)
+  if (w < 1.0 || in->hairline)
     {
-      fade = w;
+      fade = MIN (w, 1.0);
       w = 1.0;
     }
   w = MIN (w, MAX_WIDTH);
@@ -441,6 +448,18 @@ prepare_line (const DetenteRasterLine *in,
   line->ascale = (float) line->amul / (1 << 23);
   line->src = mul_un8x4 (spread ((in->color & 0x00ffffff) | 0xff000000), alpha);
   line->src_packed = gather (line->src);
+  if (in->hairline)
+    {
+      /* A column of a 1 px line holds 1 / |cos| of a pixel: its two
+       * pixels share that. */
+      line->hairline = TRUE;
+      line->hair_mask = (float) (255.0 * fade / fabs (u_major));
+      line->hair_opacity = (float) (alpha * fade / fabs (u_major));
+      line->hair_mask_q = (guint32) lrint (line->hair_mask * 256);
+      line->hair_opacity_q = (guint32) lrint (line->hair_opacity * 256);
+      line->hair_base = (gint64) llround ((p_minor + slope * (0.5 - p_major) - 0.5) * 4294967296.0);
+      line->hair_step = (gint64) llround (slope * 4294967296.0);
+    }
 
   /* The corners of the rectangle, and a pixel more for the filters. */
   major_min = MIN (p_major, p_major + d_major) - 0.5 * w * fabs (u_minor) - 1.0;
@@ -486,6 +505,70 @@ reachable_columns (const Line *line,
     }
 }
 
+/* Draws the hairline @line on the pixels with major coordinate in
+ * [@major_lo, @major_hi) and minor coordinate in [@minor_lo, @minor_hi),
+ * pixel (i, j) being the word at @data + @origin + i·@major_step +
+ * j·@minor_step: blended, or with @accumulate, its opacity's log_table
+ * term added. Each column's two pixels come from the column alone, so
+ * tiles and bands agree. */
+static G_ALWAYS_INLINE inline void
+hairline_into (const Line *line,
+               guint8     *data,
+               gssize      origin,
+               gssize      major_step,
+               gssize      minor_step,
+               int         major_lo,
+               int         major_hi,
+               int         minor_lo,
+               int         minor_hi,
+               gboolean    accumulate)
+{
+  guint32 full_q = accumulate ? line->hair_opacity_q : line->hair_mask_q;
+  float full = accumulate ? line->hair_opacity : line->hair_mask;
+  guint rows = (guint) (minor_hi - minor_lo);
+  gint64 U;
+
+  reachable_columns (line, &major_lo, &major_hi, minor_lo, minor_hi);
+  U = line->hair_base + line->hair_step * major_lo;
+  for (int i = major_lo; i < major_hi; i++, U += line->hair_step)
+    {
+      /* The centre's height, from the top of row j0, in 1/256. */
+      int j0 = (int) (U >> 32);
+      guint32 f = (guint32) (U >> 24) & 0xff;
+      guint32 mask[2];
+
+      if (i >= line->interior_lo && i < line->interior_hi)
+        {
+          mask[0] = MIN (((256 - f) * full_q + (1u << 15)) >> 16, 255);
+          mask[1] = MIN ((f * full_q + (1u << 15)) >> 16, 255);
+        }
+      else
+        {
+          float u = (float) j0 + f / 256.f;
+          float share = full * cover_along (line, line->t0 + line->t_major * (float) i
+                                                  + line->t_minor * u);
+
+          mask[0] = (guint32) MIN ((int) ((256 - f) / 256.f * share + 0.5f), 255);
+          mask[1] = (guint32) MIN ((int) (f / 256.f * share + 0.5f), 255);
+        }
+
+      /* A mask of 0 changes nothing, summed or blended. */
+      for (int r = 0; r < 2; r++)
+        {
+          int j = j0 + r;
+          guint32 *pixel;
+
+          if ((guint) (j - minor_lo) >= rows)
+            continue;
+          pixel = (guint32 *) (data + (origin + i * major_step + j * minor_step));
+          if (accumulate)
+            *pixel += log_table[mask[r]];
+          else
+            *pixel = blend_over (*pixel, line->src, mask[r]);
+        }
+    }
+}
+
 /* Draws @line on the pixels with major coordinate in [@major_lo,
  * @major_hi) and minor coordinate in [@minor_lo, @minor_hi). */
 static void
@@ -498,6 +581,13 @@ draw_line (const Line *line,
            int         minor_lo,
            int         minor_hi)
 {
+  if (line->hairline)
+    {
+      hairline_into (line, data, 0, major_step, minor_step, major_lo, major_hi, minor_lo, minor_hi,
+                     FALSE);
+      return;
+    }
+
   reachable_columns (line, &major_lo, &major_hi, minor_lo, minor_hi);
 
   for (int i = major_lo; i < major_hi; i++)
@@ -663,6 +753,13 @@ add_line (const Line *line,
   int minor_lo = line->y_major ? x : y;
   int minor_hi = line->y_major ? x + width : y + height;
   int in_lo, in_hi;
+
+  if (line->hairline)
+    {
+      hairline_into (line, (guint8 *) sums, 4 * origin, 4 * major_step, 4 * minor_step,
+                     major_lo, major_hi, minor_lo, minor_hi, TRUE);
+      return;
+    }
 
   reachable_columns (line, &major_lo, &major_hi, minor_lo, minor_hi);
   if (major_lo >= major_hi)
@@ -916,6 +1013,7 @@ typedef struct
 {
   DetenteEdgeRasterPlan   *plan;
   const DetenteRasterLine *in;
+  const guint             *from;   /* which of @in each of the plan's lines is, or NULL */
   gsize                    first;
   gsize                    last;
   gsize                   *counts;
@@ -952,7 +1050,8 @@ prepare_share (gpointer data)
     {
       Line *line = &plan->lines[k];
 
-      if (!prepare_line (&share->in[k], plan->width, plan->height, line))
+      if (!prepare_line (&share->in[share->from != NULL ? share->from[k] : k], plan->width,
+                         plan->height, line))
         {
           line->row_lo = line->row_hi = 0;
           continue;
@@ -993,6 +1092,47 @@ run_shares (GThreadFunc  func,
     g_thread_join (threads[k]);
 }
 
+/* Lines of one colour may be drawn in any order: then the plan keeps
+ * them sorted by the tile their middle is in, so that a tile's lines lie
+ * together in memory rather than all over it. Returns which line given
+ * each of the plan's is, or NULL to keep their order. */
+static guint *
+spatial_order (DetenteEdgeRasterPlan   *plan,
+               const DetenteRasterLine *lines,
+               gsize                    n_lines)
+{
+  guint n_tiles = (guint) plan->n_columns * (guint) plan->n_rows;
+  g_autofree guint *keys = NULL;
+  g_autofree gsize *starts = NULL;
+  guint *from;
+
+  for (gsize k = 1; k < n_lines; k++)
+    if ((lines[k].color ^ lines[0].color) & 0xffffff)
+      return NULL;
+
+  keys = g_new (guint, n_lines);
+  starts = g_new0 (gsize, n_tiles + 1);
+  for (gsize k = 0; k < n_lines; k++)
+    {
+      float x = 0.5f * (lines[k].x0 + lines[k].x1), y = 0.5f * (lines[k].y0 + lines[k].y1);
+      int column, row;
+
+      /* Written so that NaN goes to 0 too. */
+      x = x > 0.f ? MIN (x, (float) (plan->width - 1)) : 0.f;
+      y = y > 0.f ? MIN (y, (float) (plan->height - 1)) : 0.f;
+      column = (int) x / plan->tile_width;
+      row = (int) y / plan->tile_height;
+      keys[k] = (guint) row * (guint) plan->n_columns + (guint) column;
+      starts[keys[k] + 1]++;
+    }
+  for (guint t = 0; t < n_tiles; t++)
+    starts[t + 1] += starts[t];
+  from = g_new (guint, n_lines);
+  for (gsize k = 0; k < n_lines; k++)
+    from[starts[keys[k]]++] = (guint) k;
+  return from;
+}
+
 /**
  * detente_edge_raster_plan_new:
  * @width: the surface's columns
@@ -1026,6 +1166,7 @@ detente_edge_raster_plan_new (int                      width,
   DetenteEdgeRasterPlan *plan;
   g_autofree PlanShare *shares = NULL;
   g_autofree gsize *counts = NULL;
+  g_autofree guint *from = NULL;
   guint n_tiles;
   gsize total = 0;
 
@@ -1053,12 +1194,14 @@ detente_edge_raster_plan_new (int                      width,
   n_threads = CLAMP (n_threads, 1, MAX (n_lines / 2048, 1));
 
   plan->lines = g_aligned_alloc (n_lines, sizeof (Line), G_ALIGNOF (Line));
+  from = spatial_order (plan, lines, n_lines);
   shares = g_new0 (PlanShare, n_threads);
   counts = g_new0 (gsize, (gsize) n_threads * n_tiles);
   for (guint k = 0; k < n_threads; k++)
     {
       shares[k].plan = plan;
       shares[k].in = lines;
+      shares[k].from = from;
       shares[k].first = n_lines * k / n_threads;
       shares[k].last = n_lines * (k + 1) / n_threads;
       shares[k].counts = counts + (gsize) k * n_tiles;
@@ -1070,7 +1213,7 @@ detente_edge_raster_plan_new (int                      width,
   for (gsize k = 0; k < n_lines && plan->one_colour; k++)
     if (plan->lines[k].row_lo < plan->lines[k].row_hi)
       {
-        guint32 rgb = lines[k].color & 0xffffff;
+        guint32 rgb = lines[from != NULL ? from[k] : k].color & 0xffffff;
 
         if (plan->colour == G_MAXUINT32)
           plan->colour = rgb;

@@ -22,6 +22,10 @@ G_BEGIN_DECLS
  * @color: straight (not premultiplied) 0xAARRGGBB
  * @dash: 0 for a solid line, else the length of both the dashes and the
  *   gaps, in device pixels, the first dash starting at (@x0, @y0)
+ * @hairline: draw the line as a hairline: one pixel wide and MIN (@width, 1)
+ *   as opaque, two pixels per column shared by where the centre passes
+ *   between them (Wu's lines), several times faster than a strip; for
+ *   the level of detail of thousands of faint lines
  *
  * One straight line with butt caps, as detente_edge_raster_draw() draws it.
  */
@@ -34,6 +38,7 @@ typedef struct
   float   width;
   guint32 color;
   float   dash;
+  gboolean hairline;
 } DetenteRasterLine;
 
 void detente_edge_raster_draw         (guint8                  *data,
