@@ -281,6 +281,25 @@ test_labels_dense (void)
         }
       cairo_surface_destroy (a);
     }
+  /* Drawn straight into the target's pixels, or, inside a group, onto a
+   * layer that is then painted: the same picture. */
+  {
+    cairo_surface_t *grouped = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 480);
+    cairo_t *cr = cairo_create (grouped);
+
+    cairo_push_group (cr);
+    detente_graph_render (scene, &frame, cr, 640, 480, NULL);
+    cairo_pop_group_to_source (cr);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+    cairo_surface_flush (grouped);
+    cairo_surface_flush (surface);
+    g_assert_cmpmem (cairo_image_surface_get_data (surface),
+                     cairo_image_surface_get_stride (surface) * 480,
+                     cairo_image_surface_get_data (grouped),
+                     cairo_image_surface_get_stride (grouped) * 480);
+    cairo_surface_destroy (grouped);
+  }
   /* The pixel layer brings the background with it, opaque and exact
    * where nothing else is drawn: the top corners are clear here. */
   {

@@ -1876,6 +1876,45 @@ draw_legend (DetenteGraphScene       *scene,
     }
 }
 
+/* @cr's target when it is an ARGB32 image of exactly the picture's
+ * pixels, drawn on without any transform, group or clip that leaves out
+ * part of it; otherwise NULL. */
+static cairo_surface_t *
+whole_target (cairo_t *cr,
+              double   width,
+              double   height,
+              double   scale)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_rectangle_list_t *clip;
+  cairo_matrix_t m;
+  double sx, sy, ox, oy, s = scale > 0 ? scale : 1;
+  gboolean whole;
+
+  if (cairo_get_group_target (cr) != target
+      || cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE
+      || cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32
+      || cairo_image_surface_get_data (target) == NULL
+      || cairo_image_surface_get_width (target) != (int) ceil (width * s)
+      || cairo_image_surface_get_height (target) != (int) ceil (height * s))
+    return NULL;
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  cairo_get_matrix (cr, &m);
+  if (sx != s || sy != s || ox != 0 || oy != 0
+      || m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 || m.x0 != 0 || m.y0 != 0)
+    return NULL;
+
+  /* The render's own clip is the picture; any other must not be smaller. */
+  clip = cairo_copy_clip_rectangle_list (cr);
+  whole = clip->status == CAIRO_STATUS_SUCCESS && clip->num_rectangles == 1
+          && clip->rectangles[0].x <= 0 && clip->rectangles[0].y <= 0
+          && clip->rectangles[0].x + clip->rectangles[0].width >= width
+          && clip->rectangles[0].y + clip->rectangles[0].height >= height;
+  cairo_rectangle_list_destroy (clip);
+  return whole ? target : NULL;
+}
+
 /**
  * detente_graph_render:
  * @scene: what to draw
@@ -1904,6 +1943,7 @@ detente_graph_render (DetenteGraphScene       *scene,
   Highlight h;
   Colors colors;
   gboolean pixels;
+  cairo_surface_t *direct;
 
   g_return_if_fail (scene != NULL);
   g_return_if_fail (frame != NULL);
@@ -1928,7 +1968,13 @@ detente_graph_render (DetenteGraphScene       *scene,
 
   pixels = !frame->vector &&
            (detente_graph_get_n_edges (scene->graph) > PIXEL_EDGES || scene->n > PIXEL_NODES);
-  if (pixels)
+  if (pixels && !frame->transparent && (direct = whole_target (cr, width, height, frame->scale)) != NULL)
+    {
+      /* The layer would cover all of the target and replace it: draw
+       * straight into it, without a frame to clear and one to copy. */
+      draw_pixels (scene, frame, &colors, &h, colors.background, direct, width, height, drawn);
+    }
+  else if (pixels)
     {
       double s = frame->scale > 0 ? frame->scale : 1;
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
