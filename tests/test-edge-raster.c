@@ -421,6 +421,34 @@ test_degenerate (void)
   detente_edge_raster_draw_surface (after, nothing, G_N_ELEMENTS (nothing), 2);
   g_assert_cmpint (count_changed (before, after), ==, 0);
 
+  /* The same as hairlines, blended one by one and summed in tiles; and
+   * hairlines from ±1e9 and ±FLT_MAX that miss the surface or cross it. */
+  {
+    DetenteRasterLine hair[G_N_ELEMENTS (nothing)];
+    DetenteRasterLine crossing[] = {
+      { -1e9, 40.5, 1e9, 40.5, 1, 0xff204080, 0, TRUE },
+      { -FLT_MAX, 30, FLT_MAX, 50, 1, 0xff204080, 0, TRUE },
+      { 37.5, -1e9, 37.5, 1e9, 1, 0xff204080, 3, TRUE },
+    };
+    cairo_surface_t *hairs = new_surface (100, 80);
+
+    memcpy (hair, nothing, sizeof nothing);
+    for (guint k = 0; k < G_N_ELEMENTS (hair); k++)
+      hair[k].hairline = TRUE;
+    detente_edge_raster_draw (cairo_image_surface_get_data (after),
+                              cairo_image_surface_get_stride (after), 100, 80, 0, 80,
+                              hair, G_N_ELEMENTS (hair));
+    cairo_surface_mark_dirty (after);
+    detente_edge_raster_draw_surface (after, hair, G_N_ELEMENTS (hair), 2);
+    g_assert_cmpint (count_changed (before, after), ==, 0);
+
+    paint_background (hairs);
+    detente_edge_raster_draw_surface (hairs, crossing, G_N_ELEMENTS (crossing), 2);
+    g_assert_cmphex (pixel_at (hairs, 5, 40), ==, 0xff204080);
+    g_assert_cmphex (pixel_at (hairs, 5, 10), ==, pixel_at (before, 5, 10));
+    cairo_surface_destroy (hairs);
+  }
+
   /* Bands out of range, and empty ones. */
   data = cairo_image_surface_get_data (after);
   stride = cairo_image_surface_get_stride (after);
