@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 
@@ -306,6 +307,17 @@ peak_rss_mb (void)
   return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10) / 1024.0;
 }
 
+/* The CPU time the process has used so far, every thread's, in seconds. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 /* Forgets the peak so far, so the figure is the import's, not the
  * generator's; kernels that refuse leave the process's peak. */
 static void
@@ -393,7 +405,7 @@ main (int    argc,
   DetenteMergeSummary summary;
   gsize bytes;
   gint64 start;
-  double seconds, floor_seconds;
+  double seconds, floor_seconds, cpu;
 
   setlocale (LC_ALL, "");
   xmlInitParser ();
@@ -423,6 +435,7 @@ main (int    argc,
   detente_importer_set_n_threads (importer, n_threads);
 
   reset_peak_rss ();
+  cpu = cpu_seconds ();
   start = g_get_monotonic_time ();
   detente_importer_import_async (importer, &folder, 1, NULL, on_imported_cb, &result);
   while (result == NULL)
@@ -430,6 +443,7 @@ main (int    argc,
   if (!detente_importer_import_finish (importer, result, &summary, &error))
     g_error ("%s", error->message);
   seconds = (g_get_monotonic_time () - start) / 1e6;
+  cpu = cpu_seconds () - cpu;
 
   remove_tree (folder);
 
@@ -451,6 +465,7 @@ main (int    argc,
   g_print ("import_mb_per_s: %.1f\n", bytes / 1e6 / seconds);
   g_print ("articles_per_s: %.0f\n", n_articles / seconds);
   g_print ("peak_rss_mb: %.1f\n", peak_rss_mb ());
+  g_print ("import_cpu_s: %.3f\n", cpu);
   g_print ("read_floor_s: %.3f\n", floor_seconds);
   g_print ("import_ratio: %.2f\n", seconds / floor_seconds);
   return 0;
