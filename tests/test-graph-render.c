@@ -320,6 +320,36 @@ test_labels_dense (void)
       for (guint j = i + 1; j < drawn.labels->len; j++)
         g_assert_false (intersect (a, &g_array_index (drawn.labels, DetenteGraphLabel, j)));
     }
+  /* The pixel layer draws each label where it was placed: its box holds
+   * the text's colour (416 pixels for 48 labels; the legend's text has
+   * 46 more); with the labels left out of the tiles, 34. */
+  {
+    const double ink[3] = { 0.12, 0.12, 0.13 };
+    guint inside = 0, outside = 0;
+
+    cairo_surface_flush (surface);
+    for (int y = 0; y < 480; y++)
+      for (int x = 0; x < 640; x++)
+        {
+          gboolean in_label = FALSE;
+
+          if (color_distance (pixel (surface, x, y), ink) > 0.02)
+            continue;
+          for (guint i = 0; i < drawn.labels->len && !in_label; i++)
+            {
+              const DetenteGraphLabel *a = &g_array_index (drawn.labels, DetenteGraphLabel, i);
+
+              in_label = x >= a->x - 1 && x < a->x + a->width + 1 && y >= a->y - 1 && y < a->y + a->height + 1;
+            }
+          if (in_label)
+            inside++;
+          else
+            outside++;
+        }
+    g_test_message ("pixels of the text's colour: %u in labels, %u elsewhere", inside, outside);
+    g_assert_cmpuint (inside, >, 5 * drawn.labels->len);
+    g_assert_cmpuint (outside, <, inside / 5);
+  }
   detente_graph_drawn_clear (&drawn);
   cairo_surface_destroy (surface);
 

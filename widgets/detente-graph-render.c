@@ -13,6 +13,7 @@
 
 #include "detente-edge-raster.h"
 #include "detente-graph-render.h"
+#include "detente-label-raster.h"
 
 /* Draws a laid-out graph onto any cairo_t: the screen, a PNG, an SVG or
  * a PDF. Edges under nodes, nodes, then labels, selection marks and the
@@ -33,12 +34,16 @@
 #define LABEL_FONT_PX 11.0
 #define LABEL_GAP 3.0
 #define LABEL_BUDGET 400
+/* The halo around a label's text, drawn four times a unit off. */
+#define HALO_OPACITY 0.85
 #define BADGE_MIN_LENGTH 40.0
 #define BADGE_MAX_EDGES 1500
 #define MANY_EDGES 3000
 #define PIXEL_EDGES 1500
 #define PIXEL_NODES 2000
 #define GRID_CELL 48.0
+/* What a graph's rendered labels may hold before they are all let go. */
+#define LABEL_MASK_BYTES (24u << 20)
 /* A placed box that is not a label: a node or a badge. */
 #define OBSTACLE G_MAXUINT
 
@@ -53,7 +58,13 @@ typedef struct
   guint8       *shape;
   guint        *label_order; /* most central first */
   float        *label_size;  /* width, height at LABEL_FONT_PX; < 0 unknown */
+  /* Labels rendered for the pixel layer, at one device scale; under
+   * the mutex, like the sizes. */
+  DetenteLabelMask **label_mask;
+  double        label_mask_scale;
+  gsize         label_mask_bytes;
   GMutex        label_mutex;
+  guint         n;
 } SceneStyle;
 
 struct _DetenteGraphScene
@@ -84,6 +95,9 @@ scene_style_free (gpointer data)
   g_free (style->shape);
   g_free (style->label_order);
   g_free (style->label_size);
+  for (guint i = 0; style->label_mask != NULL && i < style->n; i++)
+    g_clear_pointer (&style->label_mask[i], detente_label_mask_unref);
+  g_free (style->label_mask);
   g_mutex_clear (&style->label_mutex);
 }
 
@@ -258,6 +272,8 @@ detente_graph_scene_new (DetenteGraph *graph,
   style->shape = g_new (guint8, self->n + 1);
   style->label_order = g_new (guint, self->n + 1);
   style->label_size = g_new (float, 2 * (gsize) self->n + 1);
+  style->label_mask = g_new0 (DetenteLabelMask *, self->n + 1);
+  style->n = self->n;
   g_mutex_init (&style->label_mutex);
   scene_take_style (self, style);
   weight = g_new (double, self->n + 1);
@@ -692,6 +708,14 @@ edge_on_screen (DetenteGraphScene       *scene,
   return segment_visible (ends[0], ends[1], ends[2], ends[3], width, height, 8);
 }
 
+/* How a frame draws its edges, worked out once. */
+typedef struct
+{
+  guint  n_visible;
+  double thin;
+  double fade;
+} EdgeLod;
+
 /* How edges are drawn where many are in view: where thousands cross,
  * thin faint lines show density without turning the picture into one
  * blot. Returns how many are in view. */
@@ -745,16 +769,16 @@ draw_edges (DetenteGraphScene       *scene,
             const DetenteGraphFrame *frame,
             const Colors            *colors,
             const Highlight         *h,
+            const EdgeLod           *lod,
             cairo_t                 *cr,
             double                   width,
             double                   height,
             DetenteGraphDrawn       *drawn)
 {
   guint n_edges = detente_graph_get_n_edges (scene->graph);
-  double thin, fade, ends[4];
+  double thin = lod->thin, fade = lod->fade, ends[4];
   static const double dash[] = { 5, 4 };
 
-  edge_density (scene, frame, width, height, &thin, &fade);
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   for (guint e = 0; e < n_edges; e++)
@@ -775,19 +799,27 @@ draw_edges (DetenteGraphScene       *scene,
   cairo_restore (cr);
 }
 
-/* A small count on edges where a pair met several times, when there is
- * room for it. */
+/* A count on an edge, placed. */
+typedef struct
+{
+  guint  edge;
+  double x;    /* centre */
+  double y;
+  double r;
+  int    text_width;
+  int    text_height;
+} Badge;
+
+/* Where a small count goes on edges where a pair met several times, when
+ * there is room for it: placed before the labels, which keep off them. */
 static void
-draw_badges (DetenteGraphScene       *scene,
-             const DetenteGraphFrame *frame,
-             const Colors            *colors,
-             const Highlight         *h,
-             cairo_t                 *cr,
-             PangoLayout             *layout,
-             double                   width,
-             double                   height,
-             guint                    n_drawn,
-             GArray                  *badges)
+place_badges (DetenteGraphScene       *scene,
+              const DetenteGraphFrame *frame,
+              PangoLayout             *layout,
+              double                   width,
+              double                   height,
+              guint                    n_drawn,
+              GArray                  *badges)
 {
   guint n_edges = detente_graph_get_n_edges (scene->graph);
 
@@ -815,21 +847,41 @@ draw_badges (DetenteGraphScene       *scene,
           hypot (mx - x1, my - y1) < node_px (scene, frame, edge->target) + r)
         continue;
       {
-        DetenteGraphLabel rect = { OBSTACLE, mx - r, my - r, 2 * r, 2 * r };
+        Badge badge = { e, mx, my, r, tw, th };
 
-        g_array_append_val (badges, rect);
+        g_array_append_val (badges, badge);
       }
+    }
+}
+
+static void
+draw_badges (DetenteGraphScene       *scene,
+             const DetenteGraphFrame *frame,
+             const Colors            *colors,
+             const Highlight         *h,
+             cairo_t                 *cr,
+             PangoLayout             *layout,
+             GArray                  *badges)
+{
+  for (guint b = 0; b < badges->len; b++)
+    {
+      const Badge *badge = &g_array_index (badges, Badge, b);
+      const DetenteGraphEdge *edge = detente_graph_get_edge (scene->graph, badge->edge);
+      gboolean lit = edge_lit (h, frame, edge, badge->edge);
+      char text[16];
+
+      g_snprintf (text, sizeof text, "%u", edge->weight);
+      pango_layout_set_text (layout, text, -1);
       cairo_set_source_rgba (cr, colors->background[0], colors->background[1], colors->background[2],
-                             edge_lit (h, frame, edge, e) ? 1 : 0.3);
+                             lit ? 1 : 0.3);
       /* Showing text leaves a current point; start afresh. */
       cairo_new_path (cr);
-      cairo_arc (cr, mx, my, r, 0, 2 * G_PI);
+      cairo_arc (cr, badge->x, badge->y, badge->r, 0, 2 * G_PI);
       cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, colors->edge[0], colors->edge[1], colors->edge[2],
-                             edge_lit (h, frame, edge, e) ? 0.9 : 0.25);
+      cairo_set_source_rgba (cr, colors->edge[0], colors->edge[1], colors->edge[2], lit ? 0.9 : 0.25);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
-      cairo_move_to (cr, mx - tw / 2.0, my - th / 2.0);
+      cairo_move_to (cr, badge->x - badge->text_width / 2.0, badge->y - badge->text_height / 2.0);
       pango_cairo_show_layout (cr, layout);
     }
 }
@@ -1112,8 +1164,8 @@ typedef struct
 #define TILE_SIZE 128
 
 /* The pixel layer, tile by tile: the background, then every edge that
- * touches the tile, then every node, each clipped to the tile and in the
- * same order in every tile. Tiles do not overlap, and threads take the
+ * touches the tile, then every node, then the labels' halos and text,
+ * each clipped to the tile and in the same order in every tile. Tiles do not overlap, and threads take the
  * next one from @next, so the picture does not depend on how many
  * threads there are nor on which draws what. */
 typedef struct
@@ -1123,6 +1175,9 @@ typedef struct
   const PixelNode       *nodes;
   const gsize           *node_starts;
   const guint           *node_order;
+  const DetenteLabelPixels *labels;
+  const gsize           *label_starts;
+  const guint           *label_order;
   const double          *outline;
   int                    stride;
   guint                  n_tiles;
@@ -1152,13 +1207,17 @@ draw_tiles (gpointer data)
       /* Painted here rather than by cairo beforehand, while the tile is
        * in the cache. */
       if (tiles->opaque)
-        for (int j = y; j < y + h; j++)
-          {
-            guint32 *row = (guint32 *) (tiles->data + (gsize) j * tiles->stride) + x;
+        {
+          guint32 *first = (guint32 *) (tiles->data + (gsize) y * tiles->stride) + x;
+          guint32 background = tiles->background;
 
-            for (int i = 0; i < w; i++)
-              row[i] = tiles->background;
-          }
+          /* One row by hand, the others copied from it: libc's copies
+           * are wider than this loop. */
+          for (int i = 0; i < w; i++)
+            first[i] = background;
+          for (int j = y + 1; j < y + h; j++)
+            memcpy (tiles->data + (gsize) j * tiles->stride + 4 * (gsize) x, first, 4 * (gsize) w);
+        }
       detente_edge_raster_plan_draw_tile (tiles->plan, tiles->data, tiles->stride, tile);
       for (gsize e = tiles->node_starts[tile]; e < tiles->node_starts[tile + 1]; e++)
         {
@@ -1169,26 +1228,105 @@ draw_tiles (gpointer data)
                        node->x, node->y, node->r, node->shape, fill, tiles->outline, node->ring,
                        node->alpha);
         }
+      detente_label_raster_draw (tiles->data, tiles->stride, x, y, x + w, y + h, tiles->labels,
+                                 tiles->label_order + tiles->label_starts[tile],
+                                 tiles->label_starts[tile + 1] - tiles->label_starts[tile]);
     }
   return NULL;
 }
 
-/* The tiles [*first, *last) that the box of a node meets on one axis of
- * @extent pixels. */
-static inline void
-node_tile_range (double  centre,
-                 double  reach,
-                 int     extent,
-                 int    *first,
-                 int    *last)
+/* Sorts boxes into the tiles they meet, keeping their order in each:
+ * @order gets, tile after tile, the boxes of the tile, and @starts where
+ * each tile's begin (n_tiles + 1 of them). A box is x0, y0, x1, y1 in
+ * pixels, its end excluded. */
+static void
+bin_boxes (const int  *boxes,
+           guint       n_boxes,
+           int         n_columns,
+           int         n_rows,
+           int         pw,
+           int         ph,
+           gsize     **starts,
+           guint     **order)
 {
-  double lo = floor (centre - reach), hi = ceil (centre + reach);
+  guint n_tiles = (guint) (n_columns * n_rows);
 
-  *first = *last = 0;
-  if (hi < 0 || lo > extent - 1)
-    return;
-  *first = (int) CLAMP (lo, 0, extent - 1) / TILE_SIZE;
-  *last = (int) CLAMP (hi, 0, extent - 1) / TILE_SIZE + 1;
+  *starts = g_new0 (gsize, n_tiles + 1);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < n_boxes; i++)
+        {
+          const int *b = boxes + 4 * i;
+          int c_first, c_last, r_first, r_last;
+
+          if (b[2] <= 0 || b[3] <= 0 || b[0] >= pw || b[1] >= ph || b[0] >= b[2] || b[1] >= b[3])
+            continue;
+          c_first = MAX (b[0], 0) / TILE_SIZE;
+          c_last = (MIN (b[2], pw) - 1) / TILE_SIZE + 1;
+          r_first = MAX (b[1], 0) / TILE_SIZE;
+          r_last = (MIN (b[3], ph) - 1) / TILE_SIZE + 1;
+          for (int row = r_first; row < r_last; row++)
+            for (int column = c_first; column < c_last; column++)
+              {
+                guint tile = (guint) (row * n_columns + column);
+
+                if (pass == 0)
+                  (*starts)[tile + 1]++;
+                else
+                  (*order)[(*starts)[tile]++] = i;
+              }
+        }
+      if (pass == 0)
+        {
+          for (guint t = 0; t < n_tiles; t++)
+            (*starts)[t + 1] += (*starts)[t];
+          *order = g_new (guint, MAX ((*starts)[n_tiles], 1));
+        }
+    }
+  /* Each start has moved on to the next tile's: move them back. */
+  memmove (*starts + 1, *starts, sizeof (gsize) * n_tiles);
+  (*starts)[0] = 0;
+}
+
+/* A node's label rendered at @scale, from the scene's cache or made and
+ * kept there; masks are made for the halo of undimmed labels, whose alpha
+ * does not change with the theme. */
+static DetenteLabelMask *
+label_mask (DetenteGraphScene *scene,
+            PangoLayout       *layout,
+            guint              node,
+            double             scale,
+            guint              halo_alpha)
+{
+  SceneStyle *style = scene->style;
+  DetenteLabelMask *mask = NULL;
+
+  g_mutex_lock (&style->label_mutex);
+  if (style->label_mask_scale == scale && style->label_mask[node] != NULL)
+    mask = detente_label_mask_ref (style->label_mask[node]);
+  g_mutex_unlock (&style->label_mutex);
+  if (mask != NULL)
+    return mask;
+
+  pango_layout_set_text (layout, detente_actor_get_name (detente_graph_get_node (scene->graph, node)->actor), -1);
+  mask = detente_label_mask_new (layout, scale, halo_alpha);
+
+  g_mutex_lock (&style->label_mutex);
+  /* Another scale, or too much kept: start again. */
+  if (style->label_mask_scale != scale || style->label_mask_bytes > LABEL_MASK_BYTES)
+    {
+      for (guint i = 0; i < style->n; i++)
+        g_clear_pointer (&style->label_mask[i], detente_label_mask_unref);
+      style->label_mask_scale = scale;
+      style->label_mask_bytes = 0;
+    }
+  if (style->label_mask[node] == NULL)
+    {
+      style->label_mask[node] = detente_label_mask_ref (mask);
+      style->label_mask_bytes += detente_label_mask_get_size (mask);
+    }
+  g_mutex_unlock (&style->label_mutex);
+  return mask;
 }
 
 static guint32
@@ -1201,15 +1339,18 @@ straight_argb (const double *rgb,
          (guint32) (CLAMP (rgb[2], 0, 1) * 255 + 0.5);
 }
 
-/* Edges and nodes straight into @surface's pixels, tile by tile on one
- * thread per core: what makes big graphs fast. Unless @background is
- * NULL, the tiles are painted with it first. */
+/* Edges, nodes and the labels placed in @drawn straight into @surface's
+ * pixels, tile by tile on one thread per core: what makes big graphs
+ * fast. Unless @background is NULL, the tiles are painted with it
+ * first. */
 static void
 draw_pixels (DetenteGraphScene       *scene,
              const DetenteGraphFrame *frame,
              const Colors            *colors,
              const Highlight         *h,
+             const EdgeLod           *lod,
              const double            *background,
+             PangoLayout             *layout,
              cairo_surface_t         *surface,
              double                   width,
              double                   height,
@@ -1220,15 +1361,19 @@ draw_pixels (DetenteGraphScene       *scene,
   g_autoptr(DetenteEdgeRasterPlan) plan = NULL;
   g_autofree gsize *node_starts = NULL;
   g_autofree guint *node_order = NULL;
+  g_autofree gsize *label_starts = NULL;
+  g_autofree guint *label_order = NULL;
+  g_autofree DetenteLabelPixels *labels = NULL;
+  g_autofree int *label_boxes = NULL;
+  g_autofree int *node_boxes = NULL;
   g_autofree GThread **threads = NULL;
-  guint n_edges = detente_graph_get_n_edges (scene->graph), n_visible, n_threads;
+  guint n_edges = detente_graph_get_n_edges (scene->graph), n_threads;
   const double *p = scene->positions;
-  double s = frame->scale, thin, fade;
+  double s = frame->scale, thin = lod->thin, fade = lod->fade;
   Tiles tiles = { NULL, };
   int pw, ph, n_columns, n_rows;
 
-  n_visible = edge_density (scene, frame, width, height, &thin, &fade);
-  lines = g_array_sized_new (FALSE, FALSE, sizeof (DetenteRasterLine), n_visible);
+  lines = g_array_sized_new (FALSE, FALSE, sizeof (DetenteRasterLine), lod->n_visible);
   for (guint e = 0; e < n_edges; e++)
     {
       const DetenteGraphEdge *edge = detente_graph_get_edge (scene->graph, e);
@@ -1245,10 +1390,10 @@ draw_pixels (DetenteGraphScene       *scene,
       line.color = straight_argb (colors->edge, edge_alpha (colors, h, frame, edge, e, fade));
       /* The cairo path dashes 5 on, 4 off; one length is close enough. */
       line.dash = edge_style (edge) == EDGE_HELD ? 0 : 4.5 * s;
-      /* Where thousands of edges are in view, those thinner than a pixel
-       * are hairlines: they look the same at that density, for a few
-       * times less work. */
-      line.hairline = thin < 1 && edge_width (edge) * thin < 1;
+      /* Edges thinner than a pixel are hairlines: two pixels a column
+       * that share the same ink as a strip would spread over two or
+       * three, for a few times less work. */
+      line.hairline = edge_width (edge) * thin < 1;
       g_array_append_val (lines, line);
     }
   drawn->n_edges = lines->len;
@@ -1284,42 +1429,41 @@ draw_pixels (DetenteGraphScene       *scene,
   plan = detente_edge_raster_plan_new (pw, ph, TILE_SIZE, TILE_SIZE,
                                        (const DetenteRasterLine *) lines->data, lines->len, n_threads);
 
-  /* The nodes go into the same tiles, by a counting sort that keeps
-   * their order. */
+  /* The nodes and the labels go into the same tiles, by a counting sort
+   * that keeps their order. */
   n_columns = (pw + TILE_SIZE - 1) / TILE_SIZE;
   n_rows = (ph + TILE_SIZE - 1) / TILE_SIZE;
   g_assert ((guint) (n_columns * n_rows) == detente_edge_raster_plan_get_n_tiles (plan));
-  node_starts = g_new0 (gsize, n_columns * n_rows + 1);
-  for (int pass = 0; pass < 2; pass++)
+  node_boxes = g_new (int, 4 * (gsize) nodes->len + 1);
+  for (guint i = 0; i < nodes->len; i++)
     {
-      for (guint i = 0; i < nodes->len; i++)
-        {
-          const PixelNode *node = &g_array_index (nodes, PixelNode, i);
-          int c_first, c_last, r_first, r_last;
+      const PixelNode *node = &g_array_index (nodes, PixelNode, i);
+      double reach = node_reach (node);
 
-          node_tile_range (node->x, node_reach (node), pw, &c_first, &c_last);
-          node_tile_range (node->y, node_reach (node), ph, &r_first, &r_last);
-          for (int row = r_first; row < r_last; row++)
-            for (int column = c_first; column < c_last; column++)
-              {
-                guint tile = (guint) (row * n_columns + column);
-
-                if (pass == 0)
-                  node_starts[tile + 1]++;
-                else
-                  node_order[node_starts[tile]++] = i;
-              }
-        }
-      if (pass == 0)
-        {
-          for (int t = 0; t < n_columns * n_rows; t++)
-            node_starts[t + 1] += node_starts[t];
-          node_order = g_new (guint, MAX (node_starts[n_columns * n_rows], 1));
-        }
+      node_boxes[4 * i] = (int) CLAMP (floor (node->x - reach), -1, pw);
+      node_boxes[4 * i + 1] = (int) CLAMP (floor (node->y - reach), -1, ph);
+      node_boxes[4 * i + 2] = (int) CLAMP (ceil (node->x + reach) + 1, -1, pw + 1);
+      node_boxes[4 * i + 3] = (int) CLAMP (ceil (node->y + reach) + 1, -1, ph + 1);
     }
-  /* Each start has moved on to the next tile's: move them back. */
-  memmove (node_starts + 1, node_starts, sizeof (gsize) * n_columns * n_rows);
-  node_starts[0] = 0;
+  bin_boxes (node_boxes, nodes->len, n_columns, n_rows, pw, ph, &node_starts, &node_order);
+
+  labels = g_new0 (DetenteLabelPixels, drawn->labels->len + 1);
+  label_boxes = g_new (int, 4 * (gsize) drawn->labels->len + 1);
+  for (guint k = 0; k < drawn->labels->len; k++)
+    {
+      const DetenteGraphLabel *label = &g_array_index (drawn->labels, DetenteGraphLabel, k);
+      double alpha = node_alpha (h, label->node) < 1 ? 0.2 : 1;
+      DetenteLabelPixels *out = &labels[k];
+
+      out->mask = label_mask (scene, layout, label->node, s, straight_argb (colors->halo, HALO_OPACITY) >> 24);
+      out->x = (int) lround (label->x * s);
+      out->y = (int) lround (label->y * s);
+      out->text = straight_argb (colors->text, alpha);
+      out->halo = straight_argb (colors->halo, HALO_OPACITY * alpha);
+      detente_label_raster_box (out, &label_boxes[4 * k], &label_boxes[4 * k + 1],
+                                &label_boxes[4 * k + 2], &label_boxes[4 * k + 3]);
+    }
+  bin_boxes (label_boxes, drawn->labels->len, n_columns, n_rows, pw, ph, &label_starts, &label_order);
 
   tiles.plan = plan;
   tiles.data = cairo_image_surface_get_data (surface);
@@ -1328,6 +1472,9 @@ draw_pixels (DetenteGraphScene       *scene,
   tiles.nodes = (const PixelNode *) nodes->data;
   tiles.node_starts = node_starts;
   tiles.node_order = node_order;
+  tiles.labels = labels;
+  tiles.label_starts = label_starts;
+  tiles.label_order = label_order;
   tiles.outline = colors->outline;
   tiles.opaque = background != NULL;
   if (background != NULL)
@@ -1343,6 +1490,8 @@ draw_pixels (DetenteGraphScene       *scene,
   for (guint k = 1; k < n_threads; k++)
     g_thread_join (threads[k]);
   cairo_surface_mark_dirty (surface);
+  for (guint k = 0; k < drawn->labels->len; k++)
+    detente_label_mask_unref ((DetenteLabelMask *) labels[k].mask);
 }
 
 typedef struct
@@ -1498,7 +1647,7 @@ draw_label_text_vector (DetenteGraphScene *scene,
       pango_cairo_layout_path (cr, layout);
       cairo_set_line_width (cr, 3);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_source_rgba (cr, colors->halo[0], colors->halo[1], colors->halo[2], 0.85 * alpha);
+      cairo_set_source_rgba (cr, colors->halo[0], colors->halo[1], colors->halo[2], HALO_OPACITY * alpha);
       cairo_stroke (cr);
       cairo_move_to (cr, label->x, label->y);
       cairo_set_source_rgba (cr, colors->text[0], colors->text[1], colors->text[2], alpha);
@@ -1618,7 +1767,7 @@ draw_label_text_pixels (DetenteGraphScene *scene,
         cairo_set_scaled_font (cr, batch->font);
         if (pass == 0)
           {
-            cairo_set_source_rgba (cr, colors->halo[0], colors->halo[1], colors->halo[2], 0.85 * alpha);
+            cairo_set_source_rgba (cr, colors->halo[0], colors->halo[1], colors->halo[2], HALO_OPACITY * alpha);
             for (guint d = 0; d < G_N_ELEMENTS (shifts); d++)
               {
                 cairo_save (cr);
@@ -1635,17 +1784,17 @@ draw_label_text_pixels (DetenteGraphScene *scene,
       }
 }
 
+/* Places the labels in @drawn, before anything is drawn: the pixel
+ * layer draws them with its tiles. */
 static void
-draw_labels (DetenteGraphScene       *scene,
-             const DetenteGraphFrame *frame,
-             const Colors            *colors,
-             const Highlight         *h,
-             cairo_t                 *cr,
-             PangoLayout             *layout,
-             double                   width,
-             double                   height,
-             GArray                  *badges,
-             DetenteGraphDrawn       *drawn)
+place_labels (DetenteGraphScene       *scene,
+              const DetenteGraphFrame *frame,
+              const Highlight         *h,
+              PangoLayout             *layout,
+              double                   width,
+              double                   height,
+              GArray                  *badges,
+              DetenteGraphDrawn       *drawn)
 {
   LabelGrid grid;
   guint n_cells;
@@ -1669,7 +1818,12 @@ draw_labels (DetenteGraphScene       *scene,
         label_add (&grid, &obstacle);
     }
   for (guint b = 0; badges != NULL && b < badges->len; b++)
-    label_add (&grid, &g_array_index (badges, DetenteGraphLabel, b));
+    {
+      const Badge *badge = &g_array_index (badges, Badge, b);
+      DetenteGraphLabel rect = { OBSTACLE, badge->x - badge->r, badge->y - badge->r, 2 * badge->r, 2 * badge->r };
+
+      label_add (&grid, &rect);
+    }
 
   /* What the user points at is named first, then the most central. */
   if (frame->selected >= 0 && (guint) frame->selected < scene->n)
@@ -1700,11 +1854,6 @@ draw_labels (DetenteGraphScene       *scene,
         continue;
       try_label (scene, frame, &grid, drawn->labels, layout, i, width, height);
     }
-
-  if (frame->vector)
-    draw_label_text_vector (scene, colors, h, cr, layout, drawn->labels);
-  else
-    draw_label_text_pixels (scene, colors, h, cr, layout, drawn->labels);
 
   for (guint c = 0; c < n_cells; c++)
     if (grid.cells[c] != NULL)
@@ -1942,6 +2091,7 @@ detente_graph_render (DetenteGraphScene       *scene,
   PangoFontDescription *font;
   Highlight h;
   Colors colors;
+  EdgeLod lod;
   gboolean pixels;
   cairo_surface_t *direct;
 
@@ -1968,11 +2118,18 @@ detente_graph_render (DetenteGraphScene       *scene,
 
   pixels = !frame->vector &&
            (detente_graph_get_n_edges (scene->graph) > PIXEL_EDGES || scene->n > PIXEL_NODES);
+  /* Everything is placed before anything is drawn, as the pixel layer
+   * draws the labels with the edges and nodes of its tiles. */
+  lod.n_visible = edge_density (scene, frame, width, height, &lod.thin, &lod.fade);
+  badges = g_array_new (FALSE, FALSE, sizeof (Badge));
+  place_badges (scene, frame, layout, width, height, lod.n_visible, badges);
+  place_labels (scene, frame, &h, layout, width, height, badges, drawn);
+
   if (pixels && !frame->transparent && (direct = whole_target (cr, width, height, frame->scale)) != NULL)
     {
       /* The layer would cover all of the target and replace it: draw
        * straight into it, without a frame to clear and one to copy. */
-      draw_pixels (scene, frame, &colors, &h, colors.background, direct, width, height, drawn);
+      draw_pixels (scene, frame, &colors, &h, &lod, colors.background, layout, direct, width, height, drawn);
     }
   else if (pixels)
     {
@@ -1984,8 +2141,8 @@ detente_graph_render (DetenteGraphScene       *scene,
       /* An opaque layer holds the background too, and replaces what is
        * under it: one pass over the frame's pixels, not a paint and a
        * blend. */
-      draw_pixels (scene, frame, &colors, &h, frame->transparent ? NULL : colors.background,
-                   surface, width, height, drawn);
+      draw_pixels (scene, frame, &colors, &h, &lod, frame->transparent ? NULL : colors.background,
+                   layout, surface, width, height, drawn);
       cairo_surface_set_device_scale (surface, s, s);
       cairo_save (cr);
       cairo_set_source_surface (cr, surface, 0, 0);
@@ -2002,13 +2159,15 @@ detente_graph_render (DetenteGraphScene       *scene,
           cairo_set_source_rgb (cr, colors.background[0], colors.background[1], colors.background[2]);
           cairo_paint (cr);
         }
-      draw_edges (scene, frame, &colors, &h, cr, width, height, drawn);
+      draw_edges (scene, frame, &colors, &h, &lod, cr, width, height, drawn);
       draw_nodes_vector (scene, frame, &colors, &h, cr, width, height, drawn);
     }
-  badges = g_array_new (FALSE, FALSE, sizeof (DetenteGraphLabel));
-  draw_badges (scene, frame, &colors, &h, cr, layout, width, height, drawn->n_edges, badges);
+  draw_badges (scene, frame, &colors, &h, cr, layout, badges);
   draw_marks (scene, frame, &colors, cr, width, height);
-  draw_labels (scene, frame, &colors, &h, cr, layout, width, height, badges, drawn);
+  if (frame->vector)
+    draw_label_text_vector (scene, &colors, &h, cr, layout, drawn->labels);
+  else if (!pixels)
+    draw_label_text_pixels (scene, &colors, &h, cr, layout, drawn->labels);
   if (frame->legend)
     draw_legend (scene, frame, &colors, cr, layout, height);
   cairo_restore (cr);
