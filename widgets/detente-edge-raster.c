@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <math.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "detente-edge-raster.h"
 
@@ -186,6 +189,79 @@ blend_over (guint32 dst,
   guint64 s = mul_un8x4 (src, mask);
 
   return gather (add_un8x4_sat (mul_un8x4 (spread (dst), 255 - (guint32) (s >> 48)), s));
+}
+
+#ifdef __SSE2__
+/* mul_un8x4() on eight 16-bit lanes. */
+static inline __m128i
+mul_un8x8 (__m128i x,
+           __m128i a)
+{
+  __m128i t = _mm_add_epi16 (_mm_mullo_epi16 (x, a), _mm_set1_epi16 (0x80));
+
+  return _mm_srli_epi16 (_mm_add_epi16 (t, _mm_srli_epi16 (t, 8)), 8);
+}
+#endif
+
+/* A tile's sums back into masks and blends, and the sums back to 0 for
+ * the next tile: blend_over() with resolve_table's masks, four pixels at
+ * a time where SSE2 is there, to the same bytes. A mask of 0 leaves a
+ * pixel as it was and one of 255 makes it the colour, so no pixel needs
+ * a branch of its own. */
+static inline void
+resolve_row (guint32 *row,
+             guint32 *sum,
+             int      w,
+             guint32  colour)
+{
+  guint64 src = spread (colour | 0xff000000);
+  int c = 0;
+
+#ifdef __SSE2__
+  const __m128i zero = _mm_setzero_si128 ();
+  const __m128i full = _mm_set1_epi16 (255);
+  /* The colour's four channels as 16-bit lanes, for two pixels. */
+  const __m128i src2 = _mm_unpacklo_epi8 (_mm_set1_epi32 ((int) (colour | 0xff000000)), zero);
+
+  for (; c + 4 <= w; c += 4)
+    {
+      __m128i sums = _mm_loadu_si128 ((const __m128i *) (sum + c));
+      __m128i pixels, lo, hi, s_lo, s_hi, keep_lo, keep_hi;
+      guint32 k[4];
+      short m[4];
+
+      if (_mm_movemask_epi8 (_mm_cmpeq_epi32 (sums, zero)) == 0xffff)
+        continue;
+      _mm_storeu_si128 ((__m128i *) k, sums);
+      _mm_storeu_si128 ((__m128i *) (sum + c), zero);
+      for (int i = 0; i < 4; i++)
+        m[i] = (short) (255 - resolve_table[(MIN (k[i], LOG_MAX) + (1 << RESOLVE_SHIFT >> 1)) >> RESOLVE_SHIFT]);
+
+      pixels = _mm_loadu_si128 ((const __m128i *) (row + c));
+      lo = _mm_unpacklo_epi8 (pixels, zero);
+      hi = _mm_unpackhi_epi8 (pixels, zero);
+      s_lo = mul_un8x8 (src2, _mm_set_epi16 (m[1], m[1], m[1], m[1], m[0], m[0], m[0], m[0]));
+      s_hi = mul_un8x8 (src2, _mm_set_epi16 (m[3], m[3], m[3], m[3], m[2], m[2], m[2], m[2]));
+      /* What the source leaves: 255 less its alpha, the fourth lane. */
+      keep_lo = _mm_sub_epi16 (full, _mm_shufflehi_epi16 (_mm_shufflelo_epi16 (s_lo, 0xff), 0xff));
+      keep_hi = _mm_sub_epi16 (full, _mm_shufflehi_epi16 (_mm_shufflelo_epi16 (s_hi, 0xff), 0xff));
+      lo = mul_un8x8 (lo, keep_lo);
+      hi = mul_un8x8 (hi, keep_hi);
+      _mm_storeu_si128 ((__m128i *) (row + c),
+                        _mm_adds_epu8 (_mm_packus_epi16 (lo, hi), _mm_packus_epi16 (s_lo, s_hi)));
+    }
+#endif
+  for (; c < w; c++)
+    if (sum[c] != 0)
+      {
+        guint32 mask = 255 - resolve_table[(MIN (sum[c], LOG_MAX) + (1 << RESOLVE_SHIFT >> 1)) >> RESOLVE_SHIFT];
+
+        sum[c] = 0;
+        if (mask == 255)
+          row[c] = colour | 0xff000000;
+        else
+          row[c] = blend_over (row[c], src, mask);
+      }
 }
 
 /* The integral of clamp (x, 0, 1) from 0 to @z. */
@@ -1358,7 +1434,6 @@ detente_edge_raster_plan_draw_tile (DetenteEdgeRasterPlan *plan,
                                     guint                  tile)
 {
   guint32 *sums;
-  guint64 src;
   int x, y, w, h;
 
   g_return_if_fail (plan != NULL);
@@ -1386,25 +1461,9 @@ detente_edge_raster_plan_draw_tile (DetenteEdgeRasterPlan *plan,
   for (gsize e = plan->starts[tile]; e < plan->starts[tile + 1]; e++)
     add_line (&plan->lines[plan->order[e]], sums, x, y, w, h);
 
-  src = spread (plan->colour | 0xff000000);
+  /* Each sum goes back to 0 as it is read, ready for the next tile. */
   for (int r = 0; r < h; r++)
-    {
-      guint32 *row = (guint32 *) (data + (gsize) (y + r) * stride) + x;
-      guint32 *sum = sums + (gsize) r * w;
-
-      /* Each sum goes back to 0 as it is read, ready for the next tile. */
-      for (int c = 0; c < w; c++)
-        if (sum[c] != 0)
-          {
-            guint32 mask = 255 - resolve_table[(MIN (sum[c], LOG_MAX) + (1 << RESOLVE_SHIFT >> 1)) >> RESOLVE_SHIFT];
-
-            sum[c] = 0;
-            if (mask == 255)
-              row[c] = plan->colour | 0xff000000;
-            else
-              row[c] = blend_over (row[c], src, mask);
-          }
-    }
+    resolve_row ((guint32 *) (data + (gsize) (y + r) * stride) + x, sums + (gsize) r * w, w, plan->colour);
 }
 
 /* Tiles of 64 KiB: a few of them, and the lines' constants, fit in the
