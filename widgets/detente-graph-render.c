@@ -16,12 +16,15 @@
 #include "detente-label-raster.h"
 
 /* Draws a laid-out graph onto any cairo_t: the screen, a PNG, an SVG or
- * a PDF. Edges under nodes, nodes, then labels, selection marks and the
- * legend. What does not fit the picture or the pixel grid is left out:
- * edges and nodes off the picture, badges on short edges, labels that
- * would cover others. Big graphs put their edges and nodes straight
- * into pixels (cairo's strokes cost a frame per second at 40,000 edges
- * on Debian 12's cairo); vector output always gets cairo paths.
+ * a PDF. Badges and labels are placed first, then drawn: edges under
+ * nodes, nodes, badges, selection marks, labels and the legend. What does
+ * not fit the picture or the pixel grid is left out: edges and nodes off
+ * the picture, badges on short edges, labels that would cover others.
+ * Big graphs put their edges, nodes and labels straight into pixels
+ * (cairo's strokes cost a frame per second at 40,000 edges on Debian
+ * 12's cairo), the labels with the tiles they fall in, so under the
+ * badges, which they keep clear of, and under the selection marks;
+ * vector output always gets cairo paths.
  *
  * Coordinates: the cairo_t's user space is in device-independent pixels
  * (the picture is @width × @height of them); layout units map to it by
