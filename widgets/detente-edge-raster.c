@@ -609,9 +609,34 @@ hairline_into (const Line *line,
   for (int i = major_lo; i < major_hi; i++, U += line->hair_step)
     {
       /* The centre's height, from the top of row j0, in 1/256. */
-      int j0 = (int) (U >> 32);
-      guint32 f = (guint32) (U >> 24) & 0xff;
-      guint32 mask[2];
+      int j0;
+      guint32 f, mask[2];
+
+      /* Most columns of a summed hairline are clear of its caps and have
+       * both pixels in the rows: those go through this loop, which needs
+       * no test for either and adds the same terms as the one below. */
+      if (accumulate && rows >= 2 && i >= line->interior_lo && i < line->interior_hi)
+        {
+          int end = MIN (major_hi, line->interior_hi);
+          guint8 *column = data + (origin + i * major_step);
+
+          for (; i < end; i++, U += line->hair_step, column += major_step)
+            {
+              guint32 *top;
+
+              f = (guint32) (U >> 24) & 0xff;
+              j0 = (int) (U >> 32);
+              if ((guint) (j0 - minor_lo) > rows - 2)
+                break;
+              top = (guint32 *) (column + j0 * minor_step);
+              top[0] += log_table[MIN (((256 - f) * full_q + (1u << 15)) >> 16, 255)];
+              *(guint32 *) ((guint8 *) top + minor_step) += log_table[MIN ((f * full_q + (1u << 15)) >> 16, 255)];
+            }
+          if (i >= major_hi)
+            break;
+        }
+      j0 = (int) (U >> 32);
+      f = (guint32) (U >> 24) & 0xff;
 
       if (i >= line->interior_lo && i < line->interior_hi)
         {
