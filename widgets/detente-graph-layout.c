@@ -212,6 +212,7 @@ struct _DetenteGraphLayout
   guint         n_chunks;
   gint          next_chunk;
   guint         generation; /* of the current run, so late helpers know */
+  guint         joined;     /* helpers that have joined it */
   guint         active;     /* helpers at work on it */
   gboolean      closed;     /* no helper may join it any more */
 
@@ -295,32 +296,53 @@ run_chunks (DetenteGraphLayout *self,
 #define WORKER_BITS 7
 G_STATIC_ASSERT (MAX_THREADS < (1 << WORKER_BITS));
 
+/* How long a helper stays awake after a run for the next one, which
+ * mostly follows within a few hundred microseconds: waking a pooled
+ * thread can take longer than a run, and the caller then does nearly
+ * all of it alone. */
+#define LINGER_US 300
+
 /* A helper joins the run it was asked for only if that run is still
  * open: the caller never waits for a thread that was slow to wake up
- * (on a busy machine, say) only to find nothing left to do. */
+ * (on a busy machine, say) only to find nothing left to do. Then it
+ * lingers, and joins the next run if one comes soon. Each helper that
+ * joins a run gets a walk of its own for it, numbered from 1. */
 static void
 on_pool_task (gpointer data,
               gpointer user_data)
 {
   DetenteGraphLayout *self = user_data;
-  guint tag = GPOINTER_TO_UINT (data);
-  guint worker = (tag & ((1 << WORKER_BITS) - 1)) - 1;
+  guint wanted = GPOINTER_TO_UINT (data) >> WORKER_BITS;
 
-  g_mutex_lock (&self->mutex);
-  if (self->closed || (tag >> WORKER_BITS) != (self->generation & GENERATION_MASK))
+  for (;;)
     {
+      gint64 until;
+      guint worker;
+
+      g_mutex_lock (&self->mutex);
+      if (self->closed || wanted != (self->generation & GENERATION_MASK) ||
+          self->joined + 1 >= self->n_threads)
+        {
+          g_mutex_unlock (&self->mutex);
+          return;
+        }
+      worker = ++self->joined;
+      self->active++;
       g_mutex_unlock (&self->mutex);
-      return;
+
+      run_chunks (self, worker);
+
+      g_mutex_lock (&self->mutex);
+      if (--self->active == 0)
+        g_cond_signal (&self->cond);
+      g_mutex_unlock (&self->mutex);
+
+      wanted = (wanted + 1) & GENERATION_MASK;
+      until = g_get_monotonic_time () + LINGER_US;
+      while (((guint) g_atomic_int_get (&self->generation) & GENERATION_MASK) != wanted)
+        if (g_get_monotonic_time () > until)
+          return;
     }
-  self->active++;
-  g_mutex_unlock (&self->mutex);
-
-  run_chunks (self, worker);
-
-  g_mutex_lock (&self->mutex);
-  if (--self->active == 0)
-    g_cond_signal (&self->cond);
-  g_mutex_unlock (&self->mutex);
 }
 
 /* Runs @job on chunks 0 … @n_chunks − 1, spread over the threads. A
@@ -348,13 +370,17 @@ run_parallel (DetenteGraphLayout *self,
   self->job = job;
   self->n_chunks = n_chunks;
   g_atomic_int_set (&self->next_chunk, 0);
-  generation = ++self->generation & GENERATION_MASK;
+  self->joined = 0;
   self->active = 0;
   self->closed = FALSE;
+  /* Last: a lingering helper joins as soon as it sees it change. */
+  generation = ((guint) g_atomic_int_add (&self->generation, 1) + 1) & GENERATION_MASK;
   g_mutex_unlock (&self->mutex);
-  /* Workers 1 … helpers; this thread is worker 0. */
+  /* This thread is worker 0. A helper may be lingering already and join
+   * before its task comes; the task then finds the run taken, or joins a
+   * later one. The low bit keeps the task from being NULL. */
   for (guint i = 0; i < helpers; i++)
-    g_thread_pool_push (self->pool, GUINT_TO_POINTER ((generation << WORKER_BITS) | (i + 2)), NULL);
+    g_thread_pool_push (self->pool, GUINT_TO_POINTER ((generation << WORKER_BITS) | 1), NULL);
   run_chunks (self, 0);
   /* Every chunk is taken: wait for the helpers that took some. */
   g_mutex_lock (&self->mutex);
