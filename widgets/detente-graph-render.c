@@ -1172,9 +1172,10 @@ typedef struct
 
 /* The pixel layer, tile by tile: the background, then every edge that
  * touches the tile, then every node, then the labels' halos and text,
- * each clipped to the tile and in the same order in every tile. Tiles do not overlap, and threads take the
- * next one from @next, so the picture does not depend on how many
- * threads there are nor on which draws what. */
+ * each clipped to the tile and in the same order in every tile. Tiles do
+ * not overlap, and threads take the next one from @next, so the picture
+ * does not depend on how many threads there are nor on which draws
+ * what. */
 typedef struct
 {
   DetenteEdgeRasterPlan *plan;

@@ -43,8 +43,8 @@ halo_keep (const float  *keep_of,
 {
   guint left = i - s >= 0 ? here[i - s] : 0;
   guint right = i + s < width ? here[i + s] : 0;
-  guint below = j + s < height ? here[i + (gsize) s * width] : 0;
-  guint above = j - s >= 0 ? here[i - (gsize) s * width] : 0;
+  guint below = j + s < height ? here[i + (gssize) s * width] : 0;
+  guint above = j - s >= 0 ? here[i - (gssize) s * width] : 0;
 
   if ((left | right | above | below) == 0)
     return 1;
