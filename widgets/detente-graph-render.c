@@ -1460,7 +1460,7 @@ draw_pixels (DetenteGraphScene       *scene,
   for (guint k = 0; k < drawn->labels->len; k++)
     {
       const DetenteGraphLabel *label = &g_array_index (drawn->labels, DetenteGraphLabel, k);
-      double alpha = node_alpha (h, label->node) < 1 ? 0.2 : 1;
+      double alpha = node_alpha (h, label->node);
       DetenteLabelPixels *out = &labels[k];
 
       out->mask = label_mask (scene, layout, label->node, s, straight_argb (colors->halo, HALO_OPACITY) >> 24);

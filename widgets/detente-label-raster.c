@@ -30,25 +30,25 @@ struct _DetenteLabelMask
   guint8 data[];  /* width × height coverage, 0–255 */
 };
 
-/* What the four shifted halos leave of a pixel, from the text's coverage
- * around it; @keep_of[v] is what one of coverage v leaves. */
-static inline float
-halo_keep (const float  *keep_of,
-           const guint8 *here,
-           int           i,
-           int           j,
-           int           width,
-           int           height,
-           int           s)
+/* The halo's coverage (0–255) of pixel (@i, @j) of @m: the four shifted
+ * copies of the text each leave @keep_of[v] of what is under them, for
+ * the text's coverage v there, and the halo is what they do not leave. */
+static inline guint
+halo_at (const float            *keep_of,
+         const DetenteLabelMask *m,
+         int                     i,
+         int                     j)
 {
+  const guint8 *here = m->data + (gsize) j * m->width;
+  int s = m->shift;
   guint left = i - s >= 0 ? here[i - s] : 0;
-  guint right = i + s < width ? here[i + s] : 0;
-  guint below = j + s < height ? here[i + (gssize) s * width] : 0;
-  guint above = j - s >= 0 ? here[i - (gssize) s * width] : 0;
+  guint right = i + s < m->width ? here[i + s] : 0;
+  guint below = j + s < m->height ? here[i + (gssize) s * m->width] : 0;
+  guint above = j - s >= 0 ? here[i - (gssize) s * m->width] : 0;
 
   if ((left | right | above | below) == 0)
-    return 1;
-  return keep_of[left] * keep_of[right] * keep_of[above] * keep_of[below];
+    return 0;
+  return (guint) ((1 - keep_of[left] * keep_of[right] * keep_of[above] * keep_of[below]) * 255 + 0.5f);
 }
 
 static void
@@ -135,12 +135,7 @@ detente_label_mask_new (PangoLayout *layout,
   keep_table (keep_of, halo_alpha);
   for (int j = 0; j < self->height; j++)
     for (int i = 0; i < self->width; i++)
-      {
-        const guint8 *here = self->data + (gsize) j * self->width;
-        float keep = halo_keep (keep_of, here, i, j, self->width, self->height, shift);
-
-        self->halo[(gsize) j * self->width + i] = (guint8) ((1 - keep) * 255 + 0.5f);
-      }
+      self->halo[(gsize) j * self->width + i] = (guint8) halo_at (keep_of, self, i, j);
   return self;
 }
 
@@ -279,18 +274,13 @@ draw_halo (guint8                   *data,
     {
       guint32 *row = (guint32 *) (data + (gsize) y * stride);
       int j = y - oy;
-      const guint8 *here = m->data + (gsize) j * m->width;
       const guint8 *baked = m->halo + (gsize) j * m->width;
 
       for (int x = MAX (x0, ox); x < MIN (x1, ox + m->width); x++)
         {
           int i = x - ox;
-          guint c;
+          guint c = alpha == m->halo_alpha ? baked[i] : halo_at (keep_of, m, i, j);
 
-          if (alpha == m->halo_alpha)
-            c = baked[i];
-          else
-            c = (guint) ((1 - halo_keep (keep_of, here, i, j, m->width, m->height, m->shift)) * 255 + 0.5f);
           if (c > 0)
             over (&row[x], color, c);
         }
