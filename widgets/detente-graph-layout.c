@@ -293,8 +293,6 @@ run_chunks (DetenteGraphLayout *self,
 }
 
 #define GENERATION_MASK 0xffffff
-#define WORKER_BITS 7
-G_STATIC_ASSERT (MAX_THREADS < (1 << WORKER_BITS));
 
 /* How long a helper stays awake after a run for the next one, which
  * mostly follows within a few hundred microseconds: waking a pooled
@@ -312,7 +310,7 @@ on_pool_task (gpointer data,
               gpointer user_data)
 {
   DetenteGraphLayout *self = user_data;
-  guint wanted = GPOINTER_TO_UINT (data) >> WORKER_BITS;
+  guint wanted = GPOINTER_TO_UINT (data) >> 1;
 
   for (;;)
     {
@@ -380,7 +378,7 @@ run_parallel (DetenteGraphLayout *self,
    * before its task comes; the task then finds the run taken, or joins a
    * later one. The low bit keeps the task from being NULL. */
   for (guint i = 0; i < helpers; i++)
-    g_thread_pool_push (self->pool, GUINT_TO_POINTER ((generation << WORKER_BITS) | 1), NULL);
+    g_thread_pool_push (self->pool, GUINT_TO_POINTER ((generation << 1) | 1), NULL);
   run_chunks (self, 0);
   /* Every chunk is taken: wait for the helpers that took some. */
   g_mutex_lock (&self->mutex);
