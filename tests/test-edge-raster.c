@@ -28,6 +28,10 @@
 /* /edge-raster/hairline: 2.49 against cairo; without the column's
  * 1 / |cos| it gave 2.87, half a pixel off or without antialiasing 15.2. */
 #define MAX_HAIRLINE_DIFFERENCE 2.7
+/* /edge-raster/dashed-hairline: 2.46; with the pattern a column off it
+ * gave 7.63, a quarter period off 12.2, the dashes where the gaps are
+ * 18.4, and a window a quarter as wide 3.17. */
+#define MAX_DASHED_HAIRLINE_DIFFERENCE 2.7
 
 static cairo_surface_t *
 new_surface (int width,
@@ -638,8 +642,8 @@ test_one_colour (void)
  * pixel's width along a sloped line, so they come less close than the
  * strips; the same tiles, bands and threads still agree byte for byte,
  * and in one colour, summed, within rounding. */
-static void
-test_hairline (void)
+static double
+hairline_difference (gboolean dashed)
 {
   gsize n_lines;
   g_autofree DetenteRasterLine *lines = make_scene (31, &n_lines);
@@ -656,6 +660,8 @@ test_hairline (void)
 
       lines[k].width = k % 4 == 0 ? 1.7 : 0.2 + 0.8 * (k % 5) / 4.0;
       lines[k].hairline = TRUE;
+      if (dashed)
+        lines[k].dash = 0.8 + 0.55 * (k % 17);
       /* cairo's picture of the same: 1 px wide, MIN (width, 1) as opaque. */
       strokes[k] = lines[k];
       strokes[k].width = 1;
@@ -678,13 +684,28 @@ test_hairline (void)
 
   stroke_with_cairo (theirs, strokes, n_lines);
   compare_images (ours, theirs, background, &difference, &coverage_ours, &coverage_theirs);
-  g_test_message ("hairlines against cairo: mean channel difference %.3f", difference);
-  g_assert_cmpfloat (difference, <, MAX_HAIRLINE_DIFFERENCE);
+  g_test_message ("%s against cairo: mean channel difference %.3f", dashed ? "dashed hairlines" : "hairlines",
+                  difference);
 
   cairo_surface_destroy (background);
   cairo_surface_destroy (ours);
   cairo_surface_destroy (tiled);
   cairo_surface_destroy (theirs);
+  return difference;
+}
+
+static void
+test_hairline (void)
+{
+  g_assert_cmpfloat (hairline_difference (FALSE), <, MAX_HAIRLINE_DIFFERENCE);
+}
+
+/* Every line dashed, most with dashes longer than a column's window,
+ * which take the pattern's phase along the axis, and some shorter. */
+static void
+test_dashed_hairline (void)
+{
+  g_assert_cmpfloat (hairline_difference (TRUE), <, MAX_DASHED_HAIRLINE_DIFFERENCE);
 }
 
 int
@@ -700,6 +721,7 @@ main (int    argc,
   g_test_add_func ("/edge-raster/exact", test_exact);
   g_test_add_func ("/edge-raster/one-colour", test_one_colour);
   g_test_add_func ("/edge-raster/hairline", test_hairline);
+  g_test_add_func ("/edge-raster/dashed-hairline", test_dashed_hairline);
 
   return g_test_run ();
 }

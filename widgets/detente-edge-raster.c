@@ -12,6 +12,7 @@
 #endif
 
 #include "detente-edge-raster.h"
+#include "detente-scratch.h"
 
 /* Antialiased lines written straight into an ARGB32 buffer, for graphs
  * with tens of thousands of edges, where one cairo_stroke() per edge
@@ -86,7 +87,7 @@ typedef struct
   float    a;           /* |slope| / 2 */
   int      major_lo;    /* major pixels that may be touched, within the surface */
   int      major_hi;
-  int      interior_lo; /* major pixels clear of the caps, if solid */
+  int      interior_lo; /* major pixels clear of the caps, if solid or a hairline */
   int      interior_hi;
 
   int      a_steps;     /* @a in the table's steps, rounded up, at least the table's */
@@ -114,6 +115,9 @@ typedef struct
   guint32  hair_opacity_q;
   float    hair_mask;   /* a hairline's mask for a whole pixel: 255 × fade × the column's height */
   float    hair_opacity; /* and its opacity, the same times alpha / 255 */
+  guint32  dash_phi0;   /* a dashed hairline clear of its caps: where the pattern */
+  guint32  dash_phi_step; /* stands at major pixel i's centre, in 2^-32 periods, */
+  float    dash_k;      /* dash_phi0 + i · dash_phi_step; and period / 2^32 / the window */
   float    phase;       /* where the dash pattern stands at t = 0 */
   float    dash;
   float    period;
@@ -121,6 +125,8 @@ typedef struct
   int      row_lo;      /* rows that may be touched, within the surface */
   int      row_hi;
 } __attribute__ ((aligned (64))) Line;
+
+G_STATIC_ASSERT (G_ALIGNOF (Line) <= DETENTE_SCRATCH_ALIGN);
 
 static guint16 cover_table[COVER_SLOPES + 1][COVER_SIZE];
 
@@ -361,6 +367,23 @@ cover_along (const Line *line,
   return MAX (hi - lo, 0.f) * line->inv_fw;
 }
 
+/* cover_along() for column @i of a dashed hairline, clear of its caps:
+ * a window of 2·hf around the axis, shorter than a dash and than a gap,
+ * covers 1/2 + d / (2·hf) of itself, for the centre's distance d from
+ * the nearest end of a dash, counted positive within one. The pattern
+ * stands at φ periods, in 2^-32: a dash is [0, 1/2), so d is
+ * 1/4 − |φ + 1/4 − 1/2| periods, φ + 1/4 taken modulo 1. */
+static inline float
+dash_cover (const Line *line,
+            int         i)
+{
+  guint32 phi = line->dash_phi0 + (guint32) i * line->dash_phi_step;
+  gint64 w = (gint64) (guint32) (phi + 0x40000000u) - 0x80000000;
+  float cover = 0.5f + (float) (0x40000000 - (w < 0 ? -w : w)) * line->dash_k;
+
+  return CLAMP (cover, 0.f, 1.f);
+}
+
 /* Clips the segment to the box in place (Liang–Barsky) and returns the
  * parameters of its new ends on the old segment, or FALSE if it misses. */
 static gboolean
@@ -501,8 +524,10 @@ prepare_line (const DetenteRasterLine *in,
    * pixels are within reach of the axis, and t changes by |u_minor| per
    * minor pixel. Columns clear of both caps by the pixel's half-width
    * need no cover_along(), and this does not depend on any band. A
-   * dashed line needs it everywhere. */
-  if (!line->dashed)
+   * dashed strip needs it everywhere; a dashed hairline, whose columns
+   * see the pattern through a window shorter than a dash, takes its
+   * share from where the pattern stands (dash_cover()). */
+  if (!line->dashed || (in->hairline && 2.0 * line->hf <= line->dash))
     {
       double reach = (line->half + line->a + 2.0) * fabs (u_minor) + line->hf + INTERIOR_SLACK;
       double i_start = p_major - 0.5 + reach * u_major;
@@ -535,6 +560,18 @@ prepare_line (const DetenteRasterLine *in,
       line->hair_opacity_q = (guint32) lrint (line->hair_opacity * 256);
       line->hair_base = (gint64) llround ((p_minor + slope * (0.5 - p_major) - 0.5) * 4294967296.0);
       line->hair_step = (gint64) llround (slope * 4294967296.0);
+      if (line->dashed && line->interior_lo < line->interior_hi)
+        {
+          /* On the axis, at major pixel i's centre, t is t_0 + i / u_major,
+           * with t_0 where the axis crosses major pixel 0's centre. */
+          double t_axis = (0.5 - p_major) * u_major + (0.5 - p_minor) * u_minor
+                          + u_minor * (p_minor + slope * (0.5 - p_major) - 0.5);
+          double at = (t_axis + line->phase) / line->period, step = 1.0 / (u_major * line->period);
+
+          line->dash_phi0 = (guint32) (gint64) llround ((at - floor (at)) * 4294967296.0);
+          line->dash_phi_step = (guint32) (gint64) llround ((step - floor (step)) * 4294967296.0);
+          line->dash_k = (float) (line->period * line->inv_fw / 4294967296.0);
+        }
     }
 
   /* The corners of the rectangle, and a pixel more for the filters. */
@@ -620,18 +657,33 @@ hairline_into (const Line *line,
           int end = MIN (major_hi, line->interior_hi);
           guint8 *column = data + (origin + i * major_step);
 
-          for (; i < end; i++, U += line->hair_step, column += major_step)
-            {
-              guint32 *top;
+          if (!line->dashed)
+            for (; i < end; i++, U += line->hair_step, column += major_step)
+              {
+                guint32 *top;
 
-              f = (guint32) (U >> 24) & 0xff;
-              j0 = (int) (U >> 32);
-              if ((guint) (j0 - minor_lo) > rows - 2)
-                break;
-              top = (guint32 *) (column + j0 * minor_step);
-              top[0] += log_table[MIN (((256 - f) * full_q + (1u << 15)) >> 16, 255)];
-              *(guint32 *) ((guint8 *) top + minor_step) += log_table[MIN ((f * full_q + (1u << 15)) >> 16, 255)];
-            }
+                f = (guint32) (U >> 24) & 0xff;
+                j0 = (int) (U >> 32);
+                if ((guint) (j0 - minor_lo) > rows - 2)
+                  break;
+                top = (guint32 *) (column + j0 * minor_step);
+                top[0] += log_table[MIN (((256 - f) * full_q + (1u << 15)) >> 16, 255)];
+                *(guint32 *) ((guint8 *) top + minor_step) += log_table[MIN ((f * full_q + (1u << 15)) >> 16, 255)];
+              }
+          else
+            for (; i < end; i++, U += line->hair_step, column += major_step)
+              {
+                guint32 *top, q;
+
+                f = (guint32) (U >> 24) & 0xff;
+                j0 = (int) (U >> 32);
+                if ((guint) (j0 - minor_lo) > rows - 2)
+                  break;
+                q = (guint32) (dash_cover (line, i) * (float) full_q + 0.5f);
+                top = (guint32 *) (column + j0 * minor_step);
+                top[0] += log_table[MIN (((256 - f) * q + (1u << 15)) >> 16, 255)];
+                *(guint32 *) ((guint8 *) top + minor_step) += log_table[MIN ((f * q + (1u << 15)) >> 16, 255)];
+              }
           if (i >= major_hi)
             break;
         }
@@ -640,8 +692,10 @@ hairline_into (const Line *line,
 
       if (i >= line->interior_lo && i < line->interior_hi)
         {
-          mask[0] = MIN (((256 - f) * full_q + (1u << 15)) >> 16, 255);
-          mask[1] = MIN ((f * full_q + (1u << 15)) >> 16, 255);
+          guint32 q = line->dashed ? (guint32) (dash_cover (line, i) * (float) full_q + 0.5f) : full_q;
+
+          mask[0] = MIN (((256 - f) * q + (1u << 15)) >> 16, 255);
+          mask[1] = MIN ((f * q + (1u << 15)) >> 16, 255);
         }
       else
         {
@@ -1038,6 +1092,8 @@ struct _DetenteEdgeRasterPlan
   Line  *lines;       /* one for each line given; those that do not show have no rows */
   gsize *starts;      /* where each tile's lines start in @order, and one more */
   guint *order;       /* line indices, tile by tile, in their order within each tile */
+  gsize  lines_size;  /* bytes of @lines and @order, for detente_scratch_give() */
+  gsize  order_size;
   int    width;
   int    height;
   int    tile_width;
@@ -1118,6 +1174,10 @@ typedef struct
   gsize                    first;
   gsize                    last;
   gsize                   *counts;
+  /* The colour (0xRRGGBB) of the share's lines that show, G_MAXUINT32
+   * for none, and whether some have another. */
+  guint32                  colour;
+  gboolean                 mixed;
 } PlanShare;
 
 /* Runs @body with @tile set to each tile that @line may touch. */
@@ -1147,16 +1207,20 @@ prepare_share (gpointer data)
   PlanShare *share = data;
   DetenteEdgeRasterPlan *plan = share->plan;
 
+  share->colour = G_MAXUINT32;
   for (gsize k = share->first; k < share->last; k++)
     {
       Line *line = &plan->lines[k];
+      const DetenteRasterLine *in = &share->in[share->from != NULL ? share->from[k] : k];
 
-      if (!prepare_line (&share->in[share->from != NULL ? share->from[k] : k], plan->width,
-                         plan->height, line))
+      if (!prepare_line (in, plan->width, plan->height, line))
         {
           line->row_lo = line->row_hi = 0;
           continue;
         }
+      if (share->colour == G_MAXUINT32)
+        share->colour = in->color & 0xffffff;
+      share->mixed |= (in->color & 0xffffff) != share->colour;
       FOR_EACH_TILE (plan, line, tile, share->counts[tile]++);
     }
   return NULL;
@@ -1294,7 +1358,7 @@ detente_edge_raster_plan_new (int                      width,
     n_threads = g_get_num_processors ();
   n_threads = CLAMP (n_threads, 1, MAX (n_lines / 2048, 1));
 
-  plan->lines = g_aligned_alloc (n_lines, sizeof (Line), G_ALIGNOF (Line));
+  plan->lines = detente_scratch_take (DETENTE_SCRATCH_PLAN_LINES, n_lines * sizeof (Line), &plan->lines_size);
   from = spatial_order (plan, lines, n_lines);
   shares = g_new0 (PlanShare, n_threads);
   counts = g_new0 (gsize, (gsize) n_threads * n_tiles);
@@ -1311,14 +1375,12 @@ detente_edge_raster_plan_new (int                      width,
 
   plan->one_colour = TRUE;
   plan->colour = G_MAXUINT32;
-  for (gsize k = 0; k < n_lines && plan->one_colour; k++)
-    if (plan->lines[k].row_lo < plan->lines[k].row_hi)
+  for (guint k = 0; k < n_threads; k++)
+    if (shares[k].colour != G_MAXUINT32)
       {
-        guint32 rgb = lines[from != NULL ? from[k] : k].color & 0xffffff;
-
         if (plan->colour == G_MAXUINT32)
-          plan->colour = rgb;
-        plan->one_colour = rgb == plan->colour;
+          plan->colour = shares[k].colour;
+        plan->one_colour &= !shares[k].mixed && shares[k].colour == plan->colour;
       }
 
   /* A counting sort: tile by tile, each share's entries after those of
@@ -1335,7 +1397,7 @@ detente_edge_raster_plan_new (int                      width,
         }
     }
   plan->starts[n_tiles] = total;
-  plan->order = g_new (guint, MAX (total, 1));
+  plan->order = detente_scratch_take (DETENTE_SCRATCH_PLAN_ORDER, total * sizeof (guint), &plan->order_size);
   run_shares (bin_share, shares, n_threads);
   return plan;
 }
@@ -1351,9 +1413,9 @@ detente_edge_raster_plan_free (DetenteEdgeRasterPlan *plan)
 {
   if (plan == NULL)
     return;
-  g_aligned_free (plan->lines);
+  detente_scratch_give (DETENTE_SCRATCH_PLAN_LINES, plan->lines, plan->lines_size);
   g_free (plan->starts);
-  g_free (plan->order);
+  detente_scratch_give (DETENTE_SCRATCH_PLAN_ORDER, plan->order, plan->order_size);
   g_free (plan);
 }
 

@@ -14,6 +14,7 @@
 #include "detente-edge-raster.h"
 #include "detente-graph-render.h"
 #include "detente-label-raster.h"
+#include "detente-scratch.h"
 
 /* Draws a laid-out graph onto any cairo_t: the screen, a PNG, an SVG or
  * a PDF. Badges and labels are placed first, then drawn: edges under
@@ -50,6 +51,102 @@
 /* A placed box that is not a label: a node or a badge. */
 #define OBSTACLE G_MAXUINT
 
+typedef struct
+{
+  char  *country;
+  guint  count;
+  char  *name;
+} LegendCountry;
+
+static int
+compare_legend (gconstpointer a,
+                gconstpointer b)
+{
+  const LegendCountry *x = a, *y = b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return g_strcmp0 (x->country, y->country);
+}
+
+typedef enum
+{
+  EDGE_HELD,
+  EDGE_PLANNED,
+  EDGE_CANCELLED,
+} EdgeStyle;
+
+/* Held if any of its engagements took place; planned if the rest are
+ * still to come; cancelled if all fell through. */
+static EdgeStyle
+edge_style (const DetenteGraphEdge *edge)
+{
+  if (edge->statuses[DETENTE_ENGAGEMENT_STATUS_HELD] > 0)
+    return EDGE_HELD;
+  if (edge->statuses[DETENTE_ENGAGEMENT_STATUS_PLANNED] + edge->statuses[DETENTE_ENGAGEMENT_STATUS_POSSIBLE] > 0)
+    return EDGE_PLANNED;
+  return EDGE_CANCELLED;
+}
+
+static double
+edge_width (const DetenteGraphEdge *edge)
+{
+  return MIN (0.9 + 1.1 * log2 (edge->weight), 6.0);
+}
+
+/* Whether the segment's box meets the picture's. */
+#define LEGEND_COUNTRIES 5
+
+/* The countries with the most actors, at most LEGEND_COUNTRIES of them,
+ * into @out; returns how many. */
+static guint
+legend_countries (DetenteGraph  *graph,
+                  LegendCountry *out)
+{
+  g_autoptr(GArray) countries = g_array_new (FALSE, TRUE, sizeof (LegendCountry));
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n;
+
+  for (guint i = 0; i < detente_graph_get_n_nodes (graph); i++)
+    {
+      DetenteActor *actor = detente_graph_get_node (graph, i)->actor;
+      const char *country = detente_actor_get_country (actor);
+      gpointer found;
+      LegendCountry *entry;
+
+      if (country == NULL || country[0] == '\0')
+        continue;
+      if ((found = g_hash_table_lookup (index, country)) == NULL)
+        {
+          LegendCountry fresh = { g_strdup (country), 0, NULL };
+
+          g_array_append_val (countries, fresh);
+          g_hash_table_insert (index, (gpointer) g_array_index (countries, LegendCountry, countries->len - 1).country,
+                               GUINT_TO_POINTER (countries->len));
+          found = GUINT_TO_POINTER (countries->len);
+        }
+      entry = &g_array_index (countries, LegendCountry, GPOINTER_TO_UINT (found) - 1);
+      entry->count++;
+      if (detente_actor_get_kind (actor) == DETENTE_ACTOR_KIND_COUNTRY && entry->name == NULL)
+        entry->name = g_strdup (detente_actor_get_name (actor));
+    }
+  g_array_sort (countries, compare_legend);
+  n = MIN (countries->len, LEGEND_COUNTRIES);
+  for (guint i = 0; i < countries->len; i++)
+    {
+      LegendCountry *entry = &g_array_index (countries, LegendCountry, i);
+
+      if (i < n)
+        {
+          out[i] = *entry;
+          continue;
+        }
+      g_free (entry->country);
+      g_free (entry->name);
+    }
+  return n;
+}
+
 /* What a graph's scenes have in common, whatever the positions: the
  * layout publishes new positions many times a second, and working these
  * out again each time would cost the main thread O(n log n). */
@@ -67,6 +164,12 @@ typedef struct
   double        label_mask_scale;
   gsize         label_mask_bytes;
   GMutex        label_mutex;
+  /* Each edge's width before the level of detail, and its EdgeStyle. */
+  double       *edge_width;
+  guint8       *edge_style;
+  /* The countries the legend lists. */
+  LegendCountry legend[LEGEND_COUNTRIES];
+  guint         n_legend;
   guint         n;
 } SceneStyle;
 
@@ -102,6 +205,13 @@ scene_style_free (gpointer data)
     g_clear_pointer (&style->label_mask[i], detente_label_mask_unref);
   g_free (style->label_mask);
   g_mutex_clear (&style->label_mutex);
+  g_free (style->edge_width);
+  g_free (style->edge_style);
+  for (guint i = 0; i < style->n_legend; i++)
+    {
+      g_free (style->legend[i].country);
+      g_free (style->legend[i].name);
+    }
 }
 
 static void
@@ -278,6 +388,16 @@ detente_graph_scene_new (DetenteGraph *graph,
   style->label_mask = g_new0 (DetenteLabelMask *, self->n + 1);
   style->n = self->n;
   g_mutex_init (&style->label_mutex);
+  style->edge_width = g_new (double, detente_graph_get_n_edges (graph) + 1);
+  style->edge_style = g_new (guint8, detente_graph_get_n_edges (graph) + 1);
+  for (guint e = 0; e < detente_graph_get_n_edges (graph); e++)
+    {
+      const DetenteGraphEdge *edge = detente_graph_get_edge (graph, e);
+
+      style->edge_width[e] = edge_width (edge);
+      style->edge_style[e] = (guint8) edge_style (edge);
+    }
+  style->n_legend = legend_countries (graph, style->legend);
   scene_take_style (self, style);
   weight = g_new (double, self->n + 1);
 
@@ -654,32 +774,6 @@ edge_lit (const Highlight         *h,
          (edge->source == (guint) frame->selected || edge->target == (guint) frame->selected);
 }
 
-typedef enum
-{
-  EDGE_HELD,
-  EDGE_PLANNED,
-  EDGE_CANCELLED,
-} EdgeStyle;
-
-/* Held if any of its engagements took place; planned if the rest are
- * still to come; cancelled if all fell through. */
-static EdgeStyle
-edge_style (const DetenteGraphEdge *edge)
-{
-  if (edge->statuses[DETENTE_ENGAGEMENT_STATUS_HELD] > 0)
-    return EDGE_HELD;
-  if (edge->statuses[DETENTE_ENGAGEMENT_STATUS_PLANNED] + edge->statuses[DETENTE_ENGAGEMENT_STATUS_POSSIBLE] > 0)
-    return EDGE_PLANNED;
-  return EDGE_CANCELLED;
-}
-
-static double
-edge_width (const DetenteGraphEdge *edge)
-{
-  return MIN (0.9 + 1.1 * log2 (edge->weight), 6.0);
-}
-
-/* Whether the segment's box meets the picture's. */
 static inline gboolean
 segment_visible (double x0,
                  double y0,
@@ -1364,7 +1458,8 @@ draw_pixels (DetenteGraphScene       *scene,
              double                   height,
              DetenteGraphDrawn       *drawn)
 {
-  g_autoptr(GArray) lines = NULL;
+  DetenteRasterLine *lines;
+  gsize n_lines = 0, lines_size;
   g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (PixelNode));
   g_autoptr(DetenteEdgeRasterPlan) plan = NULL;
   g_autofree gsize *node_starts = NULL;
@@ -1377,34 +1472,37 @@ draw_pixels (DetenteGraphScene       *scene,
   g_autofree GThread **threads = NULL;
   guint n_edges = detente_graph_get_n_edges (scene->graph), n_threads;
   const double *p = scene->positions;
+  const double *widths = scene->style->edge_width;
+  const guint8 *styles = scene->style->edge_style;
   double s = frame->scale, thin = lod->thin, fade = lod->fade;
   Tiles tiles = { NULL, };
   int pw, ph, n_columns, n_rows;
 
-  lines = g_array_sized_new (FALSE, FALSE, sizeof (DetenteRasterLine), lod->n_visible);
+  lines = detente_scratch_take (DETENTE_SCRATCH_RASTER_LINES, n_edges * sizeof (DetenteRasterLine),
+                                &lines_size);
   for (guint e = 0; e < n_edges; e++)
     {
       const DetenteGraphEdge *edge = detente_graph_get_edge (scene->graph, e);
       double ends[4];
-      DetenteRasterLine line;
+      DetenteRasterLine *line = &lines[n_lines];
 
       if (!edge_on_screen (scene, frame, edge, width, height, ends))
         continue;
-      line.x0 = ends[0] * s;
-      line.y0 = ends[1] * s;
-      line.x1 = ends[2] * s;
-      line.y1 = ends[3] * s;
-      line.width = MAX (edge_width (edge) * thin, 0.5) * s;
-      line.color = straight_argb (colors->edge, edge_alpha (colors, h, frame, edge, e, fade));
+      line->x0 = ends[0] * s;
+      line->y0 = ends[1] * s;
+      line->x1 = ends[2] * s;
+      line->y1 = ends[3] * s;
+      line->width = MAX (widths[e] * thin, 0.5) * s;
+      line->color = straight_argb (colors->edge, edge_alpha (colors, h, frame, edge, e, fade));
       /* The cairo path dashes 5 on, 4 off; one length is close enough. */
-      line.dash = edge_style (edge) == EDGE_HELD ? 0 : 4.5 * s;
+      line->dash = styles[e] == EDGE_HELD ? 0 : 4.5 * s;
       /* Edges thinner than a pixel are hairlines: two pixels a column
        * that share the same ink as a strip would spread over two or
        * three, for a few times less work. */
-      line.hairline = edge_width (edge) * thin < 1;
-      g_array_append_val (lines, line);
+      line->hairline = widths[e] * thin < 1;
+      n_lines++;
     }
-  drawn->n_edges = lines->len;
+  drawn->n_edges = n_lines;
   drawn->fast_edges = TRUE;
 
   for (guint i = 0; i < scene->n; i++)
@@ -1432,10 +1530,14 @@ draw_pixels (DetenteGraphScene       *scene,
   pw = cairo_image_surface_get_width (surface);
   ph = cairo_image_surface_get_height (surface);
   if (pw == 0 || ph == 0)
-    return;
+    {
+      detente_scratch_give (DETENTE_SCRATCH_RASTER_LINES, lines, lines_size);
+      return;
+    }
   n_threads = frame->n_threads > 0 ? frame->n_threads : g_get_num_processors ();
   plan = detente_edge_raster_plan_new (pw, ph, TILE_SIZE, TILE_SIZE,
-                                       (const DetenteRasterLine *) lines->data, lines->len, n_threads);
+                                       lines, n_lines, n_threads);
+  detente_scratch_give (DETENTE_SCRATCH_RASTER_LINES, lines, lines_size);
 
   /* The nodes and the labels go into the same tiles, by a counting sort
    * that keeps their order. */
@@ -1898,24 +2000,6 @@ draw_marks (DetenteGraphScene       *scene,
     }
 }
 
-typedef struct
-{
-  char  *country;
-  guint  count;
-  char  *name;
-} LegendCountry;
-
-static int
-compare_legend (gconstpointer a,
-                gconstpointer b)
-{
-  const LegendCountry *x = a, *y = b;
-
-  if (x->count != y->count)
-    return x->count > y->count ? -1 : 1;
-  return g_strcmp0 (x->country, y->country);
-}
-
 static void
 legend_row (cairo_t      *cr,
             PangoLayout  *layout,
@@ -1943,37 +2027,11 @@ draw_legend (DetenteGraphScene       *scene,
              PangoLayout             *layout,
              double                   height)
 {
-  g_autoptr(GArray) countries = g_array_new (FALSE, TRUE, sizeof (LegendCountry));
-  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   static const double dash[] = { 5, 4 };
   double x = 12, y, rgb[3];
   guint n_rows, n_countries;
 
-  for (guint i = 0; i < scene->n; i++)
-    {
-      DetenteActor *actor = detente_graph_get_node (scene->graph, i)->actor;
-      const char *country = detente_actor_get_country (actor);
-      gpointer found;
-      LegendCountry *entry;
-
-      if (country == NULL || country[0] == '\0')
-        continue;
-      if ((found = g_hash_table_lookup (index, country)) == NULL)
-        {
-          LegendCountry fresh = { g_strdup (country), 0, NULL };
-
-          g_array_append_val (countries, fresh);
-          g_hash_table_insert (index, (gpointer) g_array_index (countries, LegendCountry, countries->len - 1).country,
-                               GUINT_TO_POINTER (countries->len));
-          found = GUINT_TO_POINTER (countries->len);
-        }
-      entry = &g_array_index (countries, LegendCountry, GPOINTER_TO_UINT (found) - 1);
-      entry->count++;
-      if (detente_actor_get_kind (actor) == DETENTE_ACTOR_KIND_COUNTRY && entry->name == NULL)
-        entry->name = g_strdup (detente_actor_get_name (actor));
-    }
-  g_array_sort (countries, compare_legend);
-  n_countries = frame->by_community ? 0 : MIN (countries->len, 5);
+  n_countries = frame->by_community ? 0 : scene->style->n_legend;
   n_rows = n_countries + 3 + 3;
   y = height - 12 - n_rows * 18 - 8;
 
@@ -1984,7 +2042,7 @@ draw_legend (DetenteGraphScene       *scene,
 
   for (guint i = 0; i < n_countries; i++)
     {
-      LegendCountry *entry = &g_array_index (countries, LegendCountry, i);
+      const LegendCountry *entry = &scene->style->legend[i];
 
       detente_graph_country_color (entry->country, frame->theme, rgb);
       cairo_new_path (cr);
@@ -2025,12 +2083,6 @@ draw_legend (DetenteGraphScene       *scene,
       legend_row (cr, layout, colors, x, &y, names[s]);
     }
   cairo_restore (cr);
-
-  for (guint i = 0; i < countries->len; i++)
-    {
-      g_free (g_array_index (countries, LegendCountry, i).country);
-      g_free (g_array_index (countries, LegendCountry, i).name);
-    }
 }
 
 /* @cr's target when it is an ARGB32 image of exactly the picture's
