@@ -73,14 +73,13 @@
 /* Lines prepared at a time: their constants take about 100 bytes each. */
 #define CHUNK_LINES 16384
 
-/* The fields a tile's drawing reads for every line and column come
- * first, in the first of the cache lines a Line takes up. */
+/* A prepared line, in three cache lines: the first holds all that a tile
+ * reads to draw a hairline, the common line of big graphs, and the
+ * second what a strip adds. */
 typedef struct
 {
-  gint64   k0_base;     /* the two edges' heights at major pixel i's centre, in */
-  gint64   k1_base;     /* cover_table's steps and 32 bits of fraction, plus 1/2 pixel */
-  gint64   k_step;      /* for rounding: k_base + i * k_step */
-  const guint16 *cover; /* cover_table's row for the slope */
+  gint64   hair_base;   /* a hairline's centre less 1/2, at major pixel i: */
+  gint64   hair_step;   /* hair_base + i · hair_step, 32.32 fixed point */
   float    c0;          /* the centre's minor coordinate at major pixel 0's centre */
   float    inv_slope;   /* 1 / slope, or 0 for a level line */
   float    half;        /* half the strip's height across the major axis */
@@ -89,42 +88,44 @@ typedef struct
   int      major_hi;
   int      interior_lo; /* major pixels clear of the caps, if solid or a hairline */
   int      interior_hi;
+  guint32  hair_opacity_q; /* a hairline's opacity for a whole pixel, in 1/256 */
+  guint32  dash_phi0;   /* a dashed hairline clear of its caps: where the pattern */
+  guint32  dash_phi_step; /* stands at major pixel i's centre, in 2^-32 periods, */
+                        /* dash_phi0 + i · dash_phi_step */
+  guint8   y_major;
+  guint8   hairline;
+  guint8   dashed;
 
-  int      a_steps;     /* @a in the table's steps, rounded up, at least the table's */
-  gboolean y_major;
+  gint64   k0_base;     /* the two edges' heights at major pixel i's centre, in */
+  gint64   k1_base;     /* cover_table's steps and 32 bits of fraction, plus 1/2 pixel */
+  gint64   k_step;      /* for rounding: k_base + i * k_step */
+  const guint16 *cover; /* cover_table's row for the slope */
   const guint16 *padded; /* padded_table's row, at cover_table's first entry, or NULL */
+  int      a_steps;     /* @a in the table's steps, rounded up, at least the table's */
   int      iscale;      /* 255, times the fading of thin lines */
   guint32  amul;        /* the line's opacity, alpha × iscale, as 2^23 × it / COVER_ONE */
+  guint32  src_packed;
   guint64  src;         /* premultiplied, spread out as by spread() */
+
   float    t0;          /* distance along the line at pixel (0, 0)'s centre */
   float    t_major;     /* and its steps, per major and per minor pixel */
   float    t_minor;
   float    length;
   float    hf;          /* half the pixel's width seen along the line */
   float    inv_fw;
-  float    scale;       /* @iscale, over COVER_ONE */
-  float    ascale;      /* @amul as a float */
-  gboolean dashed;
-  guint32  src_packed;
-
   float    slope;       /* minor per major, |slope| <= 1 */
-  gboolean hairline;
-  gint64   hair_base;   /* a hairline's centre less 1/2, at major pixel i: */
-  gint64   hair_step;   /* hair_base + i · hair_step, 32.32 fixed point */
-  guint32  hair_mask_q; /* hair_mask and hair_opacity in 1/256 */
-  guint32  hair_opacity_q;
+  guint32  hair_mask_q; /* hair_mask in 1/256 */
   float    hair_mask;   /* a hairline's mask for a whole pixel: 255 × fade × the column's height */
   float    hair_opacity; /* and its opacity, the same times alpha / 255 */
-  guint32  dash_phi0;   /* a dashed hairline clear of its caps: where the pattern */
-  guint32  dash_phi_step; /* stands at major pixel i's centre, in 2^-32 periods, */
-  float    dash_k;      /* dash_phi0 + i · dash_phi_step; and period / 2^32 / the window */
+  float    dash_k;      /* period / 2^32 / the window of dash_cover() */
   float    phase;       /* where the dash pattern stands at t = 0 */
-  float    dash;
-  float    period;
+  float    dash;        /* the period is twice this */
   float    inv_period;
   int      row_lo;      /* rows that may be touched, within the surface */
   int      row_hi;
 } __attribute__ ((aligned (64))) Line;
+
+G_STATIC_ASSERT (sizeof (Line) == 192);
 
 G_STATIC_ASSERT (G_ALIGNOF (Line) <= DETENTE_SCRATCH_ALIGN);
 
@@ -343,7 +344,7 @@ dash_integral (const Line *line,
                float       x)
 {
   float q = (float) (int) (x * line->inv_period);
-  float r = x - q * line->period;
+  float r = x - q * (2.f * line->dash);
 
   return q * line->dash + MIN (r, line->dash);
 }
@@ -515,9 +516,8 @@ prepare_line (const DetenteRasterLine *in,
   if (line->dashed)
     {
       line->dash = MAX (in->dash, MIN_DASH);
-      line->period = 2.0 * line->dash;
-      line->inv_period = 1.0 / line->period;
-      line->phase = fmod (t_in * full_length, line->period);
+      line->inv_period = 1.0 / (2.f * line->dash);
+      line->phase = fmod (t_in * full_length, 2.f * line->dash);
     }
 
   /* Along the axis, t grows by 1/u_major per major pixel; a column's
@@ -543,10 +543,8 @@ prepare_line (const DetenteRasterLine *in,
   line->iscale = (int) lrint (255.0 * fade);
   if (line->iscale == 0)
     return FALSE;
-  line->scale = (float) line->iscale / COVER_ONE;
   /* Below 2^31 for any cover: 32768 × 65280. */
   line->amul = (alpha * (guint32) line->iscale * 256 + 127) / 255;
-  line->ascale = (float) line->amul / (1 << 23);
   line->src = mul_un8x4 (spread ((in->color & 0x00ffffff) | 0xff000000), alpha);
   line->src_packed = gather (line->src);
   if (in->hairline)
@@ -566,11 +564,12 @@ prepare_line (const DetenteRasterLine *in,
            * with t_0 where the axis crosses major pixel 0's centre. */
           double t_axis = (0.5 - p_major) * u_major + (0.5 - p_minor) * u_minor
                           + u_minor * (p_minor + slope * (0.5 - p_major) - 0.5);
-          double at = (t_axis + line->phase) / line->period, step = 1.0 / (u_major * line->period);
+          double period = 2.f * line->dash;
+          double at = (t_axis + line->phase) / period, step = 1.0 / (u_major * period);
 
           line->dash_phi0 = (guint32) (gint64) llround ((at - floor (at)) * 4294967296.0);
           line->dash_phi_step = (guint32) (gint64) llround ((step - floor (step)) * 4294967296.0);
-          line->dash_k = (float) (line->period * line->inv_fw / 4294967296.0);
+          line->dash_k = (float) (period * line->inv_fw / 4294967296.0);
         }
     }
 
@@ -787,7 +786,7 @@ draw_line (const Line *line,
           guint32 *pixel = (guint32 *) p;
           int mask;
 
-          mask = (int) ((float) cover * line->scale
+          mask = (int) ((float) cover * ((float) line->iscale / COVER_ONE)
                         * cover_along (line, t_column + line->t_minor * (float) j) + 0.5f);
           if (mask <= 0)
             continue;
@@ -881,7 +880,7 @@ add_columns (const Line *line,
             {
               int c = padded ? cover[k1] - cover[k0] : cover_at (line, k1) - cover_at (line, k0);
               float along = cover_along (line, t_column + line->t_minor * (float) j);
-              int mask = (int) ((float) c * line->ascale * along + 0.5f);
+              int mask = (int) ((float) c * ((float) line->amul / (1 << 23)) * along + 0.5f);
 
               if (mask > 0)
                 *p += log_table[MIN (mask, 255)];
