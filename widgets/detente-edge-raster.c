@@ -617,6 +617,31 @@ reachable_columns (const Line *line,
     }
 }
 
+/* How many columns, at most @most, from the one at @U on (in steps of
+ * @step, 32.32) have the row of their first pixel, U >> 32, in
+ * [@minor_lo, @minor_hi − 2]: rows are monotonic along a line, so they
+ * make a run from the first. */
+static inline int
+hair_run (gint64 U,
+          gint64 step,
+          int    minor_lo,
+          int    minor_hi,
+          int    most)
+{
+  gint64 lo = (gint64) minor_lo << 32, hi = (gint64) (minor_hi - 1) << 32;
+  gint64 n;
+
+  if (U < lo || U >= hi)
+    return 0;
+  if (step > 0)
+    n = (hi - U + step - 1) / step;
+  else if (step < 0)
+    n = (U - lo) / -step + 1;
+  else
+    n = most;
+  return (int) MIN (n, (gint64) most);
+}
+
 /* Draws the hairline @line on the pixels with major coordinate in
  * [@major_lo, @major_hi) and minor coordinate in [@minor_lo, @minor_hi),
  * pixel (i, j) being the word at @data + @origin + i·@major_step +
@@ -657,32 +682,48 @@ hairline_into (const Line *line,
           guint8 *column = data + (origin + i * major_step);
 
           if (!line->dashed)
-            for (; i < end; i++, U += line->hair_step, column += major_step)
-              {
-                guint32 *top;
+            {
+              /* The columns from here on whose two pixels stay in the
+               * rows need no test; and a column's opacity of at most
+               * 255 (in 1/256) gives masks of at most 255, so the common
+               * faint lines need no clamp either. */
+              int stop = i + hair_run (U, line->hair_step, minor_lo, minor_hi, end - i);
+              guint32 whole_q = 256 * full_q;
 
-                f = (guint32) (U >> 24) & 0xff;
-                j0 = (int) (U >> 32);
-                if ((guint) (j0 - minor_lo) > rows - 2)
-                  break;
-                top = (guint32 *) (column + j0 * minor_step);
-                top[0] += log_table[MIN (((256 - f) * full_q + (1u << 15)) >> 16, 255)];
-                *(guint32 *) ((guint8 *) top + minor_step) += log_table[MIN ((f * full_q + (1u << 15)) >> 16, 255)];
-              }
+              if (full_q <= 255 * 256)
+                for (; i < stop; i++, U += line->hair_step, column += major_step)
+                  {
+                    guint32 *top = (guint32 *) (column + (U >> 32) * minor_step);
+                    /* (256 − f) · full_q is whole_q less this. */
+                    guint32 share = ((guint32) (U >> 24) & 0xff) * full_q;
+
+                    top[0] += log_table[(whole_q - share + (1u << 15)) >> 16];
+                    *(guint32 *) ((guint8 *) top + minor_step) += log_table[(share + (1u << 15)) >> 16];
+                  }
+              else
+                for (; i < stop; i++, U += line->hair_step, column += major_step)
+                  {
+                    guint32 *top = (guint32 *) (column + (U >> 32) * minor_step);
+
+                    f = (guint32) (U >> 24) & 0xff;
+                    top[0] += log_table[MIN (((256 - f) * full_q + (1u << 15)) >> 16, 255)];
+                    *(guint32 *) ((guint8 *) top + minor_step) += log_table[MIN ((f * full_q + (1u << 15)) >> 16, 255)];
+                  }
+            }
           else
-            for (; i < end; i++, U += line->hair_step, column += major_step)
-              {
-                guint32 *top, q;
+            {
+              int stop = i + hair_run (U, line->hair_step, minor_lo, minor_hi, end - i);
 
-                f = (guint32) (U >> 24) & 0xff;
-                j0 = (int) (U >> 32);
-                if ((guint) (j0 - minor_lo) > rows - 2)
-                  break;
-                q = (guint32) (dash_cover (line, i) * (float) full_q + 0.5f);
-                top = (guint32 *) (column + j0 * minor_step);
-                top[0] += log_table[MIN (((256 - f) * q + (1u << 15)) >> 16, 255)];
-                *(guint32 *) ((guint8 *) top + minor_step) += log_table[MIN ((f * q + (1u << 15)) >> 16, 255)];
-              }
+              for (; i < stop; i++, U += line->hair_step, column += major_step)
+                {
+                  guint32 *top = (guint32 *) (column + (U >> 32) * minor_step);
+                  guint32 q = (guint32) (dash_cover (line, i) * (float) full_q + 0.5f);
+
+                  f = (guint32) (U >> 24) & 0xff;
+                  top[0] += log_table[MIN (((256 - f) * q + (1u << 15)) >> 16, 255)];
+                  *(guint32 *) ((guint8 *) top + minor_step) += log_table[MIN ((f * q + (1u << 15)) >> 16, 255)];
+                }
+            }
           if (i >= major_hi)
             break;
         }
@@ -908,9 +949,16 @@ add_line (const Line *line,
   int minor_hi = line->y_major ? x + width : y + height;
   int in_lo, in_hi;
 
+  /* Steps of one word, known to the compiler. */
+  if (line->hairline && line->y_major)
+    {
+      hairline_into (line, (guint8 *) sums, 4 * origin, 4 * (gssize) width, 4,
+                     major_lo, major_hi, minor_lo, minor_hi, TRUE);
+      return;
+    }
   if (line->hairline)
     {
-      hairline_into (line, (guint8 *) sums, 4 * origin, 4 * major_step, 4 * minor_step,
+      hairline_into (line, (guint8 *) sums, 4 * origin, 4, 4 * (gssize) width,
                      major_lo, major_hi, minor_lo, minor_hi, TRUE);
       return;
     }
