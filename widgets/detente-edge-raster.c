@@ -385,6 +385,14 @@ dash_cover (const Line *line,
   return CLAMP (cover, 0.f, 1.f);
 }
 
+/* @x rounded to the nearest integer, halves away from 0, as llround()
+ * would, but without a call: a line is prepared with six of them. */
+static inline gint64
+round_i64 (double x)
+{
+  return (gint64) (x >= 0 ? x + 0.5 : x - 0.5);
+}
+
 /* Clips the segment to the box in place (Liang–Barsky) and returns the
  * parameters of its new ends on the old segment, or FALSE if it misses. */
 static gboolean
@@ -453,7 +461,7 @@ prepare_line (const DetenteRasterLine *in,
     return FALSE;
   if (!isfinite (x0) || !isfinite (y0) || !isfinite (x1) || !isfinite (y1))
     return FALSE;
-  full_length = hypot (x1 - x0, y1 - y0);
+  full_length = sqrt ((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0));
   /* Butt caps: cairo draws nothing for a line without length either. */
   if (!(full_length > 1e-6) || !isfinite (full_length))
     return FALSE;
@@ -475,7 +483,7 @@ prepare_line (const DetenteRasterLine *in,
   p_minor = line->y_major ? x0 : y0;
   d_major = line->y_major ? y1 - y0 : x1 - x0;
   d_minor = line->y_major ? x1 - x0 : y1 - y0;
-  length = hypot (d_major, d_minor);
+  length = sqrt (d_major * d_major + d_minor * d_minor);
   if (!(length > 1e-6))
     return FALSE;
 
@@ -488,10 +496,10 @@ prepare_line (const DetenteRasterLine *in,
   line->c0 = p_minor + slope * (0.5 - p_major);
   line->half = 0.5 * w * sqrt (1.0 + slope * slope);
   line->a = 0.5f * fabsf (line->slope);
-  line->k_step = (gint64) llround (slope * COVER_STEPS * 4294967296.0);
-  line->k0_base = (gint64) llround ((line->c0 - line->half + 0.5 + 0.5 / COVER_STEPS)
+  line->k_step = round_i64 (slope * COVER_STEPS * 4294967296.0);
+  line->k0_base = round_i64 ((line->c0 - line->half + 0.5 + 0.5 / COVER_STEPS)
                                     * COVER_STEPS * 4294967296.0);
-  line->k1_base = (gint64) llround ((line->c0 + line->half + 0.5 + 0.5 / COVER_STEPS)
+  line->k1_base = round_i64 ((line->c0 + line->half + 0.5 + 0.5 / COVER_STEPS)
                                     * COVER_STEPS * 4294967296.0);
   level = (int) lrint (2.0 * COVER_SLOPES * line->a);
   line->cover = cover_table[level];
@@ -556,8 +564,8 @@ prepare_line (const DetenteRasterLine *in,
       line->hair_opacity = (float) (alpha * fade / fabs (u_major));
       line->hair_mask_q = (guint32) lrint (line->hair_mask * 256);
       line->hair_opacity_q = (guint32) lrint (line->hair_opacity * 256);
-      line->hair_base = (gint64) llround ((p_minor + slope * (0.5 - p_major) - 0.5) * 4294967296.0);
-      line->hair_step = (gint64) llround (slope * 4294967296.0);
+      line->hair_base = round_i64 ((p_minor + slope * (0.5 - p_major) - 0.5) * 4294967296.0);
+      line->hair_step = round_i64 (slope * 4294967296.0);
       if (line->dashed && line->interior_lo < line->interior_hi)
         {
           /* On the axis, at major pixel i's centre, t is t_0 + i / u_major,
@@ -567,8 +575,8 @@ prepare_line (const DetenteRasterLine *in,
           double period = 2.f * line->dash;
           double at = (t_axis + line->phase) / period, step = 1.0 / (u_major * period);
 
-          line->dash_phi0 = (guint32) (gint64) llround ((at - floor (at)) * 4294967296.0);
-          line->dash_phi_step = (guint32) (gint64) llround ((step - floor (step)) * 4294967296.0);
+          line->dash_phi0 = (guint32) round_i64 ((at - floor (at)) * 4294967296.0);
+          line->dash_phi_step = (guint32) round_i64 ((step - floor (step)) * 4294967296.0);
           line->dash_k = (float) (period * line->inv_fw / 4294967296.0);
         }
     }
