@@ -94,7 +94,7 @@ edge_width (const DetenteGraphEdge *edge)
   return MIN (0.9 + 1.1 * log2 (edge->weight), 6.0);
 }
 
-/* Whether the segment's box meets the picture's. */
+/* The legend lists the countries with the most actors, this many. */
 #define LEGEND_COUNTRIES 5
 
 /* The countries with the most actors, at most LEGEND_COUNTRIES of them,
@@ -774,6 +774,7 @@ edge_lit (const Highlight         *h,
          (edge->source == (guint) frame->selected || edge->target == (guint) frame->selected);
 }
 
+/* Whether the segment's box meets the picture's. */
 static inline gboolean
 segment_visible (double x0,
                  double y0,
