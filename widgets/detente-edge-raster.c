@@ -385,6 +385,16 @@ dash_cover (const Line *line,
   return CLAMP (cover, 0.f, 1.f);
 }
 
+/* @full_q, a whole column's opacity in 1/256, as much as dash_cover()
+ * leaves of it in column @i. */
+static inline guint32
+dash_q (const Line *line,
+        int         i,
+        guint32     full_q)
+{
+  return (guint32) (dash_cover (line, i) * (float) full_q + 0.5f);
+}
+
 /* @x rounded to the nearest integer, halves away from 0, as llround()
  * would, but without a call: a line is prepared with six of them. */
 static inline gint64
@@ -725,7 +735,7 @@ hairline_into (const Line *line,
               for (; i < stop; i++, U += line->hair_step, column += major_step)
                 {
                   guint32 *top = (guint32 *) (column + (U >> 32) * minor_step);
-                  guint32 q = (guint32) (dash_cover (line, i) * (float) full_q + 0.5f);
+                  guint32 q = dash_q (line, i, full_q);
 
                   f = (guint32) (U >> 24) & 0xff;
                   top[0] += log_table[MIN (((256 - f) * q + (1u << 15)) >> 16, 255)];
@@ -740,7 +750,7 @@ hairline_into (const Line *line,
 
       if (i >= line->interior_lo && i < line->interior_hi)
         {
-          guint32 q = line->dashed ? (guint32) (dash_cover (line, i) * (float) full_q + 0.5f) : full_q;
+          guint32 q = line->dashed ? dash_q (line, i, full_q) : full_q;
 
           mask[0] = MIN (((256 - f) * q + (1u << 15)) >> 16, 255);
           mask[1] = MIN ((f * q + (1u << 15)) >> 16, 255);

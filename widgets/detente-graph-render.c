@@ -841,10 +841,11 @@ edge_density (DetenteGraphScene       *scene,
   return n_visible;
 }
 
-/* An edge's opacity: faded when cancelled, dimmed off the selection,
+/* Edge @e's opacity: faded when cancelled, dimmed off the selection,
  * brighter on it. */
 static double
-edge_alpha (const Colors            *colors,
+edge_alpha (DetenteGraphScene       *scene,
+            const Colors            *colors,
             const Highlight         *h,
             const DetenteGraphFrame *frame,
             const DetenteGraphEdge  *edge,
@@ -853,7 +854,7 @@ edge_alpha (const Colors            *colors,
 {
   double alpha = colors->edge_alpha * fade;
 
-  if (edge_style (edge) == EDGE_CANCELLED)
+  if (scene->style->edge_style[e] == EDGE_CANCELLED)
     alpha *= 0.35;
   if (!edge_lit (h, frame, edge, e))
     alpha *= 0.15;
@@ -874,6 +875,8 @@ draw_edges (DetenteGraphScene       *scene,
             DetenteGraphDrawn       *drawn)
 {
   guint n_edges = detente_graph_get_n_edges (scene->graph);
+  const double *widths = scene->style->edge_width;
+  const guint8 *styles = scene->style->edge_style;
   double thin = lod->thin, fade = lod->fade, ends[4];
   static const double dash[] = { 5, 4 };
 
@@ -886,9 +889,9 @@ draw_edges (DetenteGraphScene       *scene,
       if (!edge_on_screen (scene, frame, edge, width, height, ends))
         continue;
       cairo_set_source_rgba (cr, colors->edge[0], colors->edge[1], colors->edge[2],
-                             edge_alpha (colors, h, frame, edge, e, fade));
-      cairo_set_line_width (cr, MAX (edge_width (edge) * thin, 0.5));
-      cairo_set_dash (cr, dash, edge_style (edge) == EDGE_HELD ? 0 : 2, 0);
+                             edge_alpha (scene, colors, h, frame, edge, e, fade));
+      cairo_set_line_width (cr, MAX (widths[e] * thin, 0.5));
+      cairo_set_dash (cr, dash, styles[e] == EDGE_HELD ? 0 : 2, 0);
       cairo_move_to (cr, ends[0], ends[1]);
       cairo_line_to (cr, ends[2], ends[3]);
       cairo_stroke (cr);
@@ -1494,7 +1497,7 @@ draw_pixels (DetenteGraphScene       *scene,
       line->x1 = ends[2] * s;
       line->y1 = ends[3] * s;
       line->width = MAX (widths[e] * thin, 0.5) * s;
-      line->color = straight_argb (colors->edge, edge_alpha (colors, h, frame, edge, e, fade));
+      line->color = straight_argb (colors->edge, edge_alpha (scene, colors, h, frame, edge, e, fade));
       /* The cairo path dashes 5 on, 4 off; one length is close enough. */
       line->dash = styles[e] == EDGE_HELD ? 0 : 4.5 * s;
       /* Edges thinner than a pixel are hairlines: two pixels a column
